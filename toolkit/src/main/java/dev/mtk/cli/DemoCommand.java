@@ -1,0 +1,90 @@
+package dev.mtk.cli;
+
+import dev.mtk.internal.Addresses;
+import dev.mtk.session.Behaviour;
+import dev.mtk.session.Client;
+import dev.mtk.session.ClientConfig;
+import dev.mtk.session.ClientSession;
+import dev.mtk.session.Message;
+import dev.mtk.session.Profile;
+import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedMessage;
+import dev.mtk.session.Server;
+import dev.mtk.session.ServerConfig;
+import dev.mtk.session.ServerSession;
+import dev.mtk.spi.FrameLimits;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code mtk demo}: the seed's exchange between an mtk server and an mtk client in one process, on a free loopback
+ * port, with both sides' log lines.
+ */
+final class DemoCommand implements Command {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "the seed's exchange between an mtk server and client in this process, on loopback";
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options();
+        for (var option : CommonOptions.addTo(new Options()).getOptions()) {
+            if (!option.getLongOpt().equals(CommonOptions.PORT) && !option.getLongOpt().equals(CommonOptions.HOST)) {
+                options.addOption(option);
+            }
+        }
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        Profile profile = CommonOptions.profile(line);
+        FrameLimits limits = CommonOptions.limits(line);
+        ClosingLatch behaviour = new ClosingLatch(new SeedBehaviour());
+        ServerConfig serverConfig = new ServerConfig(ServerConfig.DEFAULT_HOST, 0, profile, limits, 1);
+        try (Server server = Server.start(serverConfig, behaviour);
+                Client client = Client.open(new ClientConfig(profile, limits, TIMEOUT, 1))) {
+            console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name() + ")");
+            console.out().flush();
+            ClientSession session = client.connect(ServerConfig.DEFAULT_HOST, server.port());
+            session.exchange(profile.payload().parse(SeedMessage.now()), TIMEOUT);
+            session.close();
+            // So that the server's last line (the close) is shown before the summary.
+            behaviour.closed.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        console.out().println("send over");
+        return 0;
+    }
+
+    /** The seed's behaviour, counting down when a session closes. */
+    private static final class ClosingLatch implements Behaviour {
+        private final Behaviour delegate;
+        private final CountDownLatch closed = new CountDownLatch(1);
+
+        ClosingLatch(Behaviour delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onMessage(ServerSession session, Message message) throws Exception {
+            delegate.onMessage(session, message);
+        }
+
+        @Override
+        public void onClose(ServerSession session) throws Exception {
+            delegate.onClose(session);
+            closed.countDown();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mtk.cli;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses option values, failing with a one-line usage error that names the option and what it accepts. */
+final class OptionValues {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)(k|kb|kib|m|mb|mib|b)?");
+
+    private OptionValues() {
+    }
+
+    static int port(String option, String value, boolean zeroAllowed) {
+        int min = zeroAllowed ? 0 : 1;
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= min && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid " + option + " '" + value + "': expected a port from " + min + " to 65535");
+    }
+
+    static int positiveInt(String option, String value) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("invalid " + option + " '" + value + "': expected a positive whole number");
+    }
+
+    /** Seconds ({@code 5}, {@code 0.5}) or a number with {@code ms}, {@code s} or {@code m}. */
+    static Duration duration(String option, String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            BigDecimal number = new BigDecimal(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            BigDecimal millis = switch (unit) {
+                case "ms" -> number;
+                case "m" -> number.multiply(BigDecimal.valueOf(60_000));
+                default -> number.multiply(BigDecimal.valueOf(1_000));
+            };
+            if (millis.signum() > 0 && millis.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                return Duration.ofMillis(Math.max(1, millis.longValue()));
+            }
+        }
+        throw new UsageException("invalid " + option + " '" + value
+                + "': expected a positive number of seconds (5, 0.5) or a number with ms, s or m (500ms, 2m)");
+    }
+
+    /** Bytes ({@code 1048576}) or a number with {@code k}/{@code KiB} or {@code m}/{@code MiB} (powers of 1024). */
+    static int bytes(String option, String value) {
+        Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long number = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "b" : m.group(2);
+            long bytes = switch (unit.charAt(0)) {
+                case 'k' -> number * 1024;
+                case 'm' -> number * 1024 * 1024;
+                default -> number;
+            };
+            if (bytes > 0 && bytes <= Integer.MAX_VALUE - 64) {
+                return (int) bytes;
+            }
+        }
+        throw new UsageException("invalid " + option + " '" + value
+                + "': expected a positive number of bytes, optionally with KiB or MiB (65536, 64KiB, 1MiB)");
+    }
+}

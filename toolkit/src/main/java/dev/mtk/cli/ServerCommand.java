@@ -1,0 +1,63 @@
+package dev.mtk.cli;
+
+import dev.mtk.internal.Addresses;
+import dev.mtk.session.Profile;
+import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.Server;
+import dev.mtk.session.ServerConfig;
+import dev.mtk.spi.FrameLimits;
+import java.util.concurrent.CountDownLatch;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code mtk server}: serves the seed's exchange until told to stop (SIGINT or SIGTERM, through {@link Main}'s
+ * shutdown hook, or the {@code stop} latch in tests).
+ */
+final class ServerCommand implements Command {
+    private static final String IO_THREADS = "io-threads";
+
+    private final CountDownLatch stop;
+
+    ServerCommand(CountDownLatch stop) {
+        this.stop = stop;
+    }
+
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String summary() {
+        return "serve the seed's exchange: log each message, acknowledge it, read the confirmation";
+    }
+
+    @Override
+    public Options options() {
+        Options options = CommonOptions.addTo(new Options());
+        options.addOption(Option.builder().longOpt(IO_THREADS).hasArg().argName("N")
+                .desc("I/O threads (default: cores + 1)").get());
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws InterruptedException {
+        Profile profile = CommonOptions.profile(line);
+        FrameLimits limits = CommonOptions.limits(line);
+        int ioThreads = line.hasOption(IO_THREADS)
+                ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
+        ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
+                limits, ioThreads);
+        try (Server server = Server.start(config, new SeedBehaviour())) {
+            console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
+                    + ", max-frame " + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ")");
+            console.out().flush();
+            stop.await();
+        }
+        console.out().println("server stopped");
+        console.out().flush();
+        return 0;
+    }
+}

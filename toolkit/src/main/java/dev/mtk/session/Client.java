@@ -1,0 +1,94 @@
+package dev.mtk.session;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.ProtocolCodecFilter;
+import org.apache.mina.transport.socket.nio.NioSocketConnector;
+
+/**
+ * A MINA {@link NioSocketConnector} that opens {@link ClientSession}s speaking one {@link ClientConfig#profile()}.
+ * One client serves any number of sessions; closing it closes them all.
+ */
+public final class Client implements AutoCloseable {
+    private final NioSocketConnector connector;
+    private final ClientConfig config;
+
+    private Client(NioSocketConnector connector, ClientConfig config) {
+        this.connector = connector;
+        this.config = config;
+    }
+
+    public static Client open(ClientConfig config) {
+        NioSocketConnector connector = config.ioThreads() > 0
+                ? new NioSocketConnector(config.ioThreads())
+                : new NioSocketConnector();
+        connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
+        connector.setSessionDataStructureFactory(new CoalescingStructures());
+        connector.getSessionConfig().setTcpNoDelay(true);
+        connector.getFilterChain().addLast("codec", new ProtocolCodecFilter(config.profile().clientCodec(config.limits())));
+        connector.setHandler(new ClientHandler());
+        return new Client(connector, config);
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /**
+     * Opens a session to {@code host:port}.
+     *
+     * @throws ConnectFailedException naming the address and the reason (refused, timed out, unknown host)
+     */
+    public ClientSession connect(String host, int port) {
+        String target = host + ":" + port;
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new ConnectFailedException("cannot connect to " + target + ": unknown host", null);
+        }
+        ConnectFuture future = connector.connect(address,
+                (io, connecting) -> ClientSession.attach(io, config.profile()));
+        if (!future.awaitUninterruptibly(config.connectTimeout().toMillis() + 1_000)) {
+            future.cancel();
+            throw new ConnectFailedException("cannot connect to " + target + ": timed out after "
+                    + config.connectTimeout().toMillis() + " ms", null);
+        }
+        if (!future.isConnected()) {
+            throw new ConnectFailedException("cannot connect to " + target + ": " + reason(future.getException()),
+                    future.getException());
+        }
+        IoSession io = future.getSession();
+        ClientSession session = ClientSession.of(io);
+        session.opened();
+        return session;
+    }
+
+    /** Closes every session and releases the I/O threads. */
+    @Override
+    public void close() {
+        if (!connector.isDisposed()) {
+            for (IoSession io : connector.getManagedSessions().values()) {
+                io.closeNow();
+            }
+            connector.dispose(true);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        if (e == null) {
+            return "cancelled";
+        }
+        if (e instanceof ConnectException && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+            return "connection refused";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.toLowerCase(Locale.ROOT);
+    }
+}

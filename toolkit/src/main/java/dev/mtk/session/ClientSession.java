@@ -1,0 +1,206 @@
+package dev.mtk.session;
+
+import dev.mtk.internal.Addresses;
+import dev.mtk.internal.Hex;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.PayloadException;
+import dev.mtk.spi.SkippedBytes;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * One connection to a server: send messages, receive what comes back (with a timeout), do the seed's exchange, close.
+ * The command line, the REPL, scripts, the load generator and replay all talk through this class.
+ *
+ * <p>Sending is safe from any thread. Received messages queue up in arrival order until {@link #receive} takes
+ * them; when the connection closes, messages that arrived before still come out first.
+ */
+public final class ClientSession implements AutoCloseable {
+    private static final AttributeKey KEY = new AttributeKey(ClientSession.class, "session");
+    private static final Object CLOSED = new Object();
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+    private final IoSession io;
+    private final Profile profile;
+    private final String peer;
+    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
+    private volatile String failure;
+    private volatile boolean closing;
+
+    private ClientSession(IoSession io, Profile profile) {
+        this.io = io;
+        this.profile = profile;
+        this.peer = Addresses.format(io.getRemoteAddress());
+    }
+
+    static ClientSession attach(IoSession io, Profile profile) {
+        ClientSession session = new ClientSession(io, profile);
+        io.setAttribute(KEY, session);
+        return session;
+    }
+
+    static ClientSession of(IoSession io) {
+        return (ClientSession) io.getAttribute(KEY);
+    }
+
+    /** The server's address, e.g. {@code 127.0.0.1:7373}. */
+    public String peer() {
+        return peer;
+    }
+
+    public long id() {
+        return io.getId();
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public boolean isOpen() {
+        return io.isConnected() && !io.isClosing();
+    }
+
+    /**
+     * Sends a value encoded by the profile's payload codec: text as typed, a byte array as the body itself, or what
+     * else the codec accepts (maps and lists for JSON).
+     *
+     * @throws PayloadException when the codec refuses the value; nothing is sent
+     */
+    public Sent send(Object value) throws PayloadException {
+        Frame frame = new Frame(profile.payload().encode(value));
+        Sent sent = write(frame, frame.length());
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, "sent " + sizes(sent) + ": " + profile.payload().render(frame.body()));
+        }
+        return sent;
+    }
+
+    /**
+     * Waits for the next message.
+     *
+     * @throws ReceiveTimeoutException when nothing arrives within {@code timeout}
+     * @throws SessionClosedException  when the connection closed and every earlier message was taken
+     */
+    public Message receive(Duration timeout) {
+        Message message = next(timeout, "a message");
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, "received " + message.sizes() + ": " + message.render());
+        }
+        return message;
+    }
+
+    /**
+     * The seed's exchange: send {@code value}, wait for the acknowledgement, answer it with the confirmation.
+     *
+     * @throws PayloadException        when the codec refuses the value; nothing is sent
+     * @throws ReceiveTimeoutException when no acknowledgement arrives within {@code timeout}
+     * @throws SessionClosedException  when the server closes first
+     */
+    public Exchange exchange(Object value, Duration timeout) throws PayloadException {
+        Sent sent = send(value);
+        Message acknowledgement = next(timeout, "acknowledgement");
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, "acknowledged: " + acknowledgement.render() + " "
+                    + acknowledgement.sizes() + ", for " + sent.wireSize() + " B sent");
+        }
+        Sent confirmation = confirm();
+        return new Exchange(sent, acknowledgement, confirmation);
+    }
+
+    /** Sends the profile's confirmation ({@code ok}). */
+    public Sent confirm() {
+        Object confirmation = profile.confirmation();
+        int body = confirmation instanceof Frame frame ? frame.length() : profile.wireSize(confirmation);
+        Sent sent = write(confirmation, body);
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
+        }
+        return sent;
+    }
+
+    /** Closes the connection after what was sent has left, waiting up to five seconds. */
+    @Override
+    public void close() {
+        closing = true;
+        io.closeOnFlush().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+    }
+
+    private Sent write(Object wireMessage, int bodySize) {
+        if (!isOpen()) {
+            throw closedException();
+        }
+        io.write(wireMessage);
+        return new Sent(bodySize, profile.wireSize(wireMessage));
+    }
+
+    private Message next(Duration timeout, String awaited) {
+        Object next;
+        try {
+            next = inbound.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionException("interrupted while waiting for " + awaited + " from " + peer, e);
+        }
+        if (next == null) {
+            throw new ReceiveTimeoutException("no " + awaited + " from " + peer + " within " + human(timeout));
+        }
+        if (next == CLOSED) {
+            inbound.add(CLOSED);
+            throw closedException();
+        }
+        return (Message) next;
+    }
+
+    private SessionClosedException closedException() {
+        String reason = failure;
+        return new SessionClosedException(reason == null ? "connection to " + peer + " closed"
+                : "connection to " + peer + " closed: " + reason);
+    }
+
+    void opened() {
+        ConversationLog.CLIENT.info(peer, "connected");
+    }
+
+    void received(Message message) {
+        inbound.add(message);
+    }
+
+    void skipped(SkippedBytes skipped) {
+        ConversationLog.CLIENT.info(peer, "skipped " + skipped.count() + " B of garbage before a frame: "
+                + Hex.spaced(skipped.sample(), 16));
+    }
+
+    void fail(String reason) {
+        if (failure == null) {
+            failure = reason;
+            ConversationLog.CLIENT.warn(peer, "closed: " + reason);
+        }
+        io.closeNow();
+    }
+
+    void closed() {
+        if (failure == null) {
+            ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
+        }
+        inbound.add(CLOSED);
+    }
+
+    private static String sizes(Sent sent) {
+        return sent.wireSize() == sent.bodySize() ? sent.wireSize() + " B"
+                : sent.wireSize() + " B (body " + sent.bodySize() + " B)";
+    }
+
+    private static String human(Duration timeout) {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    @Override
+    public String toString() {
+        return "session " + io.getId() + " to " + peer;
+    }
+}

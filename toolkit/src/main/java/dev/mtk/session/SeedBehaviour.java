@@ -1,0 +1,35 @@
+package dev.mtk.session;
+
+/**
+ * The seed's server: log each message, acknowledge it with {@code 我收到了}, then read and log the client's
+ * {@code ok}.
+ */
+public final class SeedBehaviour implements Behaviour {
+    private static final String AWAITING = SeedBehaviour.class.getName() + ".awaiting";
+
+    @Override
+    public void onMessage(ServerSession session, Message message) {
+        boolean log = session.logEnabled();
+        if (session.attributes().remove(AWAITING) != null) {
+            if (session.profile().isConfirmation(message)) {
+                if (log) {
+                    session.log("confirmed: " + message.render() + " " + message.sizes());
+                }
+                return;
+            }
+            if (!message.framed()) {
+                session.log("expected confirmation \"" + Profile.CONFIRMATION + "\", got: " + message.render());
+                return;
+            }
+            session.log("no confirmation before the next message");
+        }
+        if (log) {
+            session.log("received " + message.sizes() + ": " + message.render());
+        }
+        int sent = session.acknowledge();
+        session.attributes().put(AWAITING, Boolean.TRUE);
+        if (log) {
+            session.log("acknowledged: " + session.profile().render(session.profile().acknowledgement()) + " " + sent + " B");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.mtk.session;
+
+import dev.mtk.spi.FrameLimits;
+import java.util.Objects;
+
+/**
+ * Where and how a server listens.
+ *
+ * @param host      address to bind; {@code 127.0.0.1} by default
+ * @param port      port to bind; 0 picks a free one
+ * @param profile   framing, payload and handshake
+ * @param limits    what the decoder refuses
+ * @param ioThreads MINA I/O processors; 0 for MINA's default (cores + 1)
+ */
+public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 7373;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(limits, "limits");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("I/O threads must not be negative: " + ioThreads);
+        }
+    }
+
+    /** The defaults on {@code port}: loopback, the {@code json} profile, 1 MiB frames, lenient. */
+    public static ServerConfig loopback(int port, Profile profile) {
+        return new ServerConfig(DEFAULT_HOST, port, profile, FrameLimits.DEFAULT, 0);
+    }
+}

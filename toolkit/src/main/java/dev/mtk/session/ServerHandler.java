@@ -1,0 +1,104 @@
+package dev.mtk.session;
+
+import dev.mtk.internal.Hex;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.PayloadException;
+import dev.mtk.spi.RawBytes;
+import dev.mtk.spi.SkippedBytes;
+import java.io.IOException;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.ProtocolDecoderException;
+
+/**
+ * Turns MINA's events into a behaviour's calls: decoded units become {@link Message}s (validated when the profile
+ * says so), refused input closes only the session that sent it, and every session's opening and closing is logged.
+ */
+final class ServerHandler extends IoHandlerAdapter {
+    private final Profile profile;
+    private final Behaviour behaviour;
+
+    ServerHandler(Profile profile, Behaviour behaviour) {
+        this.profile = profile;
+        this.behaviour = behaviour;
+    }
+
+    @Override
+    public void sessionOpened(IoSession io) {
+        ServerSession session = ServerSession.attach(io, profile);
+        session.log("connected");
+        try {
+            behaviour.onOpen(session);
+        } catch (Exception e) {
+            behaviour.onError(session, e);
+        }
+    }
+
+    @Override
+    public void messageReceived(IoSession io, Object unit) {
+        ServerSession session = ServerSession.of(io);
+        if (session.closeReason() != null) {
+            return;
+        }
+        Message message;
+        if (unit instanceof Frame frame) {
+            if (profile.validate()) {
+                try {
+                    profile.payload().validate(frame.body());
+                } catch (PayloadException e) {
+                    session.closeWithReason(e.getMessage());
+                    return;
+                }
+            }
+            message = Message.of(frame, profile.payload());
+        } else if (unit instanceof RawBytes raw) {
+            message = Message.of(raw, profile.payload());
+        } else if (unit instanceof SkippedBytes skipped) {
+            session.log("skipped " + skipped.count() + " B of garbage before a frame: "
+                    + Hex.spaced(skipped.sample(), 16) + (skipped.count() > skipped.sample().length ? " ..." : ""));
+            return;
+        } else {
+            session.closeWithReason("decoder produced a " + unit.getClass().getName() + ", not a frame");
+            return;
+        }
+        try {
+            behaviour.onMessage(session, message);
+        } catch (Exception e) {
+            behaviour.onError(session, e);
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession io) {
+        ServerSession session = ServerSession.of(io);
+        if (session == null) {
+            return;
+        }
+        if (session.closeReason() == null) {
+            session.log("closed (in " + session.bytesIn() + " B, out " + session.bytesOut() + " B)");
+        }
+        try {
+            behaviour.onClose(session);
+        } catch (Exception e) {
+            ConversationLog.SERVER.warn(session.peer(), "behaviour failed on close: " + e);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession io, Throwable cause) {
+        ServerSession session = ServerSession.of(io);
+        if (session == null) {
+            io.closeNow();
+            return;
+        }
+        if (cause instanceof ProtocolDecoderException decoding) {
+            Throwable root = decoding.getCause() == null ? decoding : decoding.getCause();
+            session.closeWithReason(root == decoding ? decoding.getMessage() : "decoder failed: " + root);
+        } else if (cause instanceof IOException io2) {
+            session.closeWithReason("connection error: " + io2.getMessage());
+            io.closeNow();
+        } else {
+            session.closeWithReason("unexpected error: " + cause);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mtk.session;
+
+import dev.mtk.internal.Addresses;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.PayloadException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IoSession;
+
+/** A behaviour's view of one client's session: who it is, how to answer, how to close, and per-session state. */
+public final class ServerSession {
+    private static final AttributeKey KEY = new AttributeKey(ServerSession.class, "session");
+
+    private final IoSession io;
+    private final Profile profile;
+    private final String peer;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private volatile String closeReason;
+
+    private ServerSession(IoSession io, Profile profile) {
+        this.io = io;
+        this.profile = profile;
+        this.peer = Addresses.format(io.getRemoteAddress());
+    }
+
+    static ServerSession attach(IoSession io, Profile profile) {
+        ServerSession session = new ServerSession(io, profile);
+        io.setAttribute(KEY, session);
+        return session;
+    }
+
+    static ServerSession of(IoSession io) {
+        return (ServerSession) io.getAttribute(KEY);
+    }
+
+    public long id() {
+        return io.getId();
+    }
+
+    /** The client's address, e.g. {@code 127.0.0.1:50756}. */
+    public String peer() {
+        return peer;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** State that lives as long as this session. */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    /** Sends a value (or typed text) encoded by the profile's payload codec, in a frame; returns bytes on the wire. */
+    public int reply(Object value) throws PayloadException {
+        return send(new Frame(profile.payload().encode(value)));
+    }
+
+    /** Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. */
+    public int acknowledge() {
+        return send(profile.acknowledgement());
+    }
+
+    /** Sends a {@link Frame} or {@link dev.mtk.spi.RawBytes} as it is; returns bytes on the wire. */
+    public int send(Object wireMessage) {
+        io.write(wireMessage);
+        return profile.wireSize(wireMessage);
+    }
+
+    /** Closes the session once what was written before has been sent. */
+    public void close() {
+        io.closeOnFlush();
+    }
+
+    /** Logs why, then closes the session once what was written before has been sent. */
+    public void closeWithReason(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+            ConversationLog.SERVER.warn(peer, "closed: " + reason);
+        }
+        io.closeOnFlush();
+    }
+
+    /** Writes an event to the server's conversation log, prefixed with the peer. */
+    public void log(String event) {
+        ConversationLog.SERVER.info(peer, event);
+    }
+
+    boolean logEnabled() {
+        return ConversationLog.SERVER.enabled();
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    long bytesIn() {
+        return io.getReadBytes();
+    }
+
+    long bytesOut() {
+        return io.getWrittenBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "session " + io.getId() + " " + peer;
+    }
+}

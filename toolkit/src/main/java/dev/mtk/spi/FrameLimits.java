@@ -1,0 +1,20 @@
+package dev.mtk.spi;
+
+/**
+ * Safety limits every framing decoder honours.
+ *
+ * @param maxFrame largest body accepted, in bytes; also the most garbage skipped while looking for a magic
+ * @param strict   close the session on garbage instead of skipping to the next magic
+ */
+public record FrameLimits(int maxFrame, boolean strict) {
+    /** 1 MiB, the default {@code --max-frame}. */
+    public static final int DEFAULT_MAX_FRAME = 1024 * 1024;
+
+    public static final FrameLimits DEFAULT = new FrameLimits(DEFAULT_MAX_FRAME, false);
+
+    public FrameLimits {
+        if (maxFrame < 1) {
+            throw new IllegalArgumentException("max-frame must be a positive number of bytes: " + maxFrame);
+        }
+    }
+}

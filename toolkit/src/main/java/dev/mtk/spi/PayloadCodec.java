@@ -1,0 +1,57 @@
+package dev.mtk.spi;
+
+/**
+ * Turns what people type and what scripts pass into frame bodies, and frame bodies back into values and text.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/dev.mtk.spi.PayloadCodec}. They must be thread-safe: one instance serves every session.
+ */
+public interface PayloadCodec {
+
+    /** The name users select the codec by, e.g. {@code json}: lower case, no spaces. */
+    String name();
+
+    /** One line for {@code mtk plugins} and help texts. */
+    default String description() {
+        return "";
+    }
+
+    /**
+     * A body from what a user typed on the command line or in the REPL.
+     *
+     * @throws PayloadException when the text is not valid for this codec; the message says where
+     */
+    byte[] parse(String text) throws PayloadException;
+
+    /**
+     * A body from a value a script passes. Text is parsed as typed ({@link #parse}) and a byte array is taken as the
+     * body itself; codecs may accept richer values (the JSON codec takes maps, lists, numbers, booleans).
+     */
+    default byte[] encode(Object value) throws PayloadException {
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof CharSequence text) {
+            return parse(text.toString());
+        }
+        throw new PayloadException(name() + " payload cannot encode a " + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    /**
+     * The value of a body, as scripts see it.
+     *
+     * @throws PayloadException when the body is not valid for this codec
+     */
+    Object decode(byte[] body) throws PayloadException;
+
+    /**
+     * Checks a received body without building its value; the server rejects a session whose body fails this.
+     * The default decodes it.
+     */
+    default void validate(byte[] body) throws PayloadException {
+        decode(body);
+    }
+
+    /** The body for people to read, on one line where the codec can manage it; never throws. */
+    String render(byte[] body);
+}

@@ -1,0 +1,44 @@
+package dev.mtk.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Bytes that travel without framing: encoders write them as they are, and decoders that expect an unframed unit (the
+ * {@code seed} profile's acknowledgement {@code 我收到了} and confirmation {@code ok}) emit them as they arrived.
+ */
+public final class RawBytes {
+    private final byte[] bytes;
+
+    public RawBytes(byte[] bytes) {
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
+    }
+
+    public static RawBytes utf8(String text) {
+        return new RawBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RawBytes r && Arrays.equals(bytes, r.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "RawBytes[" + bytes.length + " B]";
+    }
+}
