@@ -86,6 +86,10 @@ final class ClientCommand implements Command {
         }
         if (!console.stdinTerminal()) {
             StdinLines lines = new StdinLines(new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8)));
+            if (!lines.hasNext()) {
+                throw new UsageException("no messages: standard input is not a terminal and had no lines "
+                        + "(give -e PAYLOAD, or pipe one message per line)", false);
+            }
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {

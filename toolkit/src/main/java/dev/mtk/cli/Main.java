@@ -1,30 +1,33 @@
 package dev.mtk.cli;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The launcher's entry point: runs {@link Mtk} on the real console and exits with its code. */
 public final class Main {
-    private static final long STOP_WAIT_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        // SIGINT and SIGTERM run shutdown hooks: let a running server close its sessions before the JVM goes.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
+        StopSignal signal = new StopSignal();
+        AtomicInteger exitCode = new AtomicInteger(Mtk.FAILED);
+        // SIGINT and SIGTERM run shutdown hooks: a server closes its sessions, then exits with its own code
+        // (0 for a clean stop) rather than the JVM's 130 or 143.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                if (signal.stopAndWait(STOP_WAIT)) {
+                    System.out.flush();
+                    Runtime.getRuntime().halt(exitCode.get());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "mtk-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int code = new Mtk(Console.system(), stop).run(args);
-        finished.countDown();
+        }, "mtk-shutdown"));
+        int code = new Mtk(Console.system(), signal).run(args);
+        exitCode.set(code);
+        signal.finished();
         System.out.flush();
         System.exit(code);
     }

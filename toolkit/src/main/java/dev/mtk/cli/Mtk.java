@@ -5,7 +5,6 @@ import dev.mtk.spi.PayloadException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -25,9 +24,9 @@ public final class Mtk {
 
     /**
      * @param console the streams to talk through
-     * @param stop    counted down to stop a running server (the launcher's shutdown hook does it on SIGINT/SIGTERM)
+     * @param stop    stops a running server (the launcher's shutdown hook uses it on SIGINT and SIGTERM)
      */
-    public Mtk(Console console, CountDownLatch stop) {
+    public Mtk(Console console, StopSignal stop) {
         this.console = console;
         for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand()}) {
             commands.put(command.name(), command);

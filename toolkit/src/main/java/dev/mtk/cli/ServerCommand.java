@@ -6,21 +6,20 @@ import dev.mtk.session.SeedBehaviour;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
-import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
  * {@code mtk server}: serves the seed's exchange until told to stop (SIGINT or SIGTERM, through {@link Main}'s
- * shutdown hook, or the {@code stop} latch in tests).
+ * shutdown hook, or {@link StopSignal#stop()} in tests), then closes every session and exits 0.
  */
 final class ServerCommand implements Command {
     private static final String IO_THREADS = "io-threads";
 
-    private final CountDownLatch stop;
+    private final StopSignal stop;
 
-    ServerCommand(CountDownLatch stop) {
+    ServerCommand(StopSignal stop) {
         this.stop = stop;
     }
 
@@ -54,6 +53,7 @@ final class ServerCommand implements Command {
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
                     + ", max-frame " + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ")");
             console.out().flush();
+            stop.arm();
             stop.await();
         }
         console.out().println("server stopped");

@@ -86,7 +86,7 @@ public final class ClientSession implements AutoCloseable {
      * @throws SessionClosedException  when the connection closed and every earlier message was taken
      */
     public Message receive(Duration timeout) {
-        Message message = next(timeout, "a message");
+        Message message = next(timeout, "message");
         if (ConversationLog.CLIENT.enabled()) {
             ConversationLog.CLIENT.info(peer, "received " + message.sizes() + ": " + message.render());
         }

@@ -17,7 +17,7 @@ import org.apache.mina.core.write.WriteRequestQueue;
  * while one read is handled leave in one socket write.
  *
  * <p>Why: MINA's processor makes one {@code write} system call per queued buffer. Pipelined, that is a system call per
- * reply, which made plain MINA 8-10 times slower than Netty here (see {@code docs/PERFORMANCE.md}). The processor
+ * reply, which made plain MINA 8-10 times slower than Netty when pipelined on a 2-core machine. The processor
  * polls this queue only when it flushes, after the read that produced the replies has been handled, so merging at
  * {@link #poll} coalesces exactly what is pending, and never delays a reply.
  *

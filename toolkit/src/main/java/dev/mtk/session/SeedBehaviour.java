@@ -32,4 +32,11 @@ public final class SeedBehaviour implements Behaviour {
             session.log("acknowledged: " + session.profile().render(session.profile().acknowledgement()) + " " + sent + " B");
         }
     }
+
+    @Override
+    public void onClose(ServerSession session) {
+        if (session.attributes().containsKey(AWAITING)) {
+            session.log("closed before confirming the last acknowledgement");
+        }
+    }
 }

@@ -54,6 +54,7 @@ final class ServerHandler extends IoHandlerAdapter {
         } else if (unit instanceof RawBytes raw) {
             message = Message.of(raw, profile.payload());
         } else if (unit instanceof SkippedBytes skipped) {
+            session.account(skipped.count());
             session.log("skipped " + skipped.count() + " B of garbage before a frame: "
                     + Hex.spaced(skipped.sample(), 16) + (skipped.count() > skipped.sample().length ? " ..." : ""));
             return;
@@ -61,6 +62,7 @@ final class ServerHandler extends IoHandlerAdapter {
             session.closeWithReason("decoder produced a " + unit.getClass().getName() + ", not a frame");
             return;
         }
+        session.account(message.wireSize());
         try {
             behaviour.onMessage(session, message);
         } catch (Exception e) {
@@ -74,13 +76,15 @@ final class ServerHandler extends IoHandlerAdapter {
         if (session == null) {
             return;
         }
-        if (session.closeReason() == null) {
-            session.log("closed (in " + session.bytesIn() + " B, out " + session.bytesOut() + " B)");
-        }
         try {
             behaviour.onClose(session);
         } catch (Exception e) {
             ConversationLog.SERVER.warn(session.peer(), "behaviour failed on close: " + e);
+        }
+        if (session.closeReason() == null) {
+            long pending = session.bytesPending();
+            session.log("closed (in " + session.bytesIn() + " B, out " + session.bytesOut() + " B"
+                    + (pending > 0 ? ", " + pending + " B never completed a frame" : "") + ")");
         }
     }
 

@@ -17,6 +17,8 @@ public final class ServerSession {
     private final String peer;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private volatile String closeReason;
+    /** Bytes read that became messages or were skipped as garbage; only the session's I/O thread changes it. */
+    private long accounted;
 
     private ServerSession(IoSession io, Profile profile) {
         this.io = io;
@@ -93,6 +95,15 @@ public final class ServerSession {
 
     String closeReason() {
         return closeReason;
+    }
+
+    void account(long bytes) {
+        accounted += bytes;
+    }
+
+    /** Bytes read that never became a message: the start of a frame the peer did not finish. */
+    long bytesPending() {
+        return io.getReadBytes() - accounted;
     }
 
     long bytesIn() {

@@ -1,0 +1,295 @@
+package dev.mtk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mtk.session.Profile;
+import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.Server;
+import dev.mtk.session.ServerConfig;
+import dev.mtk.testing.LogCapture;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MtkTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final LogCapture log = new LogCapture();
+    private final StopSignal stop = new StopSignal();
+    private Server server;
+
+    @AfterEach
+    void cleanUp() {
+        if (server != null) {
+            server.close();
+        }
+        stop.stop();
+        log.close();
+    }
+
+    private int run(String stdin, boolean stdinTerminal, String... args) {
+        Console console = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                stdinTerminal);
+        return new Mtk(console, stop).run(args);
+    }
+
+    private int run(String... args) {
+        return run("", true, args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private int startServer(Profile profile) {
+        server = Server.start(ServerConfig.loopback(0, profile), new SeedBehaviour());
+        return server.port();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out()).contains("usage: mtk <command>", "server", "client", "demo", "exit codes: 0 success, 1 runtime failure, 2 usage error");
+    }
+
+    @Test
+    void versionPrintsTheBuiltVersion() {
+        assertThat(run("--version")).isZero();
+
+        assertThat(out()).matches("mtk \\d+\\.\\d+\\.\\d+.*\\R");
+    }
+
+    @Test
+    void commandHelpShowsItsOptions() {
+        assertThat(run("client", "--help")).isZero();
+
+        assertThat(out()).contains("usage: mtk client", "--host", "--port", "--profile", "--max-frame", "--strict", "--timeout", "-e,--message");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk: no command given").contains("usage: mtk <command>");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorNamingTheCommands() {
+        assertThat(run("serve")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk: unknown command 'serve' (commands: server, client, demo)");
+    }
+
+    @Test
+    void aBadFlagIsAUsageErrorWithTheUsage() {
+        assertThat(run("client", "--bogus")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: unrecognized option: --bogus").contains("usage: mtk client");
+    }
+
+    @Test
+    void aBadPortIsAUsageErrorNamingTheValue() {
+        assertThat(run("client", "-p", "http")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: invalid --port 'http': expected a port from 1 to 65535");
+    }
+
+    @Test
+    void anUnknownProfileIsAUsageErrorNamingTheKnownOnes() {
+        assertThat(run("server", "--profile", "xml")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk server: unknown profile 'xml' (known: json, seed)");
+    }
+
+    @Test
+    void aBadMaxFrameIsAUsageError() {
+        assertThat(run("server", "--max-frame", "lots")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk server: invalid --max-frame 'lots'");
+    }
+
+    @Test
+    void clientDoesTheExchangeForEachMessage() {
+        int port = startServer(Profile.json());
+
+        int code = run("client", "-p", String.valueOf(port), "-e", "{\"a\": 1}", "-e", "[2]");
+
+        assertThat(code).isZero();
+        assertThat(out()).endsWith("send over" + System.lineSeparator());
+        assertThat(err()).isEmpty();
+        log.awaitContaining("server", "received 18 B (body 7 B): {\"a\":1}");
+        log.awaitContaining("server", "received 14 B (body 3 B): [2]");
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("client") && line.contains("acknowledged: \"我收到了\""))
+                .hasSize(2);
+    }
+
+    @Test
+    void clientSendsEachLineOfStandardInputWhenItIsNotATerminal() {
+        int port = startServer(Profile.json());
+
+        int code = run("{\"line\":1}\n\n{\"line\":2}\n", false, "client", "-p", String.valueOf(port));
+
+        assertThat(code).isZero();
+        log.awaitContaining("server", "{\"line\":1}");
+        log.awaitContaining("server", "{\"line\":2}");
+    }
+
+    @Test
+    void clientWithEmptyStandardInputSaysThereIsNothingToSend() {
+        int port = startServer(Profile.json());
+
+        assertThat(run("", false, "client", "-p", String.valueOf(port))).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: no messages: standard input is not a terminal and had no lines");
+    }
+
+    @Test
+    void clientSendsTheSeedMessageWhenGivenNothing() {
+        int port = startServer(Profile.json());
+
+        assertThat(run("client", "-p", String.valueOf(port))).isZero();
+
+        log.awaitContaining("server", "\"Name\":\"Joel\"");
+    }
+
+    @Test
+    void clientSpeaksTheSeedProfile() {
+        int port = startServer(Profile.seed());
+
+        assertThat(run("client", "--profile", "seed", "-p", String.valueOf(port))).isZero();
+
+        log.awaitContaining("client", "acknowledged: 我收到了 12 B, for 74 B sent");
+        log.awaitContaining("server", "confirmed: ok 2 B");
+    }
+
+    @Test
+    void clientThatCannotConnectExitsOneWithOneLine() throws IOException {
+        int port = closedPort();
+
+        assertThat(run("client", "-p", String.valueOf(port))).isEqualTo(Mtk.FAILED);
+
+        assertThat(err()).isEqualTo("mtk: cannot connect to 127.0.0.1:" + port + ": connection refused" + System.lineSeparator());
+    }
+
+    @Test
+    void clientWithoutAnAcknowledgementInTimeExitsOne() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return silent.accept();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            int code = run("client", "-p", String.valueOf(silent.getLocalPort()), "--timeout", "300ms");
+
+            assertThat(code).isEqualTo(Mtk.FAILED);
+            assertThat(err()).isEqualTo("mtk: no acknowledgement from 127.0.0.1:" + silent.getLocalPort()
+                    + " within 300 ms" + System.lineSeparator());
+            accepted.get(5, TimeUnit.SECONDS).close();
+        }
+    }
+
+    @Test
+    void clientRefusesInvalidJsonWithExitTwoBeforeConnecting() throws IOException {
+        int port = closedPort();
+
+        assertThat(run("client", "-p", String.valueOf(port), "-e", "{}", "-e", "{bad")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: -e #2: invalid JSON at line 1, column 2: ")
+                .contains("Run 'mtk client --help' for usage.")
+                .doesNotContain("connect")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void clientNamesTheStandardInputLineThatIsNotJson() {
+        int port = startServer(Profile.json());
+
+        assertThat(run("{}\nnope\n", false, "client", "-p", String.valueOf(port))).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: stdin line 2: invalid JSON");
+    }
+
+    @Test
+    void serverPrintsWhereItListensAndStopsCleanlyWhenSignalled() throws Exception {
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> run("server", "-p", "0", "--quiet"));
+        String listening = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(this::out, text -> text.contains("listening on"));
+        Matcher address = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) \\(profile json").matcher(listening);
+        assertThat(address.find()).isTrue();
+
+        int port = Integer.parseInt(address.group(1));
+        assertThat(new Mtk(new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), true), new StopSignal()).run("client", "-p", String.valueOf(port)))
+                .isZero();
+        assertThat(stop.stopAndWait(Duration.ZERO)).isFalse();
+
+        assertThat(serving.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(out()).endsWith("server stopped" + System.lineSeparator());
+    }
+
+    @Test
+    void serverOnATakenPortExitsOneWithOneLine() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertThat(run("server", "-p", String.valueOf(port))).isEqualTo(Mtk.FAILED);
+
+            assertThat(err()).isEqualTo("mtk: cannot listen on 127.0.0.1:" + port + ": address already in use"
+                    + System.lineSeparator());
+        }
+    }
+
+    @Test
+    void demoShowsBothSidesOfTheExchange() {
+        assertThat(run("demo")).isZero();
+
+        assertThat(out()).startsWith("listening on 127.0.0.1:").endsWith("send over" + System.lineSeparator());
+        log.awaitContaining("client", "sent 74 B (body 63 B)");
+        log.awaitContaining("server", "received 74 B (body 63 B)");
+        log.awaitContaining("server", "confirmed: \"ok\"");
+        log.awaitContaining("server", "closed (in 89 B, out 25 B)");
+    }
+
+    @Test
+    void demoInTheSeedProfile() {
+        assertThat(run("demo", "--profile", "seed")).isZero();
+
+        log.awaitContaining("server", "acknowledged: 我收到了 12 B");
+    }
+
+    @Test
+    void quietLeavesOutPerMessageLines() {
+        assertThat(run("demo", "--quiet")).isZero();
+
+        assertThat(log.lines()).isEmpty();
+        assertThat(out()).contains("send over");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.mtk.session;
+
+import static dev.mtk.testing.Frames.headers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.PayloadException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClientSessionTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private Server server;
+    private Client client;
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private ClientSession connect(Profile profile, Behaviour behaviour) {
+        server = Server.start(new ServerConfig("127.0.0.1", 0, profile, FrameLimits.DEFAULT, 1), behaviour);
+        client = Client.open(ClientConfig.of(profile));
+        return client.connect("127.0.0.1", server.port());
+    }
+
+    @Test
+    void exchangesInTheJsonProfile() throws Exception {
+        ClientSession session = connect(Profile.json(), new SeedBehaviour());
+
+        Exchange exchange = session.exchange(Map.of("n", 1), TIMEOUT);
+
+        assertThat(exchange.sent()).isEqualTo(new Sent(7, 18));
+        assertThat(exchange.acknowledgement().render()).isEqualTo("\"我收到了\"");
+        assertThat(exchange.acknowledgement().value()).isEqualTo("我收到了");
+        assertThat(exchange.acknowledgement().wireSize()).isEqualTo(25);
+        assertThat(exchange.confirmation()).isEqualTo(new Sent(4, 15));
+    }
+
+    @Test
+    void exchangesInTheSeedProfile() throws Exception {
+        ClientSession session = connect(Profile.seed(), new SeedBehaviour());
+
+        Exchange exchange = session.exchange(SeedMessage.forYear(2026), TIMEOUT);
+
+        assertThat(exchange.sent()).isEqualTo(new Sent(63, 74));
+        assertThat(exchange.acknowledgement().framed()).isFalse();
+        assertThat(exchange.acknowledgement().text()).isEqualTo("我收到了");
+        assertThat(exchange.confirmation()).isEqualTo(new Sent(2, 2));
+    }
+
+    @Test
+    void receiveGivesUpAfterTheTimeoutNamingThePeer() {
+        ClientSession session = connect(Profile.json(), RecordingBehaviour.silent());
+
+        assertThatThrownBy(() -> session.receive(Duration.ofMillis(200)))
+                .isInstanceOf(ReceiveTimeoutException.class)
+                .hasMessage("no message from " + session.peer() + " within 200 ms");
+    }
+
+    @Test
+    void messagesThatArrivedBeforeTheServerClosedAreStillReceived() throws Exception {
+        ClientSession session = connect(Profile.json(), (s, message) -> {
+            s.reply("[1]");
+            s.reply("[2]");
+            s.close();
+        });
+
+        session.send("{}");
+
+        assertThat(session.receive(TIMEOUT).render()).isEqualTo("[1]");
+        assertThat(session.receive(TIMEOUT).render()).isEqualTo("[2]");
+        assertThatThrownBy(() -> session.receive(TIMEOUT))
+                .isInstanceOf(SessionClosedException.class)
+                .hasMessage("connection to " + session.peer() + " closed");
+        assertThatThrownBy(() -> session.receive(TIMEOUT)).isInstanceOf(SessionClosedException.class);
+    }
+
+    @Test
+    void sendingAfterTheSessionClosedFails() throws Exception {
+        ClientSession session = connect(Profile.json(), new SeedBehaviour());
+        session.close();
+
+        assertThatThrownBy(() -> session.send("{}")).isInstanceOf(SessionClosedException.class);
+    }
+
+    @Test
+    void invalidJsonIsRefusedBeforeAnythingIsSent() {
+        RecordingBehaviour behaviour = RecordingBehaviour.silent();
+        ClientSession session = connect(Profile.json(), behaviour);
+
+        assertThatThrownBy(() -> session.send("{\"a\":")).isInstanceOf(PayloadException.class);
+        assertThat(session.isOpen()).isTrue();
+        assertThat(behaviour.messages).isEmpty();
+    }
+
+    @Test
+    void connectingToAClosedPortNamesTheAddressAndTheReason() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        client = Client.open(ClientConfig.of(Profile.json()));
+
+        assertThatThrownBy(() -> client.connect("127.0.0.1", port))
+                .isInstanceOf(ConnectFailedException.class)
+                .hasMessage("cannot connect to 127.0.0.1:" + port + ": connection refused");
+    }
+
+    @Test
+    void anUnknownHostIsNamed() {
+        client = Client.open(ClientConfig.of(Profile.json()));
+
+        assertThatThrownBy(() -> client.connect("no-such-host.invalid", 7373))
+                .isInstanceOf(ConnectFailedException.class)
+                .hasMessage("cannot connect to no-such-host.invalid:7373: unknown host");
+    }
+
+    @Test
+    void aFrameTheDecoderRefusesClosesTheSessionWithTheReason() throws Exception {
+        try (ServerSocket rogue = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (Socket socket = rogue.accept()) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(headers(-7, new byte[0]));
+                    out.flush();
+                    socket.getInputStream().read();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            client = Client.open(ClientConfig.of(Profile.json()));
+            ClientSession session = client.connect("127.0.0.1", rogue.getLocalPort());
+
+            assertThatThrownBy(() -> session.receive(TIMEOUT))
+                    .isInstanceOf(SessionClosedException.class)
+                    .hasMessage("connection to " + session.peer()
+                            + " closed: negative frame length -7 (header 48 65 61 64 65 72 73 ff ff ff f9)");
+            served.get(5, TimeUnit.SECONDS);
+        }
+    }
+}
