@@ -38,6 +38,14 @@ public interface PayloadCodec {
     }
 
     /**
+     * The body for a plain string value, such as the acknowledgement {@code 我收到了}: a JSON string for JSON, a
+     * text string for CBOR. The default is the string's UTF-8 bytes.
+     */
+    default byte[] string(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * The value of a body, as scripts see it.
      *
      * @throws PayloadException when the body is not valid for this codec

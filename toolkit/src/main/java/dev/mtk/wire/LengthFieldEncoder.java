@@ -1,18 +1,13 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.Frame;
-import dev.mtk.spi.RawBytes;
+import dev.mtk.spi.FrameEncoder;
 import java.nio.ByteOrder;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
-import org.apache.mina.filter.codec.ProtocolEncoderOutput;
 
 /**
- * Writes a {@link Frame} as header and body in one buffer, and {@link RawBytes} as they are (unframed). Header bytes
- * between the magic and the length field are written as zeros.
+ * Writes a {@link dev.mtk.spi.Frame} as header and body in one buffer, and {@link dev.mtk.spi.RawBytes} as they are
+ * (unframed). Header bytes between the magic and the length field are written as zeros.
  */
-public final class LengthFieldEncoder extends ProtocolEncoderAdapter {
+public final class LengthFieldEncoder extends FrameEncoder {
     private final LengthFieldFormat format;
     private final byte[] magic;
 
@@ -21,20 +16,9 @@ public final class LengthFieldEncoder extends ProtocolEncoderAdapter {
         this.magic = format.magic();
     }
 
-    @Override
-    public void encode(IoSession session, Object message, ProtocolEncoderOutput out) {
-        if (message instanceof Frame frame) {
-            out.write(IoBuffer.wrap(encode(frame.body())));
-        } else if (message instanceof RawBytes raw) {
-            out.write(IoBuffer.wrap(raw.bytes()));
-        } else {
-            throw new IllegalArgumentException("cannot frame a " + message.getClass().getName()
-                    + " (expected Frame or RawBytes)");
-        }
-    }
-
     /** The whole frame for {@code body}: magic, length field, body. */
-    public byte[] encode(byte[] body) {
+    @Override
+    public byte[] frame(byte[] body) {
         long value = format.fieldValue(body.length);
         int width = format.lengthWidth();
         if (width < 8 && (value < 0 || value >= 1L << (8 * width))) {
