@@ -52,7 +52,7 @@ final class ClientCommand implements Command {
 
     @Override
     public int run(CommandLine line, Console console) throws PayloadException {
-        Profile profile = CommonOptions.profile(line);
+        Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
         Duration timeout = line.hasOption(TIMEOUT)
                 ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
                 : ClientConfig.DEFAULT_TIMEOUT;
@@ -102,7 +102,7 @@ final class ClientCommand implements Command {
                 }
             };
         }
-        return List.of(body(profile, new Typed(SeedMessage.now(), "the seed's message"))).iterator();
+        return List.of(SeedMessage.body(profile.payload())).iterator();
     }
 
     private static byte[] body(Profile profile, Typed message) {

@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.plugin.Codecs;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
@@ -15,6 +16,9 @@ final class CommonOptions {
     static final String HOST = "host";
     static final String PORT = "port";
     static final String PROFILE = "profile";
+    static final String FRAMING = "framing";
+    static final String PAYLOAD = "payload";
+    static final String PLUGINS = "plugins";
     static final String MAX_FRAME = "max-frame";
     static final String STRICT = "strict";
     static final String QUIET = "quiet";
@@ -32,6 +36,11 @@ final class CommonOptions {
                 .desc("port (default " + ServerConfig.DEFAULT_PORT + ")").get());
         options.addOption(Option.builder().longOpt(PROFILE).hasArg().argName("NAME")
                 .desc("framing, payload and handshake: " + String.join(", ", Profile.names()) + " (default json)").get());
+        options.addOption(Option.builder().longOpt(FRAMING).hasArg().argName("NAME[:OPTS]")
+                .desc("framing instead of the profile's, e.g. headers, length-field:width=2,order=little, or a plugin's").get());
+        options.addOption(Option.builder().longOpt(PAYLOAD).hasArg().argName("NAME")
+                .desc("payload codec instead of the profile's: json, text, bytes, or a plugin's").get());
+        addPlugins(options);
         options.addOption(Option.builder().longOpt(MAX_FRAME).hasArg().argName("BYTES")
                 .desc("largest frame body accepted, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());
         options.addOption(Option.builder().longOpt(STRICT)
@@ -40,6 +49,21 @@ final class CommonOptions {
         options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
         options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
         return options;
+    }
+
+    /** {@code --plugins}, for commands that take no other shared flag. */
+    static void addPlugins(Options options) {
+        options.addOption(Option.builder().longOpt(PLUGINS).hasArg().argName("DIRS")
+                .desc("more plugin folders (separated by the path separator); also MTK_PLUGINS").get());
+    }
+
+    /** The codecs: built in, then from the plugin folders. Each plugin that fails to load is one warning line. */
+    static Codecs codecs(CommandLine line, Console console) {
+        Codecs codecs = Codecs.load(console.pluginFolders(line.getOptionValues(PLUGINS)));
+        for (String warning : codecs.warnings()) {
+            console.err().println("mtk: warning: " + warning);
+        }
+        return codecs;
     }
 
     static String host(CommandLine line) {
@@ -51,9 +75,17 @@ final class CommonOptions {
                 : ServerConfig.DEFAULT_PORT;
     }
 
-    static Profile profile(CommandLine line) {
+    /** The {@code --profile}, with the {@code --framing} and {@code --payload} given. */
+    static Profile profile(CommandLine line, Codecs codecs) {
         try {
-            return Profile.named(line.getOptionValue(PROFILE, "json"));
+            Profile profile = Profile.named(line.getOptionValue(PROFILE, "json"));
+            if (line.hasOption(FRAMING)) {
+                profile = profile.withFraming(codecs.framingSpec(line.getOptionValue(FRAMING)));
+            }
+            if (line.hasOption(PAYLOAD)) {
+                profile = profile.withPayload(codecs.payload(line.getOptionValue(PAYLOAD)));
+            }
+            return profile;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -49,16 +49,17 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
-        Profile profile = CommonOptions.profile(line);
+        Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
         FrameLimits limits = CommonOptions.limits(line);
         ClosingLatch behaviour = new ClosingLatch(new SeedBehaviour());
         ServerConfig serverConfig = new ServerConfig(ServerConfig.DEFAULT_HOST, 0, profile, limits, 1);
         try (Server server = Server.start(serverConfig, behaviour);
                 Client client = Client.open(new ClientConfig(profile, limits, TIMEOUT, 1))) {
-            console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name() + ")");
+            console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
+                    + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ")");
             console.out().flush();
             ClientSession session = client.connect(ServerConfig.DEFAULT_HOST, server.port());
-            session.exchange(profile.payload().parse(SeedMessage.now()), TIMEOUT);
+            session.exchange(SeedMessage.body(profile.payload()), TIMEOUT);
             session.close();
             // So that the server's last line (the close) is shown before the summary.
             behaviour.closed.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

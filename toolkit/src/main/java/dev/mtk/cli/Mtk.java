@@ -28,7 +28,7 @@ public final class Mtk {
      */
     public Mtk(Console console, StopSignal stop) {
         this.console = console;
-        for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand()}) {
+        for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new PluginsCommand()}) {
             commands.put(command.name(), command);
         }
     }
@@ -45,7 +45,7 @@ public final class Mtk {
             return OK;
         }
         if (first.equals("-V") || first.equals("--version")) {
-            console.out().println("mtk " + Version.current());
+            console.out().println("mtk " + dev.mtk.internal.MtkVersion.current());
             return OK;
         }
         Command command = commands.get(first);

@@ -43,7 +43,7 @@ final class ServerCommand implements Command {
 
     @Override
     public int run(CommandLine line, Console console) throws InterruptedException {
-        Profile profile = CommonOptions.profile(line);
+        Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
         FrameLimits limits = CommonOptions.limits(line);
         int ioThreads = line.hasOption(IO_THREADS)
                 ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
@@ -51,7 +51,8 @@ final class ServerCommand implements Command {
                 limits, ioThreads);
         try (Server server = Server.start(config, new SeedBehaviour())) {
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
-                    + ", max-frame " + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ")");
+                    + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", max-frame "
+                    + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ")");
             console.out().flush();
             stop.arm();
             stop.await();

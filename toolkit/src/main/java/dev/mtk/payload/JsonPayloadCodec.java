@@ -46,6 +46,15 @@ public final class JsonPayloadCodec implements PayloadCodec {
     }
 
     @Override
+    public byte[] string(String value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string always has a JSON form", e);
+        }
+    }
+
+    @Override
     public byte[] encode(Object value) throws PayloadException {
         if (value instanceof CharSequence || value instanceof byte[]) {
             byte[] body = value instanceof byte[] bytes ? bytes : parse(value.toString());

@@ -45,7 +45,7 @@ public final class TextPayloadCodec implements PayloadCodec {
     }
 
     /** The body as UTF-8 (malformed bytes replaced) with line breaks and other controls escaped. */
-    static String oneLine(byte[] body) {
+    public static String oneLine(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {

@@ -74,7 +74,7 @@ public final class ClientSession implements AutoCloseable {
         Frame frame = new Frame(profile.payload().encode(value));
         Sent sent = write(frame, frame.length());
         if (ConversationLog.CLIENT.enabled()) {
-            ConversationLog.CLIENT.info(peer, "sent " + sizes(sent) + ": " + profile.payload().render(frame.body()));
+            ConversationLog.CLIENT.info(peer, "sent " + sizes(sent) + ": " + Message.renderSafely(profile.payload(), frame.body()));
         }
         return sent;
     }

@@ -62,7 +62,16 @@ public final class Message {
 
     /** The body for people to read, on one line where the codec can manage it. */
     public String render() {
-        return framed ? codec.render(body) : text();
+        return framed ? renderSafely(codec, body) : text();
+    }
+
+    /** A codec's rendering, or the body as escaped text when the codec (a plugin's, say) fails. */
+    static String renderSafely(PayloadCodec codec, byte[] body) {
+        try {
+            return codec.render(body);
+        } catch (RuntimeException | LinkageError e) {
+            return dev.mtk.payload.TextPayloadCodec.oneLine(body);
+        }
     }
 
     /** {@code 63 B} for a frame's body, with {@code (74 B on the wire)} when framing added bytes. */

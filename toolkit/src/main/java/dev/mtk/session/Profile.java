@@ -1,21 +1,24 @@
 package dev.mtk.session;
 
-import dev.mtk.payload.PayloadCodecs;
+import dev.mtk.payload.JsonPayloadCodec;
+import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Framing;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.RawBytes;
-import dev.mtk.wire.LengthFieldEncoder;
-import dev.mtk.wire.LengthFieldFormat;
+import dev.mtk.wire.FramingSpec;
+import dev.mtk.wire.HeadersFrameCodec;
+import dev.mtk.wire.LengthFieldFraming;
 import dev.mtk.wire.SequenceDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolEncoder;
-import org.apache.mina.core.session.IoSession;
 
 /**
  * How both sides of a conversation speak: the framing, the payload codec, and how the seed's acknowledgement
@@ -30,16 +33,11 @@ import org.apache.mina.core.session.IoSession;
  *     <td>unframed bytes {@code 我收到了} (12) and {@code ok} (2), as the seed's Go programs write them</td></tr>
  * </table>
  *
- * @param name          what users select it by
- * @param description   one line for help texts
- * @param framing       the framing of messages
- * @param payload       the codec of message bodies
- * @param validate      whether the server refuses bodies the payload codec finds invalid
- * @param rawHandshake  whether acknowledgement and confirmation travel unframed
+ * <p>A profile's framing and payload can be swapped ({@link #withFraming}, {@link #withPayload}) for any codec,
+ * built in or from a plugin; a framed handshake is then carried by the new payload codec
+ * ({@link PayloadCodec#string}).
  */
-public record Profile(String name, String description, LengthFieldFormat framing, PayloadCodec payload,
-        boolean validate, boolean rawHandshake) {
-
+public final class Profile {
     /** What the server answers each message with. */
     public static final String ACKNOWLEDGEMENT = "我收到了";
     /** What the client answers the acknowledgement with. */
@@ -47,22 +45,42 @@ public record Profile(String name, String description, LengthFieldFormat framing
 
     private static final List<String> NAMES = List.of("json", "seed");
 
-    public Profile {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(framing, "framing");
-        Objects.requireNonNull(payload, "payload");
+    private final String name;
+    private final FramingSpec framing;
+    private final PayloadCodec payload;
+    private final boolean validate;
+    private final boolean rawHandshake;
+    /** Only to count the bytes a frame takes; sessions get framings built with their own limits. */
+    private final Framing sizing;
+
+    /**
+     * @param name         what users select it by
+     * @param framing      the framing of messages
+     * @param payload      the codec of message bodies
+     * @param validate     whether the server refuses bodies the payload codec finds invalid
+     * @param rawHandshake whether acknowledgement and confirmation travel unframed (needs a length-field framing)
+     */
+    public Profile(String name, FramingSpec framing, PayloadCodec payload, boolean validate, boolean rawHandshake) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.framing = Objects.requireNonNull(framing, "framing");
+        this.payload = Objects.requireNonNull(payload, "payload");
+        this.validate = validate;
+        this.rawHandshake = rawHandshake;
+        this.sizing = framing.create(FrameLimits.DEFAULT);
+        if (rawHandshake && !(sizing instanceof LengthFieldFraming)) {
+            throw new IllegalArgumentException("profile " + name + " sends its handshake unframed, which needs a "
+                    + "length-field framing such as headers, not " + framing);
+        }
     }
 
     /** The default: JSON bodies in {@code headers} frames, acknowledgement and confirmation framed as JSON strings. */
     public static Profile json() {
-        return new Profile("json", "JSON in headers frames; acknowledgement and confirmation framed as JSON strings",
-                LengthFieldFormat.HEADERS, PayloadCodecs.builtin().named("json"), true, false);
+        return new Profile("json", FramingSpec.of(new HeadersFrameCodec()), new JsonPayloadCodec(), true, false);
     }
 
     /** Byte for byte what the seed's Go programs speak. */
     public static Profile seed() {
-        return new Profile("seed", "the seed's Go programs byte for byte: headers-framed message, raw 我收到了 and ok",
-                LengthFieldFormat.HEADERS, PayloadCodecs.builtin().named("text"), false, true);
+        return new Profile("seed", FramingSpec.of(new HeadersFrameCodec()), new TextPayloadCodec(), false, true);
     }
 
     /**
@@ -83,25 +101,64 @@ public record Profile(String name, String description, LengthFieldFormat framing
         return NAMES;
     }
 
+    /** This profile with another framing. */
+    public Profile withFraming(FramingSpec other) {
+        return new Profile(name, other, payload, validate, rawHandshake);
+    }
+
+    /** This profile with another payload codec, whose bodies the server then validates. */
+    public Profile withPayload(PayloadCodec other) {
+        return new Profile(name, framing, other, true, rawHandshake);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FramingSpec framing() {
+        return framing;
+    }
+
+    public PayloadCodec payload() {
+        return payload;
+    }
+
+    public boolean validate() {
+        return validate;
+    }
+
+    public boolean rawHandshake() {
+        return rawHandshake;
+    }
+
+    /** {@code json (headers, json)}: the name, then what it is made of. */
+    public String describe() {
+        return name + " (framing " + framing + ", payload " + payload.name()
+                + (rawHandshake ? ", unframed handshake" : "") + ")";
+    }
+
     /** The codec a server installs: it decodes what clients send. */
     public ProtocolCodecFactory serverCodec(FrameLimits limits) {
-        SequenceDecoder.Builder inbound = SequenceDecoder.builder().frame(framing, limits);
-        if (rawHandshake) {
-            inbound.raw(utf8(CONFIRMATION).length);
+        Framing framed = framing.create(limits);
+        if (!rawHandshake) {
+            return codec(framed.decoder(), framed.encoder());
         }
-        return codec(inbound.build());
+        LengthFieldFraming lengthField = (LengthFieldFraming) framed;
+        SequenceDecoder decoder = SequenceDecoder.builder().frame(lengthField.format(), limits)
+                .raw(utf8(CONFIRMATION).length).build();
+        return codec(decoder, framed.encoder());
     }
 
     /** The codec a client installs: it decodes what servers send. */
     public ProtocolCodecFactory clientCodec(FrameLimits limits) {
-        SequenceDecoder inbound = rawHandshake
-                ? SequenceDecoder.builder().raw(utf8(ACKNOWLEDGEMENT).length).build()
-                : SequenceDecoder.builder().frame(framing, limits).build();
-        return codec(inbound);
+        Framing framed = framing.create(limits);
+        if (!rawHandshake) {
+            return codec(framed.decoder(), framed.encoder());
+        }
+        return codec(SequenceDecoder.builder().raw(utf8(ACKNOWLEDGEMENT).length).build(), framed.encoder());
     }
 
-    private ProtocolCodecFactory codec(SequenceDecoder decoder) {
-        LengthFieldEncoder encoder = new LengthFieldEncoder(framing);
+    private static ProtocolCodecFactory codec(ProtocolDecoder decoder, ProtocolEncoder encoder) {
         return new ProtocolCodecFactory() {
             @Override
             public ProtocolEncoder getEncoder(IoSession session) {
@@ -127,30 +184,37 @@ public record Profile(String name, String description, LengthFieldFormat framing
 
     /** Whether {@code message} is the client's confirmation. */
     public boolean isConfirmation(Message message) {
-        Object expected = confirmation();
-        byte[] bytes = expected instanceof RawBytes raw ? raw.bytes() : ((Frame) expected).body();
-        return message.framed() != rawHandshake && Arrays.equals(message.body(), bytes);
+        return message.framed() != rawHandshake && Arrays.equals(message.body(), body(confirmation()));
     }
 
     /** Bytes an outbound {@link Frame} or {@link RawBytes} takes on the wire. */
     public int wireSize(Object outbound) {
         if (outbound instanceof Frame frame) {
-            return framing.frameLength(frame.length());
+            return sizing.frameLength(frame.length());
         }
         return ((RawBytes) outbound).length();
     }
 
     /** An outbound {@link Frame} or {@link RawBytes} for people to read. */
     public String render(Object outbound) {
-        return outbound instanceof Frame frame ? payload.render(frame.body())
+        return outbound instanceof Frame frame ? Message.renderSafely(payload, frame.body())
                 : new String(((RawBytes) outbound).bytes(), StandardCharsets.UTF_8);
     }
 
     private Object handshakeMessage(String text) {
-        return rawHandshake ? RawBytes.utf8(text) : new Frame(utf8('"' + text + '"'));
+        return rawHandshake ? RawBytes.utf8(text) : new Frame(payload.string(text));
+    }
+
+    private static byte[] body(Object outbound) {
+        return outbound instanceof Frame frame ? frame.body() : ((RawBytes) outbound).bytes();
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

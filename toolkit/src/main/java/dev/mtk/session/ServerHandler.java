@@ -48,6 +48,9 @@ final class ServerHandler extends IoHandlerAdapter {
                 } catch (PayloadException e) {
                     session.closeWithReason(e.getMessage());
                     return;
+                } catch (RuntimeException | LinkageError e) {
+                    session.closeWithReason("payload " + profile.payload().name() + " failed: " + e);
+                    return;
                 }
             }
             message = Message.of(frame, profile.payload());

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ class MtkTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final LogCapture log = new LogCapture();
     private final StopSignal stop = new StopSignal();
+    private Map<String, String> env = Map.of();
     private Server server;
 
     @AfterEach
@@ -43,7 +45,7 @@ class MtkTest {
     private int run(String stdin, boolean stdinTerminal, String... args) {
         Console console = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                stdinTerminal);
+                stdinTerminal, env, null);
         return new Mtk(console, stop).run(args);
     }
 
@@ -102,7 +104,7 @@ class MtkTest {
     void anUnknownCommandIsAUsageErrorNamingTheCommands() {
         assertThat(run("serve")).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk: unknown command 'serve' (commands: server, client, demo)");
+        assertThat(err()).startsWith("mtk: unknown command 'serve' (commands: server, client, demo, plugins)");
     }
 
     @Test
@@ -247,7 +249,7 @@ class MtkTest {
 
         int port = Integer.parseInt(address.group(1));
         assertThat(new Mtk(new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), true), new StopSignal()).run("client", "-p", String.valueOf(port)))
+                new PrintStream(new ByteArrayOutputStream()), true, Map.of(), null), new StopSignal()).run("client", "-p", String.valueOf(port)))
                 .isZero();
         assertThat(stop.stopAndWait(Duration.ZERO)).isFalse();
 
@@ -291,5 +293,85 @@ class MtkTest {
 
         assertThat(log.lines()).isEmpty();
         assertThat(out()).contains("send over");
+    }
+
+    @Test
+    void pluginsListsTheBuiltInCodecsInAlignedColumns() {
+        assertThat(run("plugins")).isZero();
+
+        String[] lines = out().split("\\R");
+        assertThat(lines[0]).matches("KIND +NAME +VERSION +ORIGIN +DESCRIPTION");
+        assertThat(lines).anyMatch(line -> line.matches("framing +headers +\\S+ +built-in +the seed's framing.*"))
+                .anyMatch(line -> line.matches("payload +json +\\S+ +built-in +UTF-8 JSON.*"));
+        int originColumn = lines[0].indexOf("ORIGIN");
+        assertThat(java.util.Arrays.asList(lines).subList(1, lines.length))
+                .allMatch(line -> line.startsWith("built-in", originColumn));
+    }
+
+    @Test
+    void pluginsAsJsonForMachines() throws Exception {
+        assertThat(run("plugins", "--json")).isZero();
+
+        var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
+        assertThat(document.get("codecs")).hasSize(5);
+        assertThat(document.get("codecs").get(0).get("kind").asText()).isEqualTo("framing");
+        assertThat(document.get("codecs").get(0).get("name").asText()).isEqualTo("headers");
+        assertThat(document.get("codecs").get(0).get("origin").asText()).isEqualTo("built-in");
+        assertThat(document.get("warnings")).isEmpty();
+    }
+
+    @Test
+    void pluginsFromAFolderAndTheEnvironmentAreListedAndABrokenJarIsAWarning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path fromFlag = dir.resolve("flag");
+        java.nio.file.Path fromEnv = dir.resolve("env");
+        java.nio.file.Path jar = new dev.mtk.testing.JarBuilder()
+                .source("com.example.Upper", dev.mtk.testing.JarBuilder.payloadCodec("com.example.Upper", "upper", "\"shouts\"", ""))
+                .service(dev.mtk.spi.PayloadCodec.class, "com.example.Upper")
+                .build(fromFlag.resolve("upper.jar"));
+        java.nio.file.Path broken = java.nio.file.Files.createDirectories(fromEnv).resolve("broken.jar");
+        java.nio.file.Files.writeString(broken, "not a zip");
+        env = Map.of("MTK_PLUGINS", fromEnv.toString());
+
+        assertThat(run("plugins", "--plugins", fromFlag.toString())).isZero();
+
+        assertThat(out()).containsPattern("payload +upper +1\\.0\\.0 +" + java.util.regex.Pattern.quote(jar.toString()) + " +shouts");
+        assertThat(err()).startsWith("mtk: warning: plugin " + broken + ": not a jar (zip) file");
+    }
+
+    @Test
+    void anUnknownPayloadIsAUsageErrorNamingTheKnownOnes() {
+        assertThat(run("client", "--payload", "xml")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: unknown payload 'xml' (known: bytes, json, text)");
+    }
+
+    @Test
+    void anUnknownFramingOptionIsAUsageErrorNamingTheKnownOnes() {
+        assertThat(run("server", "--framing", "length-field:size=2")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk server: unknown option 'size' for framing length-field (known: magic, offset, width");
+    }
+
+    @Test
+    void clientAndServerSpeakAChosenFramingAndPayload() {
+        server = Server.start(ServerConfig.loopback(0, Profile.json()
+                .withFraming(dev.mtk.plugin.Codecs.builtIn().framingSpec("length-field:width=2,order=little"))
+                .withPayload(new dev.mtk.payload.TextPayloadCodec())), new SeedBehaviour());
+
+        int code = run("client", "-p", String.valueOf(server.port()), "--framing", "length-field:width=2,order=little",
+                "--payload", "text", "-e", "plain words");
+
+        assertThat(code).as(err()).isZero();
+        log.awaitContaining("server", "received 13 B (body 11 B): plain words");
+        log.awaitContaining("client", "acknowledged: 我收到了 14 B (body 12 B)");
+    }
+
+    @Test
+    void theSeedProfileRunsOverAnotherLengthFieldFraming() {
+        assertThat(run("demo", "--profile", "seed", "--framing", "length-field:magic=MTK,width=2")).as(err()).isZero();
+
+        log.awaitContaining("server", "received 68 B (body 63 B)");
+        log.awaitContaining("server", "confirmed: ok 2 B");
     }
 }

@@ -1,16 +1,16 @@
-package dev.mtk.cli;
+package dev.mtk.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** mtk's version, as Maven wrote it into the jar. */
-final class Version {
-    private Version() {
+public final class MtkVersion {
+    private MtkVersion() {
     }
 
-    static String current() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+    public static String current() {
+        try (InputStream in = MtkVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "unknown";
             }

@@ -1,0 +1,216 @@
+package dev.mtk.plugin;
+
+import dev.mtk.internal.MtkVersion;
+import dev.mtk.spi.FrameCodec;
+import dev.mtk.spi.PayloadCodec;
+import dev.mtk.wire.FramingSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Every framing and payload codec mtk knows, by name: the toolkit's own, then those of each plugin jar.
+ *
+ * <p>Rules: a built-in name cannot be taken by a plugin; between plugins the first jar wins, in folder order and then
+ * file name order. A jar that is not a zip, lists a class that is missing, whose codec throws while being created,
+ * or declares a taken name costs one warning naming the jar and the reason; every other codec still loads.
+ */
+public final class Codecs {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    /** A guard against a provider iterator that keeps failing on the same entry. */
+    private static final int MAX_ERRORS_PER_JAR = 100;
+    private static final Codecs BUILT_IN = load(List.of());
+
+    private final Map<String, Entry<FrameCodec>> framings = new TreeMap<>();
+    private final Map<String, Entry<PayloadCodec>> payloads = new TreeMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private record Entry<T>(T codec, CodecInfo info) {
+    }
+
+    private Codecs() {
+    }
+
+    /** The toolkit's own codecs. */
+    public static Codecs builtIn() {
+        return BUILT_IN;
+    }
+
+    /** The toolkit's own codecs, then those of every jar in {@code folders} (missing folders are skipped). */
+    public static Codecs load(List<Path> folders) {
+        Codecs codecs = new Codecs();
+        ClassLoader mtk = Codecs.class.getClassLoader();
+        String version = MtkVersion.current();
+        codecs.register(FrameCodec.class, ServiceLoader.load(FrameCodec.class, mtk).iterator(), CodecInfo.BUILT_IN,
+                version, codecs.framings);
+        codecs.register(PayloadCodec.class, ServiceLoader.load(PayloadCodec.class, mtk).iterator(), CodecInfo.BUILT_IN,
+                version, codecs.payloads);
+        ClassLoader spiOnly = new SpiOnlyClassLoader(mtk);
+        for (Path jar : jars(folders, codecs.warnings)) {
+            codecs.loadJar(jar, spiOnly);
+        }
+        return codecs;
+    }
+
+    /**
+     * The framing called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the known framings when there is none by that name
+     */
+    public FrameCodec framing(String name) {
+        return find("framing", framings, name).codec();
+    }
+
+    /**
+     * A framing as written on the command line: {@code NAME[:key=value,...]}.
+     *
+     * @throws IllegalArgumentException for an unknown name or malformed options
+     */
+    public FramingSpec framingSpec(String text) {
+        int colon = text.indexOf(':');
+        String name = colon < 0 ? text : text.substring(0, colon);
+        Map<String, String> options = colon < 0 ? Map.of() : FramingSpec.parseOptions(text.substring(colon + 1));
+        return new FramingSpec(framing(name.trim()), options);
+    }
+
+    /**
+     * The payload codec called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the known payload codecs when there is none by that name
+     */
+    public PayloadCodec payload(String name) {
+        return find("payload", payloads, name).codec();
+    }
+
+    /** Every codec, framings first, each kind by name. */
+    public List<CodecInfo> all() {
+        List<CodecInfo> all = new ArrayList<>();
+        framings.values().forEach(entry -> all.add(entry.info()));
+        payloads.values().forEach(entry -> all.add(entry.info()));
+        return all;
+    }
+
+    /** One line per plugin that could not be loaded, each naming the jar and the reason. */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    private static <T> Entry<T> find(String kind, Map<String, Entry<T>> codecs, String name) {
+        Entry<T> entry = codecs.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("unknown " + kind + " '" + name + "' (known: "
+                    + String.join(", ", codecs.keySet()) + ")");
+        }
+        return entry;
+    }
+
+    private static List<Path> jars(List<Path> folders, List<String> warnings) {
+        Map<Path, Path> jars = new LinkedHashMap<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(file -> file.getFileName().toString().endsWith(".jar") && !Files.isDirectory(file))
+                        .map(file -> file.toAbsolutePath().normalize())
+                        .sorted(Comparator.comparing(file -> file.getFileName().toString()))
+                        .forEach(jar -> jars.putIfAbsent(jar, jar));
+            } catch (IOException e) {
+                warnings.add("plugin folder " + folder.toAbsolutePath() + ": cannot list it: " + e.getMessage());
+            }
+        }
+        return new ArrayList<>(jars.keySet());
+    }
+
+    private void loadJar(Path jar, ClassLoader spiOnly) {
+        PluginJar plugin;
+        try {
+            plugin = PluginJar.open(jar, spiOnly);
+        } catch (IOException e) {
+            warnings.add("plugin " + jar + ": not a jar (zip) file: " + e.getMessage());
+            return;
+        }
+        int before = framings.size() + payloads.size();
+        int warned = warnings.size();
+        register(FrameCodec.class, ServiceLoader.load(FrameCodec.class, plugin.loader()).iterator(), jar.toString(),
+                plugin.version(), framings);
+        register(PayloadCodec.class, ServiceLoader.load(PayloadCodec.class, plugin.loader()).iterator(), jar.toString(),
+                plugin.version(), payloads);
+        if (framings.size() + payloads.size() == before && warnings.size() == warned) {
+            warnings.add("plugin " + jar + ": no codecs in it (no META-INF/services/" + FrameCodec.class.getName()
+                    + " or " + PayloadCodec.class.getName() + ")");
+        }
+    }
+
+    private <T> void register(Class<T> type, Iterator<T> providers, String origin, String version,
+            Map<String, Entry<T>> registry) {
+        String kind = type == FrameCodec.class ? "framing" : "payload";
+        int errors = 0;
+        while (errors < MAX_ERRORS_PER_JAR) {
+            T codec;
+            String name;
+            String description;
+            try {
+                if (!providers.hasNext()) {
+                    return;
+                }
+                codec = providers.next();
+                name = type == FrameCodec.class ? ((FrameCodec) codec).name() : ((PayloadCodec) codec).name();
+                description = type == FrameCodec.class ? ((FrameCodec) codec).description()
+                        : ((PayloadCodec) codec).description();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                errors++;
+                warnings.add("plugin " + origin + ": " + reason(type, e));
+                continue;
+            }
+            Entry<T> taken = registry.get(name);
+            if (name == null || !NAME.matcher(name).matches()) {
+                warnings.add("plugin " + origin + ": " + kind + " " + codec.getClass().getName() + " has an invalid name '"
+                        + name + "' (lower-case letters, digits, '.', '_' and '-')");
+            } else if (taken != null && taken.info().origin().equals(CodecInfo.BUILT_IN)) {
+                warnings.add("plugin " + origin + ": declares " + kind + " '" + name
+                        + "', which is built in and cannot be replaced; ignored");
+            } else if (taken != null) {
+                warnings.add("plugin " + origin + ": declares " + kind + " '" + name + "', already provided by "
+                        + taken.info().origin() + "; ignored");
+            } else {
+                registry.put(name, new Entry<>(codec, new CodecInfo(kind, name, version, origin,
+                        description == null ? "" : description)));
+            }
+        }
+    }
+
+    /** What went wrong with a provider, on one line. */
+    private static String reason(Class<?> type, Throwable error) {
+        Throwable cause = error.getCause();
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        String prefix = type.getName() + ": ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        if (error instanceof ServiceConfigurationError && message.endsWith(" not found")) {
+            return "class " + message.substring("Provider ".length(), message.length() - " not found".length())
+                    + " listed in META-INF/services/" + type.getName() + " is missing";
+        }
+        if (error instanceof ServiceConfigurationError && cause != null) {
+            Throwable root = cause;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return message.replace("Provider ", "") + ": " + root;
+        }
+        return message;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mtk.wire;
+
+import dev.mtk.spi.FrameCodec;
+import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Framing;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A framing as users choose it: a {@link FrameCodec} and its options, written {@code NAME[:key=value,...]}
+ * ({@code headers}, {@code length-field:width=2,order=little}).
+ *
+ * @param codec   the framing family
+ * @param options the options after the name, in the order given
+ */
+public record FramingSpec(FrameCodec codec, Map<String, String> options) {
+
+    public FramingSpec {
+        Objects.requireNonNull(codec, "codec");
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    public static FramingSpec of(FrameCodec codec) {
+        return new FramingSpec(codec, Map.of());
+    }
+
+    /**
+     * The options of {@code key=value,key=value}.
+     *
+     * @throws IllegalArgumentException for a part without {@code =} or a key given twice
+     */
+    public static Map<String, String> parseOptions(String text) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (text.isBlank()) {
+            return options;
+        }
+        for (String part : text.split(",", -1)) {
+            int equals = part.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("invalid framing option '" + part + "': expected key=value");
+            }
+            String key = part.substring(0, equals).trim();
+            if (options.put(key, part.substring(equals + 1).trim()) != null) {
+                throw new IllegalArgumentException("framing option '" + key + "' given twice");
+            }
+        }
+        return options;
+    }
+
+    /**
+     * The configured framing.
+     *
+     * @throws IllegalArgumentException when the codec refuses the options
+     */
+    public Framing create(FrameLimits limits) {
+        return codec.create(options, limits);
+    }
+
+    /** As users write it: {@code length-field:width=2,order=little}. */
+    @Override
+    public String toString() {
+        if (options.isEmpty()) {
+            return codec.name();
+        }
+        return codec.name() + ":" + options.entrySet().stream()
+                .map(option -> option.getKey() + "=" + option.getValue())
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,224 @@
+package dev.mtk.plugin;
+
+import static dev.mtk.testing.JarBuilder.payloadCodec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.mtk.internal.MtkVersion;
+import dev.mtk.spi.PayloadCodec;
+import dev.mtk.testing.JarBuilder;
+import dev.mtk.wire.FramingSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodecsTest {
+    @TempDir
+    Path plugins;
+
+    private Path upperJar(String fileName, String className, String name) throws Exception {
+        return new JarBuilder()
+                .source(className, payloadCodec(className, name, "\"upper case text\"", ""))
+                .service(PayloadCodec.class, className)
+                .version("2.3.4")
+                .build(plugins.resolve(fileName));
+    }
+
+    @Test
+    void findsTheBuiltInCodecs() {
+        List<CodecInfo> all = Codecs.builtIn().all();
+
+        assertThat(all).extracting(CodecInfo::kind, CodecInfo::name).containsExactly(
+                tuple("framing", "headers"), tuple("framing", "length-field"),
+                tuple("payload", "bytes"), tuple("payload", "json"), tuple("payload", "text"));
+        assertThat(all).allSatisfy(info -> {
+            assertThat(info.origin()).isEqualTo(CodecInfo.BUILT_IN);
+            assertThat(info.version()).isEqualTo(MtkVersion.current());
+            assertThat(info.description()).isNotBlank();
+        });
+    }
+
+    @Test
+    void unknownNamesListTheKnownOnes() {
+        assertThatThrownBy(() -> Codecs.builtIn().payload("xml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown payload 'xml' (known: bytes, json, text)");
+        assertThatThrownBy(() -> Codecs.builtIn().framing("lines"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown framing 'lines' (known: headers, length-field)");
+    }
+
+    @Test
+    void readsAFramingWithItsOptions() {
+        FramingSpec spec = Codecs.builtIn().framingSpec("length-field:width=2,order=little");
+
+        assertThat(spec.codec().name()).isEqualTo("length-field");
+        assertThat(spec.options()).isEqualTo(Map.of("width", "2", "order", "little"));
+        assertThat(spec).hasToString("length-field:width=2,order=little");
+    }
+
+    @Test
+    void refusesMalformedFramingOptions() {
+        assertThatThrownBy(() -> Codecs.builtIn().framingSpec("length-field:width"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid framing option 'width': expected key=value");
+    }
+
+    @Test
+    void loadsAPayloadCodecFromAJarInAPluginFolder() throws Exception {
+        Path jar = upperJar("upper.jar", "com.example.upper.UpperPayloadCodec", "upper");
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).isEmpty();
+        assertThat(codecs.payload("upper").parse("abc")).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));
+        assertThat(codecs.all()).contains(new CodecInfo("payload", "upper", "2.3.4", jar.toString(), "upper case text"));
+    }
+
+    @Test
+    void loadsAPluginsLibrariesFromTheFolderNamedAfterItsJar() throws Exception {
+        Path library = new JarBuilder()
+                .source("com.example.lib.Shout", "package com.example.lib; public final class Shout { "
+                        + "public static String of(String s) { return s + \"!\"; } }")
+                .build(plugins.resolve("shouting/shout-lib.jar"));
+        new JarBuilder()
+                .source("com.example.shouting.ShoutCodec", payloadCodec("com.example.shouting.ShoutCodec", "shout",
+                        "com.example.lib.Shout.of(\"loud\")", ""))
+                .service(PayloadCodec.class, "com.example.shouting.ShoutCodec")
+                .classPath(library)
+                .build(plugins.resolve("shouting.jar"));
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).isEmpty();
+        assertThat(codecs.all()).filteredOn(info -> info.name().equals("shout"))
+                .extracting(CodecInfo::description).containsExactly("loud!");
+    }
+
+    @Test
+    void twoPluginsBundlingConflictingVersionsOfOneClassBothWork() throws Exception {
+        for (String version : List.of("1", "2")) {
+            String codec = "com.example.v" + version + ".Codec";
+            new JarBuilder()
+                    .source("com.example.shared.Banner", "package com.example.shared; public final class Banner { "
+                            + "public static String text() { return \"banner " + version + "\"; } }")
+                    .source(codec, payloadCodec(codec, "banner" + version, "com.example.shared.Banner.text()", ""))
+                    .service(PayloadCodec.class, codec)
+                    .build(plugins.resolve("banner" + version + ".jar"));
+        }
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).isEmpty();
+        assertThat(codecs.all()).filteredOn(info -> info.name().startsWith("banner"))
+                .extracting(CodecInfo::description).containsExactly("banner 1", "banner 2");
+    }
+
+    @Test
+    void pluginsSeeTheSpiAndMinaButNotMtksOtherLibraries() throws Exception {
+        String visible = "(can(\"org.apache.mina.core.buffer.IoBuffer\") + \" \" + can(\"dev.mtk.spi.Frame\") + \" \""
+                + " + can(\"com.fasterxml.jackson.databind.ObjectMapper\") + \" \" + can(\"dev.mtk.session.Server\"))";
+        String source = payloadCodec("com.example.peek.Peek", "peek", visible, "")
+                .replace("  public String name()", "  static boolean can(String c) { try { Class.forName(c, false, "
+                        + "Peek.class.getClassLoader()); return true; } catch (ClassNotFoundException e) { return false; } }\n"
+                        + "  public String name()");
+        new JarBuilder().source("com.example.peek.Peek", source).service(PayloadCodec.class, "com.example.peek.Peek")
+                .build(plugins.resolve("peek.jar"));
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.all()).filteredOn(info -> info.name().equals("peek"))
+                .extracting(CodecInfo::description).containsExactly("true true false false");
+    }
+
+    @Test
+    void aJarThatIsNotAZipIsOneWarning() throws Exception {
+        Path broken = Files.writeString(plugins.resolve("broken.jar"), "this is not a zip");
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).singleElement().asString()
+                .startsWith("plugin " + broken + ": not a jar (zip) file: ");
+    }
+
+    @Test
+    void aListedClassThatIsMissingIsOneWarning() throws Exception {
+        Path jar = new JarBuilder().service(PayloadCodec.class, "com.example.Missing").build(plugins.resolve("missing.jar"));
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar + ": class com.example.Missing listed in "
+                + "META-INF/services/dev.mtk.spi.PayloadCodec is missing");
+    }
+
+    @Test
+    void aCodecThatThrowsInItsConstructorIsOneWarning() throws Exception {
+        Path jar = new JarBuilder()
+                .source("com.example.Angry", payloadCodec("com.example.Angry", "angry", "\"\"",
+                        "throw new IllegalStateException(\"no config\");"))
+                .service(PayloadCodec.class, "com.example.Angry")
+                .build(plugins.resolve("angry.jar"));
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar
+                + ": com.example.Angry could not be instantiated: java.lang.IllegalStateException: no config");
+    }
+
+    @Test
+    void aPluginCannotReplaceABuiltIn() throws Exception {
+        Path jar = upperJar("json.jar", "com.example.FakeJson", "json");
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar
+                + ": declares payload 'json', which is built in and cannot be replaced; ignored");
+        assertThat(codecs.payload("json").getClass().getName()).isEqualTo("dev.mtk.payload.JsonPayloadCodec");
+    }
+
+    @Test
+    void theFirstJarByFileNameKeepsADuplicateName() throws Exception {
+        Path first = upperJar("a-upper.jar", "com.example.a.Upper", "upper");
+        Path second = upperJar("b-upper.jar", "com.example.b.Upper", "upper");
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + second + ": declares payload 'upper', already provided by "
+                + first + "; ignored");
+        assertThat(codecs.payload("upper").getClass().getName()).isEqualTo("com.example.a.Upper");
+    }
+
+    @Test
+    void aBrokenJarBetweenTwoGoodOnesStopsNeitherOfThem() throws Exception {
+        upperJar("a.jar", "com.example.a.Upper", "first");
+        Files.writeString(plugins.resolve("b.jar"), "garbage");
+        upperJar("c.jar", "com.example.c.Upper", "last");
+
+        Codecs codecs = Codecs.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).hasSize(1);
+        assertThat(codecs.payload("first")).isNotNull();
+        assertThat(codecs.payload("last")).isNotNull();
+    }
+
+    @Test
+    void aJarWithoutCodecsIsOneWarning() throws Exception {
+        Path jar = new JarBuilder().build(plugins.resolve("empty.jar"));
+
+        assertThat(Codecs.load(List.of(plugins)).warnings()).singleElement().asString()
+                .startsWith("plugin " + jar + ": no codecs in it");
+    }
+
+    @Test
+    void missingFoldersAreSkippedQuietly() {
+        Codecs codecs = Codecs.load(List.of(plugins.resolve("nowhere")));
+
+        assertThat(codecs.warnings()).isEmpty();
+        assertThat(codecs.all()).hasSize(Codecs.builtIn().all().size());
+    }
+}

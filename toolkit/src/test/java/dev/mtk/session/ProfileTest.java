@@ -1,0 +1,110 @@
+package dev.mtk.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtk.payload.BytesPayloadCodec;
+import dev.mtk.payload.TextPayloadCodec;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.FrameCodec;
+import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Framing;
+import dev.mtk.spi.RawBytes;
+import dev.mtk.wire.FramingSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.mina.filter.codec.ProtocolDecoder;
+import org.apache.mina.filter.codec.ProtocolEncoder;
+import org.junit.jupiter.api.Test;
+
+class ProfileTest {
+
+    /** A framing that is not a length field, as a plugin's might be. */
+    private static final FrameCodec OPAQUE = new FrameCodec() {
+        @Override
+        public String name() {
+            return "opaque";
+        }
+
+        @Override
+        public Framing create(Map<String, String> options, FrameLimits limits) {
+            return new Framing() {
+                @Override
+                public ProtocolDecoder decoder() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public ProtocolEncoder encoder() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int frameLength(int bodyLength) {
+                    return bodyLength + 1;
+                }
+            };
+        }
+    };
+
+    @Test
+    void jsonAcknowledgesWithAFramedJsonString() {
+        assertThat(Profile.json().acknowledgement())
+                .isEqualTo(new Frame("\"我收到了\"".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Profile.json().confirmation()).isEqualTo(new Frame("\"ok\"".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void seedAcknowledgesWithUnframedBytes() {
+        assertThat(Profile.seed().acknowledgement()).isEqualTo(RawBytes.utf8("我收到了"));
+        assertThat(Profile.seed().confirmation()).isEqualTo(RawBytes.utf8("ok"));
+        assertThat(Profile.seed().wireSize(Profile.seed().acknowledgement())).isEqualTo(12);
+    }
+
+    @Test
+    void aSwappedPayloadCarriesTheHandshakeItsOwnWay() {
+        Profile text = Profile.json().withPayload(new TextPayloadCodec());
+
+        assertThat(text.acknowledgement()).isEqualTo(new Frame("我收到了".getBytes(StandardCharsets.UTF_8)));
+        assertThat(text.validate()).isTrue();
+    }
+
+    @Test
+    void aSwappedFramingCountsItsOwnHeader() {
+        Profile opaque = Profile.json().withFraming(FramingSpec.of(OPAQUE));
+
+        assertThat(opaque.wireSize(new Frame(new byte[10]))).isEqualTo(11);
+        assertThat(opaque.describe()).isEqualTo("json (framing opaque, payload json)");
+    }
+
+    @Test
+    void anUnframedHandshakeNeedsALengthFieldFraming() {
+        assertThatThrownBy(() -> Profile.seed().withFraming(FramingSpec.of(OPAQUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("profile seed sends its handshake unframed, which needs a length-field framing such as "
+                        + "headers, not opaque");
+    }
+
+    @Test
+    void recognisesTheConfirmationOnlyInItsOwnForm() {
+        Profile json = Profile.json();
+        Message framedOk = Message.of(new Frame("\"ok\"".getBytes(StandardCharsets.UTF_8), 15), json.payload());
+        Message rawOk = Message.of(RawBytes.utf8("ok"), json.payload());
+
+        assertThat(json.isConfirmation(framedOk)).isTrue();
+        assertThat(json.isConfirmation(rawOk)).isFalse();
+        assertThat(Profile.seed().isConfirmation(rawOk)).isTrue();
+    }
+
+    @Test
+    void namedProfilesAreJsonAndSeed() {
+        assertThat(Profile.named("seed").rawHandshake()).isTrue();
+        assertThatThrownBy(() -> Profile.named("grpc")).hasMessage("unknown profile 'grpc' (known: json, seed)");
+    }
+
+    @Test
+    void theSeedMessageFallsBackToAPlainStringForBinaryPayloads() {
+        assertThat(SeedMessage.body(new BytesPayloadCodec()))
+                .isEqualTo(SeedMessage.now().getBytes(StandardCharsets.UTF_8));
+    }
+}
