@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionIT {
     private static final Path ARCHIVE = Path.of(System.getProperty("mtk.archive"));
     private static final Path CLONE_LAUNCHER = Path.of(System.getProperty("mtk.clone.launcher"));
+    private static final Path DOCS = Path.of(System.getProperty("mtk.docs"));
 
     @TempDir
     Path temp;
@@ -91,5 +92,91 @@ class DistributionIT {
 
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("mtk ");
+    }
+
+    @Test
+    void archiveShipsTheExamplePluginsAndTheSdk() throws Exception {
+        Path home = unpack();
+
+        Result result = run(home.resolve("bin/mtk"), "plugins");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out())
+                .containsPattern("framing +varint +\\S+ +" + home.resolve("plugins") + "/mtk-plugin-varint-\\S+\\.jar")
+                .containsPattern("payload +cbor +\\S+ +" + home.resolve("plugins") + "/mtk-plugin-cbor-\\S+\\.jar");
+        try (var jars = Files.list(home.resolve("sdk"))) {
+            assertThat(jars.map(jar -> jar.getFileName().toString()))
+                    .anyMatch(name -> name.matches("mtk-toolkit-.*-spi\\.jar"))
+                    .anyMatch(name -> name.startsWith("mina-core-"));
+        }
+    }
+
+    @Test
+    void shippedPluginsCarryAnExchange() throws Exception {
+        Path mtk = unpack().resolve("bin/mtk");
+
+        Result cbor = run(mtk, "demo", "--payload", "cbor");
+        Result varint = run(mtk, "demo", "--framing", "varint");
+
+        assertThat(cbor.code()).as(cbor.err()).isZero();
+        assertThat(cbor.out()).contains("payload cbor", "received", "\"Name\":\"Joel\"", "confirmed: \"ok\"");
+        assertThat(varint.code()).as(varint.err()).isZero();
+        assertThat(varint.out()).contains("framing varint", "received 64 B (body 63 B)", "confirmed: \"ok\" 5 B");
+    }
+
+    /** Follows docs/PLUGINS.md: build the Base64 example with javac against sdk/, drop it in, list it, use it. */
+    @Test
+    void thePluginGuideWorksAsWritten() throws Exception {
+        Path home = unpack();
+        Path example = DOCS.resolve("plugin-example");
+        Path source = example.resolve("src/com/example/base64/Base64PayloadCodec.java");
+        assertThat(Files.readString(DOCS.resolve("PLUGINS.md"))).contains(Files.readString(source).strip());
+        assertThat(Files.readAllLines(source)).hasSizeLessThan(40);
+
+        Path build = temp.resolve("build");
+        exec(temp, jdkTool("javac"), "--release", "17", "-cp", home.resolve("sdk") + "/*", "-d", build.toString(), source.toString());
+        exec(temp, jdkTool("jar"), "--create", "--file", home.resolve("plugins/base64.jar").toString(), "-C", build.toString(), ".",
+                "-C", example.resolve("src").toString(), "META-INF");
+
+        Result listed = run(home.resolve("bin/mtk"), "plugins");
+        assertThat(listed.out()).containsPattern("payload +base64 +unknown +" + home.resolve("plugins/base64.jar")
+                + " +UTF-8 text, Base64-encoded on the wire");
+
+        Process server = new ProcessBuilder(home.resolve("bin/mtk").toString(), "server", "-p", "0", "--payload", "base64")
+                .redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(first);
+            assertThat(port.find()).as(first).isTrue();
+
+            Result client = run(home.resolve("bin/mtk"), "client", "-p", port.group(1), "--payload", "base64", "-e", "hello");
+            assertThat(client.code()).as(client.err()).isZero();
+            assertThat(client.out()).contains("sent 19 B (body 8 B): hello", "acknowledged: 我收到了");
+
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("received")) {
+                continue;
+            }
+            assertThat(line).contains("received 19 B (body 8 B): hello");
+            server.destroy();
+            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).as("exit code after SIGTERM").isZero();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private static void exec(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
     }
 }
