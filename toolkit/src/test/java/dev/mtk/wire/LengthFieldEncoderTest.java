@@ -20,7 +20,7 @@ class LengthFieldEncoderTest {
 
     @Test
     void writesTheDocumentedHeadersSample() {
-        byte[] frame = new LengthFieldEncoder(LengthFieldFormat.HEADERS).encode(utf8("ok"));
+        byte[] frame = new LengthFieldEncoder(LengthFieldFormat.HEADERS).frame(utf8("ok"));
 
         assertThat(HexFormat.of().formatHex(frame)).isEqualTo("48656164657273000000026f6b");
     }
@@ -29,7 +29,7 @@ class LengthFieldEncoderTest {
     void writesTheSeedClientMessageAsTheGoProgramDoes() {
         String body = "{\"ID\":\"i\",\"Name\":\"Joel\",\"Age\":\"53\",\"Programming Language\":\"go\"}";
 
-        byte[] frame = new LengthFieldEncoder(LengthFieldFormat.HEADERS).encode(utf8(body));
+        byte[] frame = new LengthFieldEncoder(LengthFieldFormat.HEADERS).frame(utf8(body));
 
         assertThat(HexFormat.of().formatHex(frame)).isEqualTo("486561646572730000003f7b224944223a2269222c224e616d65"
                 + "223a224a6f656c222c22416765223a223533222c2250726f6772616d6d696e67204c616e6775616765223a22676f227d");
@@ -60,7 +60,7 @@ class LengthFieldEncoderTest {
     void refusesABodyTooLongForTheLengthField() {
         LengthFieldFormat oneByte = new LengthFieldFormat(new byte[0], 0, 1, ByteOrder.BIG_ENDIAN, 0, false);
 
-        assertThatThrownBy(() -> new LengthFieldEncoder(oneByte).encode(new byte[256]))
+        assertThatThrownBy(() -> new LengthFieldEncoder(oneByte).frame(new byte[256]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a body of 256 bytes does not fit a 1-byte length field");
     }
@@ -74,7 +74,7 @@ class LengthFieldEncoderTest {
         LengthFieldFormat format = new LengthFieldFormat(utf8("MG"), 3, width, byteOrder, adjustment, countsHeader);
         byte[] body = utf8("round trip");
 
-        byte[] frame = new LengthFieldEncoder(format).encode(body);
+        byte[] frame = new LengthFieldEncoder(format).frame(body);
         Decoding decoding = new Decoding(SequenceDecoder.builder().frame(format, FrameLimits.DEFAULT).build());
 
         assertThat(decoding.feed(frame)).containsExactly(new Frame(body));
