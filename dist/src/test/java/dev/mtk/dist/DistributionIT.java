@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +28,17 @@ class DistributionIT {
     }
 
     private Result run(Path launcher, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), launcher, args);
+    }
+
+    private Result run(Map<String, String> env, Path launcher, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         Path out = temp.resolve("out.txt");
         Path err = temp.resolve("err.txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process process = builder
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
@@ -123,6 +130,29 @@ class DistributionIT {
         assertThat(cbor.out()).contains("payload cbor", "received", "\"Name\":\"Joel\"", "confirmed: \"ok\"");
         assertThat(varint.code()).as(varint.err()).isZero();
         assertThat(varint.out()).contains("framing varint", "received 64 B (body 63 B)", "confirmed: \"ok\" 5 B");
+    }
+
+    @Test
+    void pluginJarsInAnotherFolderAreFoundThroughTheFlagAndTheEnvironment() throws Exception {
+        Path home = unpack();
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        try (var jars = Files.list(home.resolve("plugins"))) {
+            for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                Files.move(jar, elsewhere.resolve(jar.getFileName()));
+            }
+        }
+        Path mtk = home.resolve("bin/mtk");
+
+        Result without = run(mtk, "demo", "--payload", "cbor");
+        Result flag = run(mtk, "demo", "--plugins", elsewhere.toString(), "--payload", "cbor", "--framing", "varint");
+        Result env = run(Map.of("MTK_PLUGINS", elsewhere.toString()), mtk, "demo", "--payload", "cbor");
+
+        assertThat(without.code()).isEqualTo(2);
+        assertThat(without.err()).startsWith("mtk demo: unknown payload 'cbor' (known: bytes, json, text)");
+        assertThat(flag.code()).as(flag.err()).isZero();
+        assertThat(flag.out()).contains("framing varint, payload cbor", "received 48 B (body 47 B)", "confirmed: \"ok\"");
+        assertThat(env.code()).as(env.err()).isZero();
+        assertThat(env.out()).contains("payload cbor", "confirmed: \"ok\"");
     }
 
     /** Follows docs/PLUGINS.md: build the Base64 example with javac against sdk/, drop it in, list it, use it. */

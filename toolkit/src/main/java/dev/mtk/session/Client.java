@@ -22,6 +22,7 @@ public final class Client implements AutoCloseable {
     }
 
     public static Client open(ClientConfig config) {
+        MinaExceptions.install();
         NioSocketConnector connector = config.ioThreads() > 0
                 ? new NioSocketConnector(config.ioThreads())
                 : new NioSocketConnector();

@@ -34,6 +34,7 @@ public final class Server implements AutoCloseable {
      * @throws SessionException when the address cannot be bound, naming it and the reason
      */
     public static Server start(ServerConfig config, Behaviour behaviour) {
+        MinaExceptions.install();
         NioSocketAcceptor acceptor = config.ioThreads() > 0
                 ? new NioSocketAcceptor(config.ioThreads())
                 : new NioSocketAcceptor();
