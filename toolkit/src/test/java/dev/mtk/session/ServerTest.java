@@ -223,6 +223,35 @@ class ServerTest {
     }
 
     @Test
+    void aPayloadCodecThatThrowsClosesOnlyThatSession() throws Exception {
+        dev.mtk.spi.PayloadCodec fragile = new dev.mtk.payload.TextPayloadCodec() {
+            @Override
+            public void validate(byte[] body) {
+                if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("boom")) {
+                    throw new IllegalStateException("codec bug");
+                }
+            }
+
+            @Override
+            public String render(byte[] body) {
+                throw new IllegalStateException("render bug");
+            }
+        };
+        start(Profile.json().withPayload(fragile), FrameLimits.DEFAULT, new SeedBehaviour());
+
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.write(headers("boom"));
+            assertThat(raw.closedByPeer()).isTrue();
+        }
+        log.awaitContaining("closed: payload text failed: java.lang.IllegalStateException: codec bug");
+        try (RawClient raw = new RawClient(server.port())) {
+            raw.write(headers("fine"));
+            assertThat(raw.read(19)).isEqualTo(headers("我收到了"));
+        }
+        log.awaitContaining("received 15 B (body 4 B): fine");
+    }
+
+    @Test
     void closingStopsAcceptingAndClosesOpenSessions() throws Exception {
         RecordingBehaviour behaviour = RecordingBehaviour.silent();
         start(Profile.json(), FrameLimits.DEFAULT, behaviour);
