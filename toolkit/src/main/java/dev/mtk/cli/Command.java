@@ -18,6 +18,11 @@ interface Command {
 
     Options options();
 
+    /** Whether words after the options are the command's (a script and its arguments), not errors. */
+    default boolean takesArguments() {
+        return false;
+    }
+
     /** Runs the command; returns the exit code. */
     int run(CommandLine line, Console console) throws Exception;
 }

@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.script.ScriptError;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.PayloadException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ public final class Mtk {
      */
     public Mtk(Console console, StopSignal stop) {
         this.console = console;
-        for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new PluginsCommand()}) {
+        for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new RunCommand(),
+            new PluginsCommand()}) {
             commands.put(command.name(), command);
         }
     }
@@ -58,7 +60,7 @@ public final class Mtk {
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         CommandLine line;
         try {
-            line = new DefaultParser().parse(command.options(), rest);
+            line = new DefaultParser().parse(command.options(), rest, command.takesArguments());
         } catch (ParseException e) {
             return usageError(command, lowerFirst(e.getMessage()), true);
         }
@@ -66,7 +68,7 @@ public final class Mtk {
             printUsage(command, console.out());
             return OK;
         }
-        if (!line.getArgList().isEmpty()) {
+        if (!command.takesArguments() && !line.getArgList().isEmpty()) {
             return usageError(command, "unexpected argument '" + line.getArgList().get(0) + "'", true);
         }
         Logging.conversation(line.hasOption(CommonOptions.QUIET));
@@ -74,6 +76,12 @@ public final class Mtk {
             return command.run(line, console);
         } catch (UsageException e) {
             return usageError(command, e.getMessage(), e.showUsage());
+        } catch (ScriptError e) {
+            console.err().println(e.exitCode() == USAGE ? "mtk " + command.name() + ": " + e.getMessage() : e.getMessage());
+            if (line.hasOption(CommonOptions.DEBUG) && e.getCause() != null) {
+                e.getCause().printStackTrace(console.err());
+            }
+            return e.exitCode();
         } catch (PayloadException e) {
             return usageError(command, e.getMessage(), false);
         } catch (SessionException e) {

@@ -15,6 +15,14 @@ public interface Behaviour {
     /** A message arrived (already validated when the profile validates bodies). */
     void onMessage(ServerSession session, Message message) throws Exception;
 
+    /**
+     * The client sent nothing for the server's idle time (only called when one is set). The default closes the
+     * session.
+     */
+    default void onIdle(ServerSession session) throws Exception {
+        session.closeWithReason("idle for " + session.idleSeconds() + " s");
+    }
+
     /** The session closed, by either side. */
     default void onClose(ServerSession session) throws Exception {
     }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.mina.core.future.CloseFuture;
+import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
@@ -22,10 +25,12 @@ public final class Server implements AutoCloseable {
 
     private final NioSocketAcceptor acceptor;
     private final InetSocketAddress address;
+    private final ScheduledExecutorService timer;
 
-    private Server(NioSocketAcceptor acceptor, InetSocketAddress address) {
+    private Server(NioSocketAcceptor acceptor, InetSocketAddress address, ScheduledExecutorService timer) {
         this.acceptor = acceptor;
         this.address = address;
+        this.timer = timer;
     }
 
     /**
@@ -43,20 +48,30 @@ public final class Server implements AutoCloseable {
         acceptor.setCloseOnDeactivation(true);
         acceptor.setSessionDataStructureFactory(new CoalescingStructures());
         acceptor.getSessionConfig().setTcpNoDelay(true);
+        if (config.idleSeconds() > 0) {
+            acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, config.idleSeconds());
+        }
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
-        acceptor.setHandler(new ServerHandler(config.profile(), behaviour));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mtk-server-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        acceptor.setHandler(new ServerHandler(config.profile(), behaviour, timer, config.idleSeconds()));
         InetSocketAddress wanted = new InetSocketAddress(config.host(), config.port());
         if (wanted.isUnresolved()) {
             acceptor.dispose();
+            timer.shutdownNow();
             throw new SessionException("cannot listen on " + config.host() + ":" + config.port() + ": unknown host");
         }
         try {
             acceptor.bind(wanted);
         } catch (IOException | RuntimeException e) {
             acceptor.dispose();
+            timer.shutdownNow();
             throw new SessionException("cannot listen on " + Addresses.format(wanted) + ": " + reason(e), e);
         }
-        return new Server(acceptor, (InetSocketAddress) acceptor.getLocalAddress());
+        return new Server(acceptor, (InetSocketAddress) acceptor.getLocalAddress(), timer);
     }
 
     /** The bound address, with the real port when port 0 was asked for. */
@@ -88,6 +103,7 @@ public final class Server implements AutoCloseable {
             future.awaitUninterruptibly(CLOSE_WAIT_MILLIS);
         }
         acceptor.dispose(true);
+        timer.shutdownNow();
     }
 
     private static String reason(Throwable e) {

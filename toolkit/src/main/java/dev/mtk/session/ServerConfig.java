@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param profile   framing, payload and handshake
  * @param limits    what the decoder refuses
  * @param ioThreads MINA I/O processors; 0 for MINA's default (cores + 1)
+ * @param idleSeconds a session that sends nothing for this long is handed to {@link Behaviour#onIdle}; 0 for never
  */
-public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads) {
+public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7373;
 
@@ -26,6 +27,14 @@ public record ServerConfig(String host, int port, Profile profile, FrameLimits l
         if (ioThreads < 0) {
             throw new IllegalArgumentException("I/O threads must not be negative: " + ioThreads);
         }
+        if (idleSeconds < 0) {
+            throw new IllegalArgumentException("idle seconds must not be negative: " + idleSeconds);
+        }
+    }
+
+    /** Never idle. */
+    public ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads) {
+        this(host, port, profile, limits, ioThreads, 0);
     }
 
     /** The defaults on {@code port}: loopback, the {@code json} profile, 1 MiB frames, lenient. */

@@ -6,7 +6,9 @@ import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
 import java.io.IOException;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 
@@ -17,15 +19,19 @@ import org.apache.mina.filter.codec.ProtocolDecoderException;
 final class ServerHandler extends IoHandlerAdapter {
     private final Profile profile;
     private final Behaviour behaviour;
+    private final ScheduledExecutorService timer;
+    private final int idleSeconds;
 
-    ServerHandler(Profile profile, Behaviour behaviour) {
+    ServerHandler(Profile profile, Behaviour behaviour, ScheduledExecutorService timer, int idleSeconds) {
         this.profile = profile;
         this.behaviour = behaviour;
+        this.timer = timer;
+        this.idleSeconds = idleSeconds;
     }
 
     @Override
     public void sessionOpened(IoSession io) {
-        ServerSession session = ServerSession.attach(io, profile);
+        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds);
         session.log("connected");
         try {
             behaviour.onOpen(session);
@@ -68,6 +74,19 @@ final class ServerHandler extends IoHandlerAdapter {
         session.account(message.wireSize());
         try {
             behaviour.onMessage(session, message);
+        } catch (Exception e) {
+            behaviour.onError(session, e);
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession io, IdleStatus status) {
+        ServerSession session = ServerSession.of(io);
+        if (session == null || session.closeReason() != null) {
+            return;
+        }
+        try {
+            behaviour.onIdle(session);
         } catch (Exception e) {
             behaviour.onError(session, e);
         }

@@ -3,8 +3,11 @@ package dev.mtk.session;
 import dev.mtk.internal.Addresses;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
@@ -14,20 +17,24 @@ public final class ServerSession {
 
     private final IoSession io;
     private final Profile profile;
+    private final ScheduledExecutorService timer;
+    private final int idleSeconds;
     private final String peer;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private volatile String closeReason;
     /** Bytes read that became messages or were skipped as garbage; only the session's I/O thread changes it. */
     private long accounted;
 
-    private ServerSession(IoSession io, Profile profile) {
+    private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds) {
         this.io = io;
         this.profile = profile;
+        this.timer = timer;
+        this.idleSeconds = idleSeconds;
         this.peer = Addresses.format(io.getRemoteAddress());
     }
 
-    static ServerSession attach(IoSession io, Profile profile) {
-        ServerSession session = new ServerSession(io, profile);
+    static ServerSession attach(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds) {
+        ServerSession session = new ServerSession(io, profile, timer, idleSeconds);
         io.setAttribute(KEY, session);
         return session;
     }
@@ -57,6 +64,33 @@ public final class ServerSession {
     /** Sends a value (or typed text) encoded by the profile's payload codec, in a frame; returns bytes on the wire. */
     public int reply(Object value) throws PayloadException {
         return send(new Frame(profile.payload().encode(value)));
+    }
+
+    /**
+     * Sends a value after {@code delay}, unless the session has closed by then; a value the codec refuses is
+     * logged, not thrown (nobody is left to catch it).
+     */
+    public void replyLater(Duration delay, Object value) {
+        timer.schedule(() -> {
+            if (!io.isConnected() || io.isClosing()) {
+                return;
+            }
+            try {
+                reply(value);
+            } catch (PayloadException | RuntimeException e) {
+                ConversationLog.SERVER.warn(peer, "delayed reply not sent: " + e.getMessage());
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether the session is still open (neither side has closed it). */
+    public boolean isOpen() {
+        return io.isConnected() && !io.isClosing();
+    }
+
+    /** The server's idle time in seconds, 0 when sessions never idle. */
+    public int idleSeconds() {
+        return idleSeconds;
     }
 
     /** Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. */

@@ -1,0 +1,70 @@
+package dev.mtk.script;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a behaviour callback can use without naming the session: {@code reply}, {@code replyLater},
+ * {@code acknowledge}, {@code close}, {@code log}, {@code session}, {@code shared}. The delegate of every callback.
+ *
+ * <p>A session's callbacks run on one I/O thread at a time, so the session being served is kept in a thread-local
+ * while a callback runs: one scope serves every session, with no allocation per message.
+ */
+public final class CallbackScope {
+    private static final Logger SCRIPT_LOG = LoggerFactory.getLogger("mtk.script");
+
+    private final ThreadLocal<ScriptSession> current = new ThreadLocal<>();
+    private final SharedState shared;
+
+    CallbackScope(SharedState shared) {
+        this.shared = shared;
+    }
+
+    void enter(ScriptSession session) {
+        current.set(session);
+    }
+
+    void exit() {
+        current.remove();
+    }
+
+    /** The session being served. */
+    public ScriptSession getSession() {
+        ScriptSession session = current.get();
+        if (session == null) {
+            throw new ScriptFailure("no session here: session, reply and close work inside onOpen, onMessage, "
+                    + "onIdle, onClose and onError");
+        }
+        return session;
+    }
+
+    public SharedState getShared() {
+        return shared;
+    }
+
+    public void reply(Object value) {
+        getSession().reply(value);
+    }
+
+    public void replyLater(long millis, Object value) {
+        getSession().replyLater(millis, value);
+    }
+
+    public void acknowledge() {
+        getSession().acknowledge();
+    }
+
+    public void close() {
+        getSession().close();
+    }
+
+    /** A line in the log: under the session's peer inside a callback, as the script's otherwise. */
+    public void log(Object line) {
+        ScriptSession session = current.get();
+        if (session != null) {
+            session.log(line);
+        } else {
+            SCRIPT_LOG.info("{}", line);
+        }
+    }
+}

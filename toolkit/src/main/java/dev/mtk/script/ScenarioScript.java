@@ -1,0 +1,171 @@
+package dev.mtk.script;
+
+import dev.mtk.session.Behaviour;
+import dev.mtk.session.Profile;
+import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.Server;
+import dev.mtk.session.ServerConfig;
+import dev.mtk.session.SessionException;
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import groovy.lang.Script;
+import groovy.transform.stc.ClosureParams;
+import groovy.transform.stc.SimpleType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base class of a scenario script ({@code mtk run FILE [args...]}).
+ *
+ * <pre>
+ * def srv = server(port: 0) { onMessage { msg -&gt; reply([echo: msg.value]) } }
+ * def c = connect(port: srv.port)
+ * c.send([n: 1])
+ * assert c.receive().value == [echo: [n: 1]]
+ * </pre>
+ *
+ * Verbs: {@code server}, {@code connect}, {@code parallel}, {@code log}, {@code timeout} (milliseconds, 5000 by
+ * default), {@code shared}, and {@code args} (the arguments after the file name). Everything the script opened is
+ * closed when it ends.
+ */
+public abstract class ScenarioScript extends Script {
+    private static final Logger LOG = LoggerFactory.getLogger("mtk.script");
+
+    private ScriptContext context;
+    private volatile long timeout = 5_000;
+
+    void attach(ScriptContext context) {
+        this.context = context;
+    }
+
+    /** How long {@code receive}, {@code expect} and {@code exchange} wait by default, in milliseconds. */
+    public long getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(long millis) {
+        if (millis <= 0) {
+            throw new ScriptFailure("timeout must be a positive number of milliseconds: " + millis);
+        }
+        this.timeout = millis;
+    }
+
+    /** State shared with the behaviours of the servers this script starts. */
+    public SharedState getShared() {
+        return context.shared();
+    }
+
+    /**
+     * Starts a server in this process: {@code server(port: 0, profile: 'json', framing: ..., payload: ...,
+     * host: '127.0.0.1', maxFrame: ..., strict: false, idle: seconds) { onMessage { ... } }}. Without a behaviour
+     * it does the seed's exchange.
+     */
+    public ScriptServer server(Map<String, Object> options,
+            @DelegatesTo(value = BehaviourSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> behaviour) {
+        Behaviour chosen = new SeedBehaviour();
+        if (behaviour != null) {
+            BehaviourSpec spec = new BehaviourSpec(context.shared(), context.script());
+            Closure<?> configure = behaviour.rehydrate(spec, this, this);
+            configure.setResolveStrategy(Closure.DELEGATE_FIRST);
+            configure.call();
+            chosen = spec.build();
+        }
+        Profile profile = context.profile(options);
+        ServerConfig config = new ServerConfig(String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST)),
+                ((Number) options.getOrDefault("port", 0)).intValue(), profile, ScriptContext.limits(options), 2,
+                ((Number) options.getOrDefault("idle", 0)).intValue());
+        ScriptServer server = new ScriptServer(Server.start(config, chosen));
+        context.own(server);
+        return server;
+    }
+
+    public ScriptServer server(Map<String, Object> options) {
+        return server(options, null);
+    }
+
+    public ScriptServer server(
+            @DelegatesTo(value = BehaviourSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> behaviour) {
+        return server(Map.of(), behaviour);
+    }
+
+    public ScriptServer server() {
+        return server(Map.of(), null);
+    }
+
+    /**
+     * Opens a client session: {@code connect(port: 7373, host: '127.0.0.1', profile: 'json', framing: ...,
+     * payload: ..., timeout: millis)}.
+     */
+    public ScriptClient connect(Map<String, Object> options) {
+        if (!options.containsKey("port")) {
+            throw new ScriptFailure("connect needs a port: connect(port: 7373) or connect('host:port')");
+        }
+        String host = String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST));
+        int port = ((Number) options.get("port")).intValue();
+        long connectTimeout = options.containsKey("timeout") ? ((Number) options.get("timeout")).longValue() : timeout;
+        Profile profile = context.profile(options);
+        try {
+            return new ScriptClient(context.client(profile, ScriptContext.limits(options), connectTimeout)
+                    .connect(host, port), this);
+        } catch (SessionException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Opens a client session to {@code host:port} (or just a port, on 127.0.0.1) with the default profile. */
+    public ScriptClient connect(Object address) {
+        String text = String.valueOf(address);
+        int colon = text.lastIndexOf(':');
+        try {
+            return colon < 0 ? connect(Map.of("port", Integer.parseInt(text)))
+                    : connect(Map.of("host", text.substring(0, colon), "port", Integer.parseInt(text.substring(colon + 1))));
+        } catch (NumberFormatException e) {
+            throw new ScriptFailure("not an address: '" + text + "' (expected host:port or a port)");
+        }
+    }
+
+    /**
+     * Runs {@code body} {@code count} times at once, each on its own thread with its index (0 to count - 1), and waits
+     * for all of them; the first failure is rethrown, naming the run.
+     */
+    public void parallel(int count,
+            @ClosureParams(value = SimpleType.class, options = "java.lang.Integer") Closure<?> body) {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, count), runnable -> {
+            Thread thread = new Thread(runnable, "mtk-script-parallel");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                runs.add(threads.submit(() -> body.call(index)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                try {
+                    runs.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new ScriptFailure("parallel run " + i + " of " + count + " failed: "
+                            + ScriptErrors.what(e.getCause()), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScriptFailure("interrupted while waiting for parallel runs", e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** A line in the log, as the script's. */
+    public void log(Object line) {
+        LOG.info("{}", line);
+    }
+}

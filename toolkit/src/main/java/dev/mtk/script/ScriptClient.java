@@ -1,0 +1,143 @@
+package dev.mtk.script;
+
+import dev.mtk.session.ClientSession;
+import dev.mtk.session.Exchange;
+import dev.mtk.session.ReceiveTimeoutException;
+import dev.mtk.session.Sent;
+import dev.mtk.session.SessionClosedException;
+import dev.mtk.spi.PayloadException;
+import groovy.lang.Closure;
+import groovy.transform.stc.ClosureParams;
+import groovy.transform.stc.SimpleType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A client session in a scenario: {@code send}, {@code receive}, {@code expect}, {@code exchange}, {@code close}.
+ * Waits default to the script's {@code timeout} (milliseconds).
+ */
+public final class ScriptClient implements AutoCloseable {
+    private final ClientSession session;
+    private final ScenarioScript script;
+
+    ScriptClient(ClientSession session, ScenarioScript script) {
+        this.session = session;
+        this.script = script;
+    }
+
+    /** The server's address. */
+    public String getPeer() {
+        return session.peer();
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Sends a value: a map or list as JSON, text as typed, bytes as they are. */
+    public Sent send(Object value) {
+        try {
+            return session.send(value);
+        } catch (PayloadException e) {
+            throw new ScriptFailure("cannot send: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next message, waiting up to the script's timeout. */
+    public ScriptMessage receive() {
+        return receive(script.getTimeout());
+    }
+
+    /** The next message, waiting up to {@code millis}. */
+    public ScriptMessage receive(long millis) {
+        try {
+            return new ScriptMessage(session.receive(Duration.ofMillis(millis)));
+        } catch (ReceiveTimeoutException e) {
+            throw new ScriptFailure("expected a message from " + getPeer() + " within " + millis + " ms, received nothing");
+        } catch (SessionClosedException e) {
+            throw new ScriptFailure("expected a message, but the " + e.getMessage());
+        }
+    }
+
+    /**
+     * The next message, which must match: {@code expect(value: [ok: true])}, {@code expect(text: 'pong')},
+     * {@code expect { it.value.n > 1 }}, with {@code timeout:} in milliseconds.
+     *
+     * @throws ScriptFailure saying what was expected and what was received
+     */
+    public ScriptMessage expect(Map<String, Object> options,
+            @ClosureParams(value = SimpleType.class, options = "dev.mtk.script.ScriptMessage") Closure<?> condition) {
+        long millis = options.containsKey("timeout") ? ((Number) options.get("timeout")).longValue() : script.getTimeout();
+        ScriptMessage message = receive(millis);
+        if (options.containsKey("value") && !Objects.equals(normalise(options.get("value")), message.getValue())) {
+            throw new ScriptFailure("expected " + options.get("value") + ", received " + message);
+        }
+        if (options.containsKey("text") && !Objects.equals(String.valueOf(options.get("text")), message.getText())) {
+            throw new ScriptFailure("expected text '" + options.get("text") + "', received '" + message.getText() + "'");
+        }
+        if (condition != null && !asBoolean(condition.call(message))) {
+            throw new ScriptFailure("expected a message matching the condition, received " + message);
+        }
+        return message;
+    }
+
+    public ScriptMessage expect(Map<String, Object> options) {
+        return expect(options, null);
+    }
+
+    public ScriptMessage expect(
+            @ClosureParams(value = SimpleType.class, options = "dev.mtk.script.ScriptMessage") Closure<?> condition) {
+        return expect(Map.of(), condition);
+    }
+
+    public ScriptMessage expect() {
+        return expect(Map.of(), null);
+    }
+
+    /** The seed's exchange: send {@code value}, wait for the acknowledgement, confirm; returns the acknowledgement. */
+    public ScriptMessage exchange(Object value) {
+        return exchange(value, script.getTimeout());
+    }
+
+    public ScriptMessage exchange(Object value, long millis) {
+        try {
+            Exchange exchange = session.exchange(value, Duration.ofMillis(millis));
+            return new ScriptMessage(exchange.acknowledgement());
+        } catch (PayloadException e) {
+            throw new ScriptFailure("cannot send: " + e.getMessage(), e);
+        } catch (ReceiveTimeoutException e) {
+            throw new ScriptFailure("expected an acknowledgement from " + getPeer() + " within " + millis
+                    + " ms, received nothing");
+        } catch (SessionClosedException e) {
+            throw new ScriptFailure("expected an acknowledgement, but the " + e.getMessage());
+        }
+    }
+
+    /** Sends the profile's confirmation, {@code ok}. */
+    public void confirm() {
+        session.confirm();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    /** Numbers in expected values compare as JSON reads them: 1 is 1 whether written 1 or 1L. */
+    private static Object normalise(Object expected) {
+        if (expected instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return l.intValue();
+        }
+        return expected instanceof groovy.lang.GString g ? g.toString() : expected;
+    }
+
+    private static boolean asBoolean(Object result) {
+        return org.codehaus.groovy.runtime.DefaultGroovyMethods.asBoolean(result);
+    }
+
+    @Override
+    public String toString() {
+        return "client of " + getPeer();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mtk.script;
+
+import dev.mtk.plugin.Codecs;
+import dev.mtk.session.Client;
+import dev.mtk.session.ClientConfig;
+import dev.mtk.session.Profile;
+import dev.mtk.spi.FrameLimits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one script run owns: the codecs it may name, its shared state, and the servers and clients it opened, all
+ * closed when it ends.
+ */
+final class ScriptContext implements AutoCloseable {
+    private final Codecs codecs;
+    private final ScriptName script;
+    private final SharedState shared = new SharedState();
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> servers = new ArrayList<>();
+
+    ScriptContext(Codecs codecs, ScriptName script) {
+        this.codecs = codecs;
+        this.script = script;
+    }
+
+    ScriptName script() {
+        return script;
+    }
+
+    SharedState shared() {
+        return shared;
+    }
+
+    /** The profile named by {@code profile:}, with {@code framing:} and {@code payload:} swapped in. */
+    Profile profile(Map<String, Object> options) {
+        try {
+            Profile profile = Profile.named(String.valueOf(options.getOrDefault("profile", "json")));
+            if (options.containsKey("framing")) {
+                profile = profile.withFraming(codecs.framingSpec(String.valueOf(options.get("framing"))));
+            }
+            if (options.containsKey("payload")) {
+                profile = profile.withPayload(codecs.payload(String.valueOf(options.get("payload"))));
+            }
+            return profile;
+        } catch (IllegalArgumentException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /** {@code maxFrame:} (bytes) and {@code strict:}. */
+    static FrameLimits limits(Map<String, Object> options) {
+        int maxFrame = options.containsKey("maxFrame") ? ((Number) options.get("maxFrame")).intValue()
+                : FrameLimits.DEFAULT_MAX_FRAME;
+        return new FrameLimits(maxFrame, Boolean.TRUE.equals(options.get("strict")));
+    }
+
+    /** One client (one set of I/O threads) per way of speaking, shared by the sessions that speak it. */
+    Client client(Profile profile, FrameLimits limits, long timeoutMillis) {
+        String key = profile.describe() + "|" + limits + "|" + timeoutMillis;
+        return clients.computeIfAbsent(key,
+                k -> Client.open(new ClientConfig(profile, limits, Duration.ofMillis(timeoutMillis), 2)));
+    }
+
+    synchronized void own(AutoCloseable server) {
+        servers.add(server);
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.values().forEach(Client::close);
+        for (AutoCloseable server : servers) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // closing what is already closed: nothing more to do
+            }
+        }
+    }
+}

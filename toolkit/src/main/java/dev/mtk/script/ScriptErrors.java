@@ -1,0 +1,46 @@
+package dev.mtk.script;
+
+import org.codehaus.groovy.runtime.powerassert.PowerAssertionError;
+
+/** Where in a script something failed, and what, in the words {@code mtk run} and the server's log use. */
+final class ScriptErrors {
+    private ScriptErrors() {
+    }
+
+    /**
+     * {@code FILE:LINE: what happened}, the line being the deepest frame of the script in the causes, and
+     * {@code FILE} the script's path as the user gave it.
+     */
+    static String describe(Throwable failure, ScriptName script) {
+        return location(failure, script) + ": " + what(failure);
+    }
+
+    /** {@code FILE:LINE}, or just {@code FILE} when no frame of the script is on the stack. */
+    static String location(Throwable failure, ScriptName script) {
+        int line = -1;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (script.fileName().equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                    line = frame.getLineNumber();
+                    break;
+                }
+            }
+        }
+        return line > 0 ? script.shown() + ":" + line : script.shown();
+    }
+
+    /** The failure without a stack: an assertion's diagram, a failure's message, an exception's class and message. */
+    static String what(Throwable failure) {
+        if (failure instanceof PowerAssertionError) {
+            return "assertion failed:\n" + failure.getMessage();
+        }
+        if (failure instanceof ScriptFailure) {
+            return failure.getMessage();
+        }
+        if (failure instanceof dev.mtk.session.SessionException) {
+            return failure.getMessage();
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mtk.script;
+
+import dev.mtk.session.Message;
+import dev.mtk.spi.PayloadException;
+
+/**
+ * A received message as scripts see it, with Groovy properties: {@code msg.value} (maps, lists, strings, numbers for
+ * JSON), {@code msg.text}, {@code msg.body} (bytes), {@code msg.size}, {@code msg.wireSize}, {@code msg.framed};
+ * {@code msg['key']} reads a key of a JSON object. It prints as it renders in the log.
+ */
+public final class ScriptMessage {
+    private final Message message;
+    private Object value;
+    private boolean decoded;
+
+    ScriptMessage(Message message) {
+        this.message = message;
+    }
+
+    /**
+     * The decoded value.
+     *
+     * @throws ScriptFailure when the body is not valid for the payload codec
+     */
+    public Object getValue() {
+        if (!decoded) {
+            try {
+                value = message.value();
+            } catch (PayloadException e) {
+                throw new ScriptFailure("cannot read the message's value: " + e.getMessage());
+            }
+            decoded = true;
+        }
+        return value;
+    }
+
+    public String getText() {
+        return message.text();
+    }
+
+    public byte[] getBody() {
+        return message.body();
+    }
+
+    /** Bytes of the body. */
+    public int getSize() {
+        return message.body().length;
+    }
+
+    /** Bytes on the wire, header included. */
+    public int getWireSize() {
+        return message.wireSize();
+    }
+
+    public boolean isFramed() {
+        return message.framed();
+    }
+
+    /** {@code msg['key']}: a key of the JSON object this message holds, or {@code null}. */
+    public Object getAt(String key) {
+        return getValue() instanceof java.util.Map<?, ?> map ? map.get(key) : null;
+    }
+
+    Message message() {
+        return message;
+    }
+
+    @Override
+    public String toString() {
+        return message.render();
+    }
+}

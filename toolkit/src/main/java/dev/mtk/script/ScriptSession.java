@@ -1,0 +1,80 @@
+package dev.mtk.script;
+
+import dev.mtk.session.ServerSession;
+import dev.mtk.spi.PayloadException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One client's session as a behaviour script sees it: {@code session.peer}, {@code session.id},
+ * {@code session.state} (a map that lives as long as the session), and what can be done with it.
+ */
+public final class ScriptSession {
+    private static final String KEY = ScriptSession.class.getName();
+
+    private final ServerSession session;
+
+    private ScriptSession(ServerSession session) {
+        this.session = session;
+    }
+
+    /** The one script view of {@code session}. */
+    static ScriptSession of(ServerSession session) {
+        return (ScriptSession) session.attributes().computeIfAbsent(KEY, key -> new ScriptSession(session));
+    }
+
+    public String getPeer() {
+        return session.peer();
+    }
+
+    public long getId() {
+        return session.id();
+    }
+
+    /** Per-session state: safe to use from this session's callbacks and from delayed replies. */
+    public Map<String, Object> getState() {
+        return session.attributes();
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Sends {@code value} (a map or list for JSON, text as typed, bytes as they are) in a frame. */
+    public void reply(Object value) {
+        try {
+            session.reply(value);
+        } catch (PayloadException e) {
+            throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends {@code value} after {@code millis} milliseconds, unless the session has closed by then. */
+    public void replyLater(long millis, Object value) {
+        session.replyLater(Duration.ofMillis(millis), value);
+    }
+
+    /** Sends the profile's acknowledgement, {@code 我收到了}. */
+    public void acknowledge() {
+        session.acknowledge();
+    }
+
+    /** Closes the session after what was already sent. */
+    public void close() {
+        session.close();
+    }
+
+    /** Writes a line to the server's log, prefixed with this session's peer. */
+    public void log(Object line) {
+        session.log(String.valueOf(line));
+    }
+
+    ServerSession session() {
+        return session;
+    }
+
+    @Override
+    public String toString() {
+        return session.toString();
+    }
+}

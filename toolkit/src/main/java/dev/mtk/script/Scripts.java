@@ -1,0 +1,118 @@
+package dev.mtk.script;
+
+import dev.mtk.plugin.Codecs;
+import dev.mtk.session.Behaviour;
+import groovy.lang.Binding;
+import groovy.lang.GroovyClassLoader;
+import groovy.lang.GroovyCodeSource;
+import groovy.lang.Script;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
+
+/** Compiles and runs scripts, turning what goes wrong into a {@link ScriptError} with the script's file and line. */
+public final class Scripts {
+    private Scripts() {
+    }
+
+    /**
+     * Runs a scenario script to the end, then closes what it opened.
+     *
+     * @throws ScriptError exit 2 when it cannot be read or compiled, exit 1 when it fails
+     */
+    public static void runScenario(Path file, List<String> args, Codecs codecs) throws ScriptError {
+        ScriptName name = ScriptName.of(file);
+        Class<? extends Script> type = compile(file, ScenarioScript.class);
+        try (ScriptContext context = new ScriptContext(codecs, name)) {
+            Binding binding = new Binding();
+            binding.setVariable("args", List.copyOf(args));
+            ScenarioScript script = (ScenarioScript) instantiate(type, binding, name);
+            script.attach(context);
+            script.run();
+        } catch (ScriptError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new ScriptError(ScriptErrors.describe(e, name), ScriptError.FAILED, e);
+        }
+    }
+
+    /**
+     * A behaviour made by running a behaviour script's top level once.
+     *
+     * @throws ScriptError exit 2 when it cannot be read or compiled, exit 1 when its top level fails
+     */
+    public static Behaviour loadBehaviour(Path file) throws ScriptError {
+        ScriptName name = ScriptName.of(file);
+        Class<? extends Script> type = compile(file, BehaviourScript.class);
+        try {
+            SharedState shared = new SharedState();
+            BehaviourSpec spec = new BehaviourSpec(shared, name);
+            BehaviourScript script = (BehaviourScript) instantiate(type, new Binding(), name);
+            script.attach(spec, shared);
+            script.run();
+            return spec.build();
+        } catch (ScriptError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new ScriptError(ScriptErrors.describe(e, name), ScriptError.FAILED, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Script> compile(Path file, Class<? extends Script> base) throws ScriptError {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ScriptError("no such script: " + file, ScriptError.USAGE, null);
+        }
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(base.getName());
+        config.setSourceEncoding("UTF-8");
+        // Not closed: a script may compile more classes while it runs (evaluate, new closures of GStrings).
+        GroovyClassLoader loader = new GroovyClassLoader(Scripts.class.getClassLoader(), config);
+        try {
+            String source = Files.readString(file);
+            return (Class<? extends Script>) loader.parseClass(new GroovyCodeSource(source, name, "/groovy/script"), false);
+        } catch (MultipleCompilationErrorsException e) {
+            throw new ScriptError(compileErrors(e, file.toString()), ScriptError.USAGE, e);
+        } catch (CompilationFailedException e) {
+            throw new ScriptError(file + ": " + e.getMessage(), ScriptError.USAGE, e);
+        } catch (IOException e) {
+            throw new ScriptError("cannot read " + file + ": " + e.getMessage(), ScriptError.USAGE, e);
+        }
+    }
+
+    private static Script instantiate(Class<? extends Script> type, Binding binding, ScriptName name) throws ScriptError {
+        try {
+            Script script = type.getDeclaredConstructor().newInstance();
+            script.setBinding(binding);
+            return script;
+        } catch (ReflectiveOperationException e) {
+            throw new ScriptError(name.shown() + ": cannot start the script: " + e, ScriptError.FAILED, e);
+        }
+    }
+
+    /** One {@code FILE:LINE:COLUMN: message} line per error. */
+    private static String compileErrors(MultipleCompilationErrorsException failure, String file) {
+        List<String> lines = new ArrayList<>();
+        for (Message message : failure.getErrorCollector().getErrors()) {
+            if (message instanceof SyntaxErrorMessage syntax) {
+                SyntaxException cause = syntax.getCause();
+                lines.add(file + ":" + cause.getLine() + ":" + cause.getStartColumn() + ": " + cause.getOriginalMessage());
+            } else if (message instanceof ExceptionMessage exception) {
+                lines.add(file + ": " + exception.getCause().getMessage());
+            } else {
+                lines.add(file + ": " + message);
+            }
+        }
+        return String.join("\n", lines);
+    }
+}
