@@ -49,7 +49,7 @@ final class ServerCommand implements Command {
                 .desc("a session that sends nothing this long is closed (or handed to the script's onIdle); default never")
                 .get());
         options.addOption(Option.builder().longOpt(IO_THREADS).hasArg().argName("N")
-                .desc("I/O threads (default: cores + 1)").get());
+                .desc("I/O threads (default: one per core)").get());
         return options;
     }
 

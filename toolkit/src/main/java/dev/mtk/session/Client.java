@@ -23,9 +23,8 @@ public final class Client implements AutoCloseable {
 
     public static Client open(ClientConfig config) {
         MinaExceptions.install();
-        NioSocketConnector connector = config.ioThreads() > 0
-                ? new NioSocketConnector(config.ioThreads())
-                : new NioSocketConnector();
+        NioSocketConnector connector = new NioSocketConnector(SyscallSavingProcessor.class,
+                config.ioThreads() > 0 ? config.ioThreads() : Server.DEFAULT_IO_THREADS);
         connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
         connector.setSessionDataStructureFactory(new CoalescingStructures());
         connector.getSessionConfig().setTcpNoDelay(true);

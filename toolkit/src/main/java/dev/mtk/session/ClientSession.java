@@ -30,6 +30,19 @@ public final class ClientSession implements AutoCloseable {
     private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
     private volatile String failure;
     private volatile boolean closing;
+    private volatile Listener listener;
+
+    /**
+     * Takes messages as they arrive, on the session's I/O thread, instead of queueing them for {@link #receive}:
+     * for load generators, which must not block.
+     */
+    public interface Listener {
+        /** A message arrived. Runs on the I/O thread: do not block. */
+        void received(ClientSession session, Message message);
+
+        /** The session closed; {@code reason} is {@code null} when it closed normally. */
+        void closed(ClientSession session, String reason);
+    }
 
     private ClientSession(IoSession io, Profile profile) {
         this.io = io;
@@ -111,6 +124,22 @@ public final class ClientSession implements AutoCloseable {
         return new Exchange(sent, acknowledgement, confirmation);
     }
 
+    /** Hands every message from now on to {@code listener} instead of queueing it. */
+    public void listen(Listener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Writes {@code bytes} exactly as they are, without framing: a frame encoded beforehand, garbage, a frame cut in
+     * pieces.
+     */
+    public void sendRaw(byte[] bytes) {
+        if (!isOpen()) {
+            throw closedException();
+        }
+        io.write(org.apache.mina.core.buffer.IoBuffer.wrap(bytes));
+    }
+
     /** Sends the profile's confirmation ({@code ok}). */
     public Sent confirm() {
         Object confirmation = profile.confirmation();
@@ -166,7 +195,12 @@ public final class ClientSession implements AutoCloseable {
     }
 
     void received(Message message) {
-        inbound.add(message);
+        Listener current = listener;
+        if (current != null) {
+            current.received(this, message);
+        } else {
+            inbound.add(message);
+        }
     }
 
     void skipped(SkippedBytes skipped) {
@@ -187,6 +221,10 @@ public final class ClientSession implements AutoCloseable {
             ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
         }
         inbound.add(CLOSED);
+        Listener current = listener;
+        if (current != null) {
+            current.closed(this, failure != null ? failure : closing ? null : "closed by peer");
+        }
     }
 
     private static String sizes(Sent sent) {

@@ -52,6 +52,12 @@ public final class Profile {
     private final boolean rawHandshake;
     /** Only to count the bytes a frame takes; sessions get framings built with their own limits. */
     private final Framing sizing;
+    /** Built once: the payload codec may take a while to write them, and they are sent for every message. */
+    private final Object acknowledgement;
+    private final Object confirmation;
+    private final byte[] confirmationBody;
+    private final byte[] encodedAcknowledgement;
+    private final boolean encodesAlone;
 
     /**
      * @param name         what users select it by
@@ -67,6 +73,11 @@ public final class Profile {
         this.validate = validate;
         this.rawHandshake = rawHandshake;
         this.sizing = framing.create(FrameLimits.DEFAULT);
+        this.acknowledgement = handshakeMessage(ACKNOWLEDGEMENT);
+        this.confirmation = handshakeMessage(CONFIRMATION);
+        this.confirmationBody = body(confirmation);
+        this.encodesAlone = frameEncoder(sizing);
+        this.encodedAcknowledgement = encodesAlone || rawHandshake ? encode(acknowledgement) : null;
         if (rawHandshake && !(sizing instanceof LengthFieldFraming)) {
             throw new IllegalArgumentException("profile " + name + " sends its handshake unframed, which needs a "
                     + "length-field framing such as headers, not " + framing);
@@ -174,17 +185,17 @@ public final class Profile {
 
     /** The server's acknowledgement as it goes on the wire: a {@link Frame} or {@link RawBytes}. */
     public Object acknowledgement() {
-        return handshakeMessage(ACKNOWLEDGEMENT);
+        return acknowledgement;
     }
 
     /** The client's confirmation as it goes on the wire: a {@link Frame} or {@link RawBytes}. */
     public Object confirmation() {
-        return handshakeMessage(CONFIRMATION);
+        return confirmation;
     }
 
     /** Whether {@code message} is the client's confirmation. */
     public boolean isConfirmation(Message message) {
-        return message.framed() != rawHandshake && Arrays.equals(message.body(), body(confirmation()));
+        return message.framed() != rawHandshake && Arrays.equals(message.body(), confirmationBody);
     }
 
     /** Bytes an outbound {@link Frame} or {@link RawBytes} takes on the wire. */
@@ -193,6 +204,50 @@ public final class Profile {
             return sizing.frameLength(frame.length());
         }
         return ((RawBytes) outbound).length();
+    }
+
+    /**
+     * Whether a message can be encoded apart from its session ({@link #encode}) with the very bytes the session's
+     * encoder would write: true for every {@link dev.mtk.spi.FrameEncoder}, which frames one body at a time.
+     */
+    public boolean encodesAlone() {
+        return encodesAlone;
+    }
+
+    private static boolean frameEncoder(Framing framing) {
+        try {
+            return framing.encoder() instanceof dev.mtk.spi.FrameEncoder;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The exact bytes an outbound {@link Frame} or {@link RawBytes} puts on the wire, for sending prepared. */
+    public byte[] encode(Object outbound) {
+        if (outbound instanceof RawBytes raw) {
+            return raw.bytes();
+        }
+        if (encodedAcknowledgement != null && outbound == acknowledgement) {
+            return encodedAcknowledgement;
+        }
+        ProtocolEncoder encoder = sizing.encoder();
+        if (encoder instanceof dev.mtk.spi.FrameEncoder frames) {
+            return frames.frame(((Frame) outbound).body());
+        }
+        org.apache.mina.filter.codec.ProtocolCodecSession scratch = new org.apache.mina.filter.codec.ProtocolCodecSession();
+        try {
+            encoder.encode(scratch, outbound, scratch.getEncoderOutput());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("framing " + framing + " cannot encode the message: " + e.getMessage(), e);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (Object part : scratch.getEncoderOutputQueue()) {
+            org.apache.mina.core.buffer.IoBuffer buffer = (org.apache.mina.core.buffer.IoBuffer) part;
+            byte[] chunk = new byte[buffer.remaining()];
+            buffer.get(chunk);
+            bytes.writeBytes(chunk);
+        }
+        return bytes.toByteArray();
     }
 
     /** An outbound {@link Frame} or {@link RawBytes} for people to read. */

@@ -5,12 +5,19 @@ package dev.mtk.session;
  * {@code ok}.
  */
 public final class SeedBehaviour implements Behaviour {
-    private static final String AWAITING = SeedBehaviour.class.getName() + ".awaiting";
+    private static final String STATE = SeedBehaviour.class.getName();
+
+    /** Whether the last acknowledgement still waits for its confirmation: one lookup per message, no map writes. */
+    private static final class Awaiting {
+        private boolean confirmation;
+    }
 
     @Override
     public void onMessage(ServerSession session, Message message) {
         boolean log = session.logEnabled();
-        if (session.attributes().remove(AWAITING) != null) {
+        Awaiting awaiting = (Awaiting) session.attributes().computeIfAbsent(STATE, key -> new Awaiting());
+        if (awaiting.confirmation) {
+            awaiting.confirmation = false;
             if (session.profile().isConfirmation(message)) {
                 if (log) {
                     session.log("confirmed: " + message.render() + " " + message.sizes());
@@ -27,7 +34,7 @@ public final class SeedBehaviour implements Behaviour {
             session.log("received " + message.sizes() + ": " + message.render());
         }
         int sent = session.acknowledge();
-        session.attributes().put(AWAITING, Boolean.TRUE);
+        awaiting.confirmation = true;
         if (log) {
             session.log("acknowledged: " + session.profile().render(session.profile().acknowledgement()) + " " + sent + " B");
         }
@@ -35,7 +42,7 @@ public final class SeedBehaviour implements Behaviour {
 
     @Override
     public void onClose(ServerSession session) {
-        if (session.attributes().containsKey(AWAITING)) {
+        if (session.attributes().get(STATE) instanceof Awaiting awaiting && awaiting.confirmation) {
             session.log("closed before confirming the last acknowledgement");
         }
     }

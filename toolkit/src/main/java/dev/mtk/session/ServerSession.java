@@ -24,12 +24,14 @@ public final class ServerSession {
     private volatile String closeReason;
     /** Bytes read that became messages or were skipped as garbage; only the session's I/O thread changes it. */
     private long accounted;
+    private final ReplyBatch batch;
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds) {
         this.io = io;
         this.profile = profile;
         this.timer = timer;
         this.idleSeconds = idleSeconds;
+        this.batch = new ReplyBatch(io);
         this.peer = Addresses.format(io.getRemoteAddress());
     }
 
@@ -98,15 +100,35 @@ public final class ServerSession {
         return send(profile.acknowledgement());
     }
 
-    /** Sends a {@link Frame} or {@link dev.mtk.spi.RawBytes} as it is; returns bytes on the wire. */
+    /**
+     * Sends a {@link Frame} or {@link dev.mtk.spi.RawBytes} as it is; returns bytes on the wire. A reply written while
+     * a read is handled leaves with the other replies to that read, in one write ({@link ReplyBatch}).
+     */
     public int send(Object wireMessage) {
+        if (profile.encodesAlone() && batch.open()) {
+            byte[] encoded = profile.encode(wireMessage);
+            batch.add(encoded);
+            return encoded.length;
+        }
         io.write(wireMessage);
         return profile.wireSize(wireMessage);
     }
 
     /** Closes the session once what was written before has been sent. */
     public void close() {
+        flushReplies();
         io.closeOnFlush();
+    }
+
+    /** Writes the replies gathered so far in this read, when this thread is handling one. */
+    private void flushReplies() {
+        if (batch.open()) {
+            batch.flush();
+        }
+    }
+
+    ReplyBatch batch() {
+        return batch;
     }
 
     /** Logs why, then closes the session once what was written before has been sent. */
@@ -115,6 +137,7 @@ public final class ServerSession {
             closeReason = reason;
             ConversationLog.SERVER.warn(peer, "closed: " + reason);
         }
+        flushReplies();
         io.closeOnFlush();
     }
 

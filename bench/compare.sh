@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Loads, one after the other and with the same `mtk bench` settings, the mtk server (default behaviour), the mtk
+# server running a Groovy behaviour script (bench/ack.groovy: the same work), and a baseline Netty server
+# (NettyBaselineServer: LengthFieldBasedFrameDecoder, the same acknowledgement); then a minimal blocking-socket load
+# generator against Netty, to check that mtk bench is not the bottleneck. Prints a table of ratios against Netty.
+#
+#   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE]      (defaults: 10 3 16 64)
+#
+# Needs the build (`mvn -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1) and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-10}
+warmup=${2:-3}
+connections=${3:-16}
+size=${4:-64}
+mtk=dist/bin/mtk
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+if [ "${MTK_NO_BUILD:-0}" != 1 ]; then
+  mvn -B -q package -DskipTests
+fi
+mvn -B -q -pl toolkit dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+classpath="toolkit/target/test-classes:toolkit/target/classes:$(cat "$work/cp.txt")"
+
+# start NAME COMMAND...: starts a server in the background and sets $port from its 'listening on' line.
+start() {
+  local name=$1; shift
+  "$@" >"$work/$name.out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 200); do
+    if grep -q 'listening on' "$work/$name.out" 2>/dev/null; then
+      port=$(grep -o 'listening on [0-9.]*:[0-9]*' "$work/$name.out" | head -1 | sed 's/.*://')
+      return
+    fi
+    sleep 0.1
+  done
+  echo "compare: $name did not start:" >&2; cat "$work/$name.out" >&2; exit 1
+}
+
+stop() {
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+}
+
+# load NAME PIPELINE: one mtk bench run against $port, its JSON report kept as $work/NAME-pPIPELINE.json
+load() {
+  "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --size "$size" --pipeline "$2" --json \
+    >"$work/$1-p$2.json"
+}
+
+for server in netty mtk groovy; do
+  case $server in
+    netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
+    mtk)    start mtk "$mtk" server -p 0 -q ;;
+    groovy) start groovy "$mtk" server -p 0 -q --script bench/ack.groovy ;;
+  esac
+  for pipeline in 1 32; do
+    echo "compare: $server, pipeline $pipeline" >&2
+    load "$server" "$pipeline"
+  done
+  if [ "$server" = netty ]; then
+    echo "compare: blocking-socket generator against netty" >&2
+    java -cp "$classpath" dev.mtk.bench.baseline.BlockingLoadGenerator 127.0.0.1 "$port" "$connections" "$seconds" \
+      >"$work/blocking.txt"
+  fi
+  stop
+done
+
+python3 - "$work" "$seconds" "$warmup" "$connections" "$size" <<'PY'
+import json, sys
+work, seconds, warmup, connections, size = sys.argv[1:6]
+def report(name, p):
+    with open(f"{work}/{name}-p{p}.json") as f:
+        return json.load(f)
+names = {"netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script"}
+print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time")
+print(f"{'server':28} {'pipeline':>8} {'msgs/s':>12} {'x netty':>8} {'p99 ms':>8} {'x netty':>8} {'errors':>7}")
+for p in (1, 32):
+    base = report("netty", p)
+    for name in ("netty", "mtk", "groovy"):
+        r = report(name, p)
+        rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
+        print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
+              f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
+for p in (1, 32):
+    plain, groovy = report("mtk", p), report("groovy", p)
+    print(f"groovy script / plain mtk, pipeline {p}: {groovy['messagesPerSecond'] / plain['messagesPerSecond']:.2f}")
+blocking = float(open(f"{work}/blocking.txt").read().split()[1])
+bench = report("netty", 1)["messagesPerSecond"]
+print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "
+      f"blocking sockets {blocking:,.0f} msgs/s, ratio {bench / blocking:.2f}")
+PY

@@ -1,0 +1,110 @@
+package dev.mtk.bench;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** The counters every connection of a run writes to, from its I/O thread; one reader takes the histograms. */
+final class LoadRun {
+    private final Recorder recorder = new Recorder(3);
+    private final Histogram total = new Histogram(3);
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAccumulator lastAnswer = new LongAccumulator(Math::max, Long.MIN_VALUE);
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final CountDownLatch finished;
+    private final long measureFrom;
+    private volatile boolean stopping;
+
+    LoadRun(int connections, long measureFrom) {
+        this.finished = new CountDownLatch(connections);
+        this.measureFrom = measureFrom;
+    }
+
+    /** Requests sent at or after this {@link System#nanoTime} are measured; earlier ones are warm-up. */
+    long measureFrom() {
+        return measureFrom;
+    }
+
+    boolean measured(long sentAt) {
+        return sentAt >= measureFrom;
+    }
+
+    void answered(long sentAt, long now, int requestBytes, int answerBytes) {
+        recorder.recordValue(Math.max(0, now - sentAt));
+        completed.increment();
+        bytesOut.add(requestBytes);
+        bytesIn.add(answerBytes);
+        lastAnswer.accumulate(now);
+    }
+
+    void sentUnanswered(int bytes) {
+        bytesOut.add(bytes);
+    }
+
+    void failed(String kind, long requests) {
+        errors.computeIfAbsent(kind, k -> new LongAdder()).add(requests);
+    }
+
+    void connectionFinished() {
+        finished.countDown();
+    }
+
+    CountDownLatch finished() {
+        return finished;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    long completed() {
+        return completed.sum();
+    }
+
+    long errorCount() {
+        return errors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    Map<String, Long> errors() {
+        Map<String, Long> copy = new TreeMap<>();
+        errors.forEach((kind, count) -> copy.put(kind, count.sum()));
+        return copy;
+    }
+
+    long bytesOut() {
+        return bytesOut.sum();
+    }
+
+    long bytesIn() {
+        return bytesIn.sum();
+    }
+
+    /** When the last measured answer came, or {@code fallback} when none did. */
+    long lastAnswer(long fallback) {
+        long last = lastAnswer.get();
+        return last == Long.MIN_VALUE ? fallback : last;
+    }
+
+    /** Moves what was recorded since the last call into the total, and returns that interval (single reader). */
+    synchronized Histogram interval() {
+        Histogram interval = recorder.getIntervalHistogram();
+        total.add(interval);
+        return interval;
+    }
+
+    /** Everything recorded (call after the last {@link #interval}). */
+    synchronized Histogram total() {
+        return total;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.mtk.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mtk.bench.BenchConfig;
+import dev.mtk.bench.BenchReport;
+import dev.mtk.bench.LoadGenerator;
+import dev.mtk.session.Profile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed.
+ */
+final class BenchCommand implements Command {
+    private static final String CONNECTIONS = "connections";
+    private static final String MESSAGES = "messages";
+    private static final String DURATION = "duration";
+    private static final String WARMUP = "warmup";
+    private static final String SIZE = "size";
+    private static final String PIPELINE = "pipeline";
+    private static final String RATE = "rate";
+    private static final String EXCHANGE = "exchange";
+    private static final String TIMEOUT = "timeout";
+    private static final String JSON = "json";
+    private static final String HGRM = "hgrm";
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "load a server: throughput, latency percentiles (HdrHistogram), errors";
+    }
+
+    @Override
+    public Options options() {
+        Options options = CommonOptions.addTo(new Options());
+        options.addOption(Option.builder("c").longOpt(CONNECTIONS).hasArg().argName("N")
+                .desc("connections (default 16)").get());
+        options.addOption(Option.builder("n").longOpt(MESSAGES).hasArg().argName("N")
+                .desc("messages per connection; default: run for --duration").get());
+        options.addOption(Option.builder("d").longOpt(DURATION).hasArg().argName("TIME")
+                .desc("how long to measure, e.g. 10, 30s, 2m (default 10s)").get());
+        options.addOption(Option.builder().longOpt(WARMUP).hasArg().argName("TIME")
+                .desc("load before measuring, not counted (default 0)").get());
+        options.addOption(Option.builder().longOpt(SIZE).hasArg().argName("BYTES")
+                .desc("request body size (default 64)").get());
+        options.addOption(Option.builder().longOpt(PIPELINE).hasArg().argName("K")
+                .desc("requests in flight per connection (default 1)").get());
+        options.addOption(Option.builder().longOpt(RATE).hasArg().argName("MSGS/S")
+                .desc("target rate over all connections; latency is then measured from the intended send time").get());
+        options.addOption(Option.builder().longOpt(EXCHANGE)
+                .desc("the seed's three steps per message (message, acknowledgement, ok) instead of request and answer")
+                .get());
+        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("TIME")
+                .desc("how long to wait to connect and for each answer (default 5s)").get());
+        options.addOption(Option.builder().longOpt(JSON).desc("print the report as one JSON object").get());
+        options.addOption(Option.builder().longOpt(HGRM).hasArg().argName("FILE")
+                .desc("write the latency percentile distribution (HdrHistogram .hgrm, milliseconds)").get());
+        return options;
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws InterruptedException, IOException {
+        Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
+        Logging.conversation(true);
+        long messages = line.hasOption(MESSAGES) ? OptionValues.positiveInt("--" + MESSAGES, line.getOptionValue(MESSAGES)) : 0;
+        Duration duration = line.hasOption(DURATION) ? OptionValues.duration("--" + DURATION, line.getOptionValue(DURATION))
+                : Duration.ofSeconds(10);
+        if (messages > 0 && line.hasOption(DURATION)) {
+            throw new UsageException("give --messages or --duration, not both");
+        }
+        BenchConfig config;
+        try {
+            config = new BenchConfig(CommonOptions.host(line), CommonOptions.port(line, false),
+                    line.hasOption(CONNECTIONS) ? OptionValues.positiveInt("--" + CONNECTIONS, line.getOptionValue(CONNECTIONS)) : 16,
+                    messages, messages > 0 ? Duration.ZERO : duration,
+                    line.hasOption(WARMUP) ? OptionValues.duration("--" + WARMUP, line.getOptionValue(WARMUP)) : Duration.ZERO,
+                    line.hasOption(SIZE) ? OptionValues.bytes("--" + SIZE, line.getOptionValue(SIZE)) : 64,
+                    line.hasOption(PIPELINE) ? OptionValues.positiveInt("--" + PIPELINE, line.getOptionValue(PIPELINE)) : 1,
+                    line.hasOption(RATE) ? OptionValues.positiveInt("--" + RATE, line.getOptionValue(RATE)) : 0,
+                    line.hasOption(EXCHANGE),
+                    line.hasOption(TIMEOUT) ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
+                            : Duration.ofSeconds(5));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintStream progress = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
+        BenchReport report;
+        try {
+            report = LoadGenerator.run(config, profile, CommonOptions.limits(line), progress);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), false);
+        }
+        if (line.hasOption(HGRM)) {
+            try (PrintStream file = new PrintStream(Files.newOutputStream(Path.of(line.getOptionValue(HGRM))), true,
+                    "UTF-8")) {
+                report.histogram().outputPercentileDistribution(file, 1e6);
+            }
+        }
+        if (line.hasOption(JSON)) {
+            console.out().println(JsonMapper.builder().build().writeValueAsString(report.toMap()));
+        } else {
+            console.out().print(report.toText());
+        }
+        return report.errorCount() > 0 ? Mtk.FAILED : Mtk.OK;
+    }
+}

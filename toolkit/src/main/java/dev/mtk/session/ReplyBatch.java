@@ -1,0 +1,67 @@
+package dev.mtk.session;
+
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * The replies a behaviour writes while one read is handled, gathered in one buffer and written once when the read
+ * is done.
+ *
+ * <p>Why: a pipelining client's read carries many messages; written one by one, each reply costs MINA a write
+ * request, a future, a trip down the filter chain and the encoder. Gathered, the read costs one of each, as Netty's
+ * flush-on-read-complete does. Only the I/O thread handling the read adds to the batch; replies from other threads
+ * (delayed replies) are written at once, as before.
+ */
+final class ReplyBatch {
+    /** A batch this large is written at once, so that a read answered with large replies stays bounded. */
+    private static final int FLUSH_AT = 64 * 1024;
+    private static final int INITIAL = 512;
+
+    private final IoSession io;
+    private volatile Thread owner;
+    private byte[] buffer = new byte[INITIAL];
+    private int size;
+
+    ReplyBatch(IoSession io) {
+        this.io = io;
+    }
+
+    /** A read is being handled on this thread: replies from it are gathered. */
+    void begin() {
+        owner = Thread.currentThread();
+    }
+
+    /** Whether a reply from this thread would be gathered. */
+    boolean open() {
+        return owner == Thread.currentThread();
+    }
+
+    /** Adds the encoded reply; the caller has checked {@link #open()}. */
+    void add(byte[] encoded) {
+        if (size + encoded.length > buffer.length) {
+            byte[] larger = new byte[Math.max(buffer.length * 2, size + encoded.length)];
+            System.arraycopy(buffer, 0, larger, 0, size);
+            buffer = larger;
+        }
+        System.arraycopy(encoded, 0, buffer, size, encoded.length);
+        size += encoded.length;
+        if (size >= FLUSH_AT) {
+            flush();
+        }
+    }
+
+    /** Writes what was gathered, so that something written after it (a close) stays after it. */
+    void flush() {
+        if (size > 0) {
+            io.write(IoBuffer.wrap(buffer, 0, size));
+            buffer = new byte[Math.max(INITIAL, Math.min(size, FLUSH_AT))];
+            size = 0;
+        }
+    }
+
+    /** The read is done: writes what was gathered. */
+    void end() {
+        flush();
+        owner = null;
+    }
+}
