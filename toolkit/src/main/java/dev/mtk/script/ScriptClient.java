@@ -38,7 +38,7 @@ public final class ScriptClient implements AutoCloseable {
     /** Sends a value: a map or list as JSON, text as typed, bytes as they are. */
     public Sent send(Object value) {
         try {
-            return session.send(value);
+            return session.send(ScriptValues.plain(value));
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot send: " + e.getMessage(), e);
         }
@@ -102,7 +102,7 @@ public final class ScriptClient implements AutoCloseable {
 
     public ScriptMessage exchange(Object value, long millis) {
         try {
-            Exchange exchange = session.exchange(value, Duration.ofMillis(millis));
+            Exchange exchange = session.exchange(ScriptValues.plain(value), Duration.ofMillis(millis));
             return new ScriptMessage(exchange.acknowledgement());
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot send: " + e.getMessage(), e);
