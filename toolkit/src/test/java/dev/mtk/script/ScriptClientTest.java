@@ -1,6 +1,8 @@
 package dev.mtk.script;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mtk.plugin.Codecs;
 import dev.mtk.testing.LogCapture;
@@ -35,5 +37,26 @@ class ScriptClientTest {
                 "c.send([greeting: \"hi $name\", tags: [\"${name}!\"]])",
                 "assert c.receive().text == '{\"greeting\":\"hi Joel\",\"tags\":[\"Joel!\"]}'"))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectValueMatchesAsTheScriptsEqualsWould() {
+        assertThatCode(() -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "def name = 'Joel'",
+                "c.send('{\"name\":\"Joel\",\"price\":1.5,\"tags\":[\"go\"]}')",
+                "c.expect(value: [name: \"$name\", price: 1.5, tags: [\"${'go'}\"]])"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectValueShowsTheExpectedValueAsTheReceivedOneIsShown() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.send([n: 2])",
+                "c.expect(value: [n: 1])"));
+
+        assertThat(error.getMessage()).isEqualTo(dir.resolve("scenario.groovy") + ":4: expected {\"n\":1}, received {\"n\":2}");
+        assertThat(error.exitCode()).isEqualTo(ScriptError.FAILED);
     }
 }
