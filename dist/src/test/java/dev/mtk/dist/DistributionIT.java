@@ -86,6 +86,18 @@ class DistributionIT {
     }
 
     @Test
+    void unpackedLauncherRunsTheShippedHandshakeScript() throws Exception {
+        Path home = unpack();
+
+        Result result = run(home.resolve("bin/mtk"), "run", home.resolve("scripts/handshake.groovy").toString(), "seed");
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).contains(" script 1. server listening on 127.0.0.1:", "acknowledged: 我收到了 12 B",
+                "confirmed: ok 2 B", " script send over\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
     void unpackedLauncherReportsAUsageErrorWithExitTwo() throws Exception {
         Result result = run(unpack().resolve("bin/mtk"), "client", "--port", "none");
 

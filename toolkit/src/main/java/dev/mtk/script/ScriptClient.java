@@ -5,6 +5,7 @@ import dev.mtk.session.Exchange;
 import dev.mtk.session.ReceiveTimeoutException;
 import dev.mtk.session.Sent;
 import dev.mtk.session.SessionClosedException;
+import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
@@ -12,6 +13,7 @@ import groovy.transform.stc.SimpleType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 /**
  * A client session in a scenario: {@code send}, {@code receive}, {@code expect}, {@code exchange}, {@code close}.
@@ -38,7 +40,7 @@ public final class ScriptClient implements AutoCloseable {
     /** Sends a value: a map or list as JSON, text as typed, bytes as they are. */
     public Sent send(Object value) {
         try {
-            return session.send(value);
+            return session.send(ScriptValues.plain(value));
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot send: " + e.getMessage(), e);
         }
@@ -61,7 +63,8 @@ public final class ScriptClient implements AutoCloseable {
     }
 
     /**
-     * The next message, which must match: {@code expect(value: [ok: true])}, {@code expect(text: 'pong')},
+     * The next message, which must match: {@code expect(value: [ok: true])} (compared as the script's {@code ==}
+     * would: {@code 1.5} matches a JSON 1.5, {@code "$name"} a string), {@code expect(text: 'pong')},
      * {@code expect { it.value.n > 1 }}, with {@code timeout:} in milliseconds.
      *
      * @throws ScriptFailure saying what was expected and what was received
@@ -70,8 +73,8 @@ public final class ScriptClient implements AutoCloseable {
             @ClosureParams(value = SimpleType.class, options = "dev.mtk.script.ScriptMessage") Closure<?> condition) {
         long millis = options.containsKey("timeout") ? ((Number) options.get("timeout")).longValue() : script.getTimeout();
         ScriptMessage message = receive(millis);
-        if (options.containsKey("value") && !Objects.equals(normalise(options.get("value")), message.getValue())) {
-            throw new ScriptFailure("expected " + options.get("value") + ", received " + message);
+        if (options.containsKey("value") && !DefaultTypeTransformation.compareEqual(options.get("value"), message.getValue())) {
+            throw new ScriptFailure("expected " + shown(options.get("value")) + ", received " + message);
         }
         if (options.containsKey("text") && !Objects.equals(String.valueOf(options.get("text")), message.getText())) {
             throw new ScriptFailure("expected text '" + options.get("text") + "', received '" + message.getText() + "'");
@@ -102,7 +105,7 @@ public final class ScriptClient implements AutoCloseable {
 
     public ScriptMessage exchange(Object value, long millis) {
         try {
-            Exchange exchange = session.exchange(value, Duration.ofMillis(millis));
+            Exchange exchange = session.exchange(ScriptValues.plain(value), Duration.ofMillis(millis));
             return new ScriptMessage(exchange.acknowledgement());
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot send: " + e.getMessage(), e);
@@ -124,12 +127,15 @@ public final class ScriptClient implements AutoCloseable {
         session.close();
     }
 
-    /** Numbers in expected values compare as JSON reads them: 1 is 1 whether written 1 or 1L. */
-    private static Object normalise(Object expected) {
-        if (expected instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-            return l.intValue();
+    /** An expected value as a received one prints: {@code {"n":1}} for JSON rather than Groovy's {@code {n=1}}. */
+    private String shown(Object expected) {
+        PayloadCodec codec = session.profile().payload();
+        try {
+            Object plain = ScriptValues.plain(expected);
+            return codec.render(plain instanceof String text ? codec.string(text) : codec.encode(plain));
+        } catch (PayloadException | RuntimeException e) {
+            return String.valueOf(expected);
         }
-        return expected instanceof groovy.lang.GString g ? g.toString() : expected;
     }
 
     private static boolean asBoolean(Object result) {

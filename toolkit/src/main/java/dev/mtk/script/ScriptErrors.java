@@ -29,10 +29,17 @@ final class ScriptErrors {
         return line > 0 ? script.shown() + ":" + line : script.shown();
     }
 
-    /** The failure without a stack: an assertion's diagram, a failure's message, an exception's class and message. */
+    /**
+     * The failure without a stack: an assertion's diagram (or its message), a failure's message, an exception's class
+     * and message.
+     */
     static String what(Throwable failure) {
         if (failure instanceof PowerAssertionError) {
             return "assertion failed:\n" + failure.getMessage();
+        }
+        if (failure instanceof AssertionError) {
+            // assert condition : 'message' throws a plain AssertionError with the message and the expression
+            return "assertion failed: " + failure.getMessage();
         }
         if (failure instanceof ScriptFailure) {
             return failure.getMessage();

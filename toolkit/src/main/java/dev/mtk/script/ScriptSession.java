@@ -43,7 +43,7 @@ public final class ScriptSession {
     /** Sends {@code value} (a map or list for JSON, text as typed, bytes as they are) in a frame. */
     public void reply(Object value) {
         try {
-            session.reply(value);
+            session.reply(ScriptValues.plain(value));
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
         }
@@ -51,7 +51,7 @@ public final class ScriptSession {
 
     /** Sends {@code value} after {@code millis} milliseconds, unless the session has closed by then. */
     public void replyLater(long millis, Object value) {
-        session.replyLater(Duration.ofMillis(millis), value);
+        session.replyLater(Duration.ofMillis(millis), ScriptValues.plain(value));
     }
 
     /** Sends the profile's acknowledgement, {@code 我收到了}. */

@@ -1,0 +1,59 @@
+// A stateful mock: an in-memory key/value store over JSON, for clients whose real store is not written yet.
+//
+//   mtk server --script scripts/kv-server.groovy [-p PORT]
+//
+// The protocol (a Java handler plugin will implement the same one): each request is a JSON object, each gets
+// exactly one JSON object back. Keys are strings; a value is any JSON but null.
+//
+//   {"op":"put","key":K,"value":V}   -> {"ok":true}
+//   {"op":"get","key":K}             -> {"ok":true,"value":V}  or  {"ok":false,"error":"no such key: K"}
+//   {"op":"delete","key":K}          -> {"ok":true,"deleted":true}  (false when there was no such key)
+//   {"op":"stats"}                   -> {"ok":true,"session":{"requests":n},"global":{"requests":N,"keys":K}}
+//   {"op":X}, any other X            -> {"ok":false,"error":"unknown op: X"}
+//   a put, get or delete without a string key   -> {"ok":false,"error":"missing key"}
+//   a put without a value (or a null one)        -> {"ok":false,"error":"missing value"}
+//
+// "requests" counts every request answered, this one included: n on this connection, N on all of them since
+// the server started. The store and N are shared by every session; n lives and dies with its session.
+
+// Sessions are served on several I/O threads at once, so what they share is a thread-safe counter and map.
+def store = shared.map('store')
+def requests = shared.counter('requests')
+
+onMessage { msg ->
+    // One session's messages arrive one at a time, so its own count needs no locking.
+    session.state.requests = (session.state.requests ?: 0) + 1
+    requests.incrementAndGet()
+
+    def op = msg['op']
+    def key = msg['key']
+    if (op in ['put', 'get', 'delete'] && !(key instanceof String)) {
+        reply([ok: false, error: 'missing key'])
+        return
+    }
+    switch (op) {
+        case 'put':
+            def value = msg['value']
+            if (value == null) {
+                reply([ok: false, error: 'missing value'])
+            } else {
+                store[key] = value
+                reply([ok: true])
+            }
+            break
+        case 'get':
+            def value = store[key]
+            reply(value == null ? [ok: false, error: "no such key: $key"] : [ok: true, value: value])
+            break
+        case 'delete':
+            reply([ok: true, deleted: store.remove(key) != null])
+            break
+        case 'stats':
+            reply([ok     : true,
+                   session: [requests: session.state.requests],
+                   global : [requests: requests.get(), keys: store.size()]])
+            break
+        default:
+            reply([ok: false, error: "unknown op: $op"])
+    }
+}

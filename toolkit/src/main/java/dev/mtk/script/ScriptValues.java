@@ -1,0 +1,43 @@
+package dev.mtk.script;
+
+import groovy.lang.GString;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Values as scripts write them, made plain for payload codecs: a Groovy string ({@code "no such key: $key"}) becomes
+ * a {@link String} wherever it is, inside maps and lists too. Jackson would otherwise write a GString as a bean, its
+ * {@code values}, {@code strings} and {@code bytes} instead of its text.
+ */
+final class ScriptValues {
+    private ScriptValues() {
+    }
+
+    /** {@code value} with every GString in it turned into a String; maps keep their order. */
+    static Object plain(Object value) {
+        if (value instanceof GString text) {
+            return text.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>(map.size() * 2);
+            map.forEach((key, item) -> copy.put(plain(key), plain(item)));
+            return copy;
+        }
+        if (value instanceof Collection<?> items) {
+            List<Object> copy = new ArrayList<>(items.size());
+            items.forEach(item -> copy.add(plain(item)));
+            return copy;
+        }
+        if (value instanceof Object[] items) {
+            List<Object> copy = new ArrayList<>(items.length);
+            for (Object item : items) {
+                copy.add(plain(item));
+            }
+            return copy;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mtk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtk.session.Client;
+import dev.mtk.session.ClientConfig;
+import dev.mtk.session.ClientSession;
+import dev.mtk.session.Profile;
+import dev.mtk.session.SessionClosedException;
+import dev.mtk.testing.InProcessMtk;
+import dev.mtk.testing.InProcessMtk.Serving;
+import dev.mtk.testing.LogCapture;
+import dev.mtk.testing.ScriptFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mtk server --script}: behaviour scripts as the command line loads and runs them. */
+class ServerCommandTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String NL = System.lineSeparator();
+
+    @TempDir
+    Path dir;
+    private final LogCapture log = new LogCapture();
+    private final Client client = Client.open(ClientConfig.of(Profile.json()));
+    private Serving server;
+
+    @AfterEach
+    void stopEverything() {
+        client.close();
+        if (server != null) {
+            server.stop();
+        }
+        log.close();
+    }
+
+    private ClientSession connect() {
+        return client.connect("127.0.0.1", server.port());
+    }
+
+    @Test
+    void aCallbackThatThrowsClosesOnlyItsSessionAndTheLogNamesTheScriptLine() throws Exception {
+        Path script = ScriptFiles.write(dir, "fragile.groovy",
+                "onMessage { msg ->",
+                "    if (msg['fail']) {",
+                "        throw new IllegalStateException('asked to fail')",
+                "    }",
+                "    reply(msg.body)",
+                "}");
+        server = InProcessMtk.serve("-p", "0", "--script", script.toString());
+
+        try (ClientSession failing = connect(); ClientSession healthy = connect()) {
+            failing.send("{\"fail\":true}");
+
+            assertThatThrownBy(() -> failing.receive(TIMEOUT)).isInstanceOf(SessionClosedException.class);
+            log.awaitContaining("server", "closed: script failed at " + script + ":3: java.lang.IllegalStateException: asked to fail");
+            healthy.send("{\"n\":1}");
+            assertThat(healthy.receive(TIMEOUT).text()).isEqualTo("{\"n\":1}");
+        }
+    }
+
+    @Test
+    void onErrorTakesAFailedCallbackAndTheSessionStaysOpen() throws Exception {
+        Path script = ScriptFiles.write(dir, "forgiving.groovy",
+                "onMessage { msg -> throw new IllegalArgumentException(\"bad ${msg['n']}\") }",
+                "onError { e -> reply([error: e.message]) }");
+        server = InProcessMtk.serve("-p", "0", "--script", script.toString());
+
+        try (ClientSession session = connect()) {
+            session.send("{\"n\":1}");
+            assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"error\":\"bad 1\"}");
+            session.send("{\"n\":2}");
+            assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"error\":\"bad 2\"}");
+        }
+    }
+
+    @Test
+    void idleSessionsAreHandedToOnIdle() throws Exception {
+        Path script = ScriptFiles.write(dir, "sleepy.groovy", "onIdle { reply([idle: true]); close() }");
+        server = InProcessMtk.serve("-p", "0", "--idle", "1", "--script", script.toString());
+
+        try (ClientSession session = connect()) {
+            assertThat(session.receive(Duration.ofSeconds(5)).text()).isEqualTo("{\"idle\":true}");
+            assertThatThrownBy(() -> session.receive(TIMEOUT)).isInstanceOf(SessionClosedException.class);
+        }
+    }
+
+    @Test
+    void theConfirmationIsLoggedNotHandedToOnMessage() throws Exception {
+        Path script = ScriptFiles.write(dir, "counting.groovy",
+                "onMessage { msg -> reply([count: shared.counter('messages').incrementAndGet(), to: msg.value]) }");
+        server = InProcessMtk.serve("-p", "0", "--script", script.toString());
+
+        try (ClientSession session = connect()) {
+            assertThat(session.exchange("{\"n\":1}", TIMEOUT).acknowledgement().text())
+                    .isEqualTo("{\"count\":1,\"to\":{\"n\":1}}");
+            log.awaitContaining("server", "confirmed: \"ok\"");
+            assertThat(session.exchange("{\"n\":2}", TIMEOUT).acknowledgement().text())
+                    .isEqualTo("{\"count\":2,\"to\":{\"n\":2}}");
+        }
+    }
+
+    @Test
+    void aBehaviourScriptThatDoesNotCompileIsAUsageError() {
+        Path script = ScriptFiles.write(dir, "broken.groovy", "onMessage { msg ->", "    reply(msg.body", "}");
+        server = InProcessMtk.serve("-p", "0", "--script", script.toString());
+
+        assertThat(server.exitCode()).isEqualTo(Mtk.USAGE);
+        assertThat(server.err()).matches("mtk server: " + java.util.regex.Pattern.quote(script.toString())
+                + ":\\d+:\\d+: .*\\R").doesNotContain("\tat ");
+        assertThat(server.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void aMissingBehaviourScriptIsAUsageError() {
+        Path missing = dir.resolve("nope.groovy");
+        server = InProcessMtk.serve("-p", "0", "--script", missing.toString());
+
+        assertThat(server.exitCode()).isEqualTo(Mtk.USAGE);
+        assertThat(server.err()).isEqualTo("mtk server: no such script: " + missing + NL);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.mtk.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.mtk.plugin.Codecs;
+import dev.mtk.testing.LogCapture;
+import dev.mtk.testing.ScriptFiles;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScriptClientTest {
+    private static final String ECHO_SERVER = "def srv = server(port: 0) { onMessage { msg -> reply(msg.body) } }";
+
+    @TempDir
+    Path dir;
+    private final LogCapture log = new LogCapture();
+
+    @AfterEach
+    void stopCapture() {
+        log.close();
+    }
+
+    private void run(String... lines) throws ScriptError {
+        Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), Codecs.builtIn());
+    }
+
+    @Test
+    void aGStringInsideASentMapGoesOutAsItsText() {
+        assertThatCode(() -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "def name = 'Joel'",
+                "c.send([greeting: \"hi $name\", tags: [\"${name}!\"]])",
+                "assert c.receive().text == '{\"greeting\":\"hi Joel\",\"tags\":[\"Joel!\"]}'"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectValueMatchesAsTheScriptsEqualsWould() {
+        assertThatCode(() -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "def name = 'Joel'",
+                "c.send('{\"name\":\"Joel\",\"price\":1.5,\"tags\":[\"go\"]}')",
+                "c.expect(value: [name: \"$name\", price: 1.5, tags: [\"${'go'}\"]])"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectValueShowsTheExpectedValueAsTheReceivedOneIsShown() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.send([n: 2])",
+                "c.expect(value: [n: 1])"));
+
+        assertThat(error.getMessage()).isEqualTo(dir.resolve("scenario.groovy") + ":4: expected {\"n\":1}, received {\"n\":2}");
+        assertThat(error.exitCode()).isEqualTo(ScriptError.FAILED);
+    }
+}
