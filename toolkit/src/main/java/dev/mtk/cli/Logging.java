@@ -13,5 +13,9 @@ final class Logging {
         if (LoggerFactory.getLogger("mtk") instanceof Logger logger) {
             logger.setLevel(quiet ? Level.WARN : Level.INFO);
         }
+        // What a script logs is its own output, not a per-message line.
+        if (LoggerFactory.getLogger("mtk.script") instanceof Logger script) {
+            script.setLevel(Level.INFO);
+        }
     }
 }

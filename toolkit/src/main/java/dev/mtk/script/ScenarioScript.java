@@ -79,8 +79,8 @@ public abstract class ScenarioScript extends Script {
         }
         Profile profile = context.profile(options);
         ServerConfig config = new ServerConfig(String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST)),
-                ((Number) options.getOrDefault("port", 0)).intValue(), profile, ScriptContext.limits(options), 2,
-                ((Number) options.getOrDefault("idle", 0)).intValue());
+                (int) ScriptValues.number(options, "port", 0), profile, ScriptContext.limits(options), 2,
+                (int) ScriptValues.number(options, "idle", 0));
         ScriptServer server = new ScriptServer(Server.start(config, chosen));
         context.own(server);
         return server;
@@ -108,8 +108,8 @@ public abstract class ScenarioScript extends Script {
             throw new ScriptFailure("connect needs a port: connect(port: 7373) or connect('host:port')");
         }
         String host = String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST));
-        int port = ((Number) options.get("port")).intValue();
-        long connectTimeout = options.containsKey("timeout") ? ((Number) options.get("timeout")).longValue() : timeout;
+        int port = (int) ScriptValues.number(options, "port", 0);
+        long connectTimeout = ScriptValues.number(options, "timeout", timeout);
         Profile profile = context.profile(options);
         try {
             return new ScriptClient(context.client(profile, ScriptContext.limits(options), connectTimeout)
@@ -167,5 +167,31 @@ public abstract class ScenarioScript extends Script {
     /** A line in the log, as the script's. */
     public void log(Object line) {
         LOG.info("{}", line);
+    }
+
+    /** A behaviour verb at the top of a scenario: say where it belongs instead of failing with a missing method. */
+    public void onMessage(Closure<?> callback) {
+        throw misplaced("onMessage");
+    }
+
+    public void onOpen(Closure<?> callback) {
+        throw misplaced("onOpen");
+    }
+
+    public void onClose(Closure<?> callback) {
+        throw misplaced("onClose");
+    }
+
+    public void onIdle(Closure<?> callback) {
+        throw misplaced("onIdle");
+    }
+
+    public void onError(Closure<?> callback) {
+        throw misplaced("onError");
+    }
+
+    private static ScriptFailure misplaced(String verb) {
+        return new ScriptFailure(verb + " defines a server's behaviour: put it in a behaviour script for "
+                + "'mtk server --script FILE', or inside server(...) { " + verb + " { ... } } in this scenario");
     }
 }

@@ -46,8 +46,9 @@ final class ScriptBehaviour implements Behaviour {
     @Override
     public void onMessage(ServerSession session, Message received) throws Exception {
         if (message != null && session.profile().isConfirmation(received)) {
-            session.log("confirmed: " + received.render());
-        } else if (message != null) {
+            return;
+        }
+        if (message != null) {
             run(message, session, new ScriptMessage(received));
         } else {
             SEED.onMessage(session, received);

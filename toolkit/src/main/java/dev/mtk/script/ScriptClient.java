@@ -71,7 +71,7 @@ public final class ScriptClient implements AutoCloseable {
      */
     public ScriptMessage expect(Map<String, Object> options,
             @ClosureParams(value = SimpleType.class, options = "dev.mtk.script.ScriptMessage") Closure<?> condition) {
-        long millis = options.containsKey("timeout") ? ((Number) options.get("timeout")).longValue() : script.getTimeout();
+        long millis = ScriptValues.number(options, "timeout", script.getTimeout());
         ScriptMessage message = receive(millis);
         if (options.containsKey("value") && !DefaultTypeTransformation.compareEqual(options.get("value"), message.getValue())) {
             throw new ScriptFailure("expected " + shown(options.get("value")) + ", received " + message);

@@ -53,8 +53,7 @@ final class ScriptContext implements AutoCloseable {
 
     /** {@code maxFrame:} (bytes) and {@code strict:}. */
     static FrameLimits limits(Map<String, Object> options) {
-        int maxFrame = options.containsKey("maxFrame") ? ((Number) options.get("maxFrame")).intValue()
-                : FrameLimits.DEFAULT_MAX_FRAME;
+        int maxFrame = (int) ScriptValues.number(options, "maxFrame", FrameLimits.DEFAULT_MAX_FRAME);
         return new FrameLimits(maxFrame, Boolean.TRUE.equals(options.get("strict")));
     }
 

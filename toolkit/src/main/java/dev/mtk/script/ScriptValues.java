@@ -16,6 +16,27 @@ final class ScriptValues {
     private ScriptValues() {
     }
 
+    /**
+     * A whole number option ({@code port:}, {@code timeout:}), given as a number or as text (arguments arrive as
+     * text: {@code connect(port: args[0])}).
+     *
+     * @throws ScriptFailure naming the option when it is neither
+     */
+    static long number(Map<String, ?> options, String name, long fallback) {
+        Object value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ScriptFailure(name + " must be a whole number: '" + value + "'");
+        }
+    }
+
     /** {@code value} with every GString in it turned into a String; maps keep their order. */
     static Object plain(Object value) {
         if (value instanceof GString text) {

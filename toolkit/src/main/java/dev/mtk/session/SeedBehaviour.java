@@ -1,8 +1,8 @@
 package dev.mtk.session;
 
 /**
- * The seed's server: log each message, acknowledge it with {@code 我收到了}, then read and log the client's
- * {@code ok}.
+ * The seed's server: acknowledge each message with {@code 我收到了}, then read the client's {@code ok}. (The server
+ * logs every message and reply, whatever the behaviour; this one adds a line when a confirmation is missing.)
  */
 public final class SeedBehaviour implements Behaviour {
     private static final String STATE = SeedBehaviour.class.getName();
@@ -14,14 +14,10 @@ public final class SeedBehaviour implements Behaviour {
 
     @Override
     public void onMessage(ServerSession session, Message message) {
-        boolean log = session.logEnabled();
         Awaiting awaiting = (Awaiting) session.attributes().computeIfAbsent(STATE, key -> new Awaiting());
         if (awaiting.confirmation) {
             awaiting.confirmation = false;
             if (session.profile().isConfirmation(message)) {
-                if (log) {
-                    session.log("confirmed: " + message.render() + " " + message.sizes());
-                }
                 return;
             }
             if (!message.framed()) {
@@ -30,14 +26,8 @@ public final class SeedBehaviour implements Behaviour {
             }
             session.log("no confirmation before the next message");
         }
-        if (log) {
-            session.log("received " + message.sizes() + ": " + message.render());
-        }
-        int sent = session.acknowledge();
+        session.acknowledge();
         awaiting.confirmation = true;
-        if (log) {
-            session.log("acknowledged: " + session.profile().render(session.profile().acknowledgement()) + " " + sent + " B");
-        }
     }
 
     @Override

@@ -72,6 +72,10 @@ final class ServerHandler extends IoHandlerAdapter {
             return;
         }
         session.account(message.wireSize());
+        if (session.logEnabled()) {
+            session.log(profile.isConfirmation(message) ? "confirmed: " + message.render() + " " + message.sizes()
+                    : "received " + message.sizes() + ": " + message.render());
+        }
         try {
             behaviour.onMessage(session, message);
         } catch (Exception e) {

@@ -97,7 +97,12 @@ public final class ServerSession {
 
     /** Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. */
     public int acknowledge() {
-        return send(profile.acknowledgement());
+        Object acknowledgement = profile.acknowledgement();
+        int sent = write(acknowledgement);
+        if (logEnabled()) {
+            log("acknowledged: " + profile.render(acknowledgement) + " " + sent + " B");
+        }
+        return sent;
     }
 
     /**
@@ -105,6 +110,19 @@ public final class ServerSession {
      * a read is handled leaves with the other replies to that read, in one write ({@link ReplyBatch}).
      */
     public int send(Object wireMessage) {
+        int sent = write(wireMessage);
+        if (logEnabled()) {
+            log("sent " + sizes(wireMessage, sent) + ": " + profile.render(wireMessage));
+        }
+        return sent;
+    }
+
+    private static String sizes(Object wireMessage, int sent) {
+        int body = wireMessage instanceof Frame frame ? frame.length() : sent;
+        return body == sent ? sent + " B" : sent + " B (body " + body + " B)";
+    }
+
+    private int write(Object wireMessage) {
         if (profile.encodesAlone() && batch.open()) {
             byte[] encoded = profile.encode(wireMessage);
             batch.add(encoded);

@@ -130,4 +130,27 @@ class RunCommandTest {
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
         assertThat(run.err()).isEqualTo("mtk run: no such script: " + missing + NL);
     }
+
+    @Test
+    void aPortGivenAsTextFromTheArgumentsIsAccepted() {
+        Path file = script(
+                "def srv = server(port: 0)",
+                "def c = connect(port: \"${srv.port}\")",
+                "assert c.exchange([n: 1]).value == '我收到了'");
+
+        Result run = InProcessMtk.run("run", file.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aBehaviourVerbAtTheTopOfAScenarioSaysWhereItBelongs() {
+        Path file = script("onMessage { reply(it.value) }");
+
+        Result run = InProcessMtk.run("run", file.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.err()).startsWith(file + ":1: onMessage defines a server's behaviour: put it in a behaviour "
+                + "script for 'mtk server --script FILE'");
+    }
 }
