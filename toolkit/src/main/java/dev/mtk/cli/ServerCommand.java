@@ -4,6 +4,7 @@ import dev.mtk.internal.Addresses;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
 import dev.mtk.session.Behaviour;
+import dev.mtk.session.SocketTuning;
 import java.nio.file.Path;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedBehaviour;
@@ -22,6 +23,10 @@ final class ServerCommand implements Command {
     private static final String IO_THREADS = "io-threads";
     private static final String SCRIPT = "script";
     private static final String IDLE = "idle";
+    private static final String TCP_NODELAY = "tcp-nodelay";
+    private static final String RECEIVE_BUFFER = "receive-buffer";
+    private static final String SEND_BUFFER = "send-buffer";
+    private static final String READ_BUFFER = "read-buffer";
 
     private final StopSignal stop;
 
@@ -50,7 +55,33 @@ final class ServerCommand implements Command {
                 .get());
         options.addOption(Option.builder().longOpt(IO_THREADS).hasArg().argName("N")
                 .desc("I/O threads (default: one per core)").get());
+        options.addOption(Option.builder().longOpt(TCP_NODELAY).hasArg().argName("on|off")
+                .desc("send small writes at once (TCP_NODELAY; default on)").get());
+        options.addOption(Option.builder().longOpt(RECEIVE_BUFFER).hasArg().argName("BYTES")
+                .desc("socket receive buffer, SO_RCVBUF (default: the system's)").get());
+        options.addOption(Option.builder().longOpt(SEND_BUFFER).hasArg().argName("BYTES")
+                .desc("socket send buffer, SO_SNDBUF (default: the system's)").get());
+        options.addOption(Option.builder().longOpt(READ_BUFFER).hasArg().argName("BYTES")
+                .desc("first read buffer of a session, 64 B to 64 KiB; it then adapts (default 2048)").get());
         return options;
+    }
+
+    private static SocketTuning tuning(CommandLine line) {
+        boolean noDelay = switch (line.getOptionValue(TCP_NODELAY, "on").toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new UsageException("invalid --" + TCP_NODELAY + " '" + line.getOptionValue(TCP_NODELAY)
+                    + "': expected on or off");
+        };
+        int receive = line.hasOption(RECEIVE_BUFFER) ? OptionValues.bytes("--" + RECEIVE_BUFFER, line.getOptionValue(RECEIVE_BUFFER)) : 0;
+        int send = line.hasOption(SEND_BUFFER) ? OptionValues.bytes("--" + SEND_BUFFER, line.getOptionValue(SEND_BUFFER)) : 0;
+        int read = line.hasOption(READ_BUFFER) ? OptionValues.bytes("--" + READ_BUFFER, line.getOptionValue(READ_BUFFER))
+                : SocketTuning.DEFAULT.readBuffer();
+        try {
+            return new SocketTuning(noDelay, receive, send, read);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     @Override
@@ -61,7 +92,7 @@ final class ServerCommand implements Command {
                 ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
         int idle = line.hasOption(IDLE) ? OptionValues.positiveInt("--" + IDLE, line.getOptionValue(IDLE)) : 0;
         ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
-                limits, ioThreads, idle);
+                limits, ioThreads, idle, tuning(line));
         Behaviour behaviour = line.hasOption(SCRIPT) ? Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)))
                 : new SeedBehaviour();
         try (Server server = Server.start(config, behaviour)) {

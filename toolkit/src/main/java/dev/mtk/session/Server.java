@@ -70,7 +70,15 @@ public final class Server implements AutoCloseable {
         acceptor.setBacklog(BACKLOG);
         acceptor.setCloseOnDeactivation(true);
         acceptor.setSessionDataStructureFactory(new CoalescingStructures());
-        acceptor.getSessionConfig().setTcpNoDelay(true);
+        SocketTuning tuning = config.tuning();
+        acceptor.getSessionConfig().setTcpNoDelay(tuning.tcpNoDelay());
+        acceptor.getSessionConfig().setReadBufferSize(tuning.readBuffer());
+        if (tuning.receiveBuffer() > 0) {
+            acceptor.getSessionConfig().setReceiveBufferSize(tuning.receiveBuffer());
+        }
+        if (tuning.sendBuffer() > 0) {
+            acceptor.getSessionConfig().setSendBufferSize(tuning.sendBuffer());
+        }
         if (config.idleSeconds() > 0) {
             acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, config.idleSeconds());
         }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param limits    what the decoder refuses
  * @param ioThreads MINA I/O processors; 0 for MINA's default (cores + 1)
  * @param idleSeconds a session that sends nothing for this long is handed to {@link Behaviour#onIdle}; 0 for never
+ * @param tuning    socket settings
  */
-public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds) {
+public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds,
+        SocketTuning tuning) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7373;
 
@@ -21,6 +23,7 @@ public record ServerConfig(String host, int port, Profile profile, FrameLimits l
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tuning, "tuning");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
@@ -32,9 +35,14 @@ public record ServerConfig(String host, int port, Profile profile, FrameLimits l
         }
     }
 
-    /** Never idle. */
+    /** Default sockets. */
+    public ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds) {
+        this(host, port, profile, limits, ioThreads, idleSeconds, SocketTuning.DEFAULT);
+    }
+
+    /** Default sockets, never idle. */
     public ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads) {
-        this(host, port, profile, limits, ioThreads, 0);
+        this(host, port, profile, limits, ioThreads, 0, SocketTuning.DEFAULT);
     }
 
     /** The defaults on {@code port}: loopback, the {@code json} profile, 1 MiB frames, lenient. */

@@ -1,0 +1,97 @@
+package dev.mtk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtk.session.Profile;
+import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.Server;
+import dev.mtk.session.ServerConfig;
+import dev.mtk.testing.InProcessMtk;
+import dev.mtk.testing.InProcessMtk.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    private Server server;
+    private String port;
+
+    @BeforeEach
+    void start() {
+        server = Server.start(ServerConfig.loopback(0, Profile.json()), new SeedBehaviour());
+        port = String.valueOf(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void printsAnAlignedReportAndExitsZero() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "2", "-n", "100");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^messages +200$")
+                .containsPattern("(?m)^msgs/s +[\\d,]+$")
+                .containsPattern("(?m)^latency +p50 [\\d.]+ ms  p90 [\\d.]+ ms  p99 [\\d.]+ ms  p99\\.9 [\\d.]+ ms  max [\\d.]+ ms$")
+                .containsPattern("(?m)^errors +0$");
+    }
+
+    @Test
+    void jsonIsOneObjectForMachines() throws Exception {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "3", "-n", "50", "--pipeline", "4", "--json");
+
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(run.code()).isZero();
+        assertThat(report.get("messages").asLong()).isEqualTo(150);
+        assertThat(report.get("errors").asLong()).isZero();
+        assertThat(report.get("load").get("pipeline").asInt()).isEqualTo(4);
+        assertThat(report.get("latencyMicros").get("p99").asDouble())
+                .isGreaterThanOrEqualTo(report.get("latencyMicros").get("p50").asDouble());
+        assertThat(run.out().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void writesThePercentileDistribution(@TempDir Path dir) throws Exception {
+        Path hgrm = dir.resolve("latency.hgrm");
+
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "100", "--hgrm", hgrm.toString());
+
+        assertThat(run.code()).isZero();
+        assertThat(Files.readString(hgrm)).contains("Value     Percentile TotalCount 1/(1-Percentile)")
+                .containsPattern("Total count += +100\\]");
+    }
+
+    @Test
+    void exitsOneWhenTheServerDropsConnections() {
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.json()), (session, message) -> session.close());
+
+        Result run = InProcessMtk.run("bench", "-p", String.valueOf(server.port()), "-c", "2", "-n", "10");
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.out()).containsPattern("(?m)^errors +2  closed by server 2$");
+    }
+
+    @Test
+    void messagesAndDurationTogetherAreAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "-d", "5");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: give --messages or --duration, not both");
+    }
+
+    @Test
+    void theSeedProfileWithoutTheExchangeIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--profile", "seed");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: profile seed confirms each message unframed");
+    }
+}
