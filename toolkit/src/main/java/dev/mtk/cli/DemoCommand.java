@@ -1,18 +1,18 @@
 package dev.mtk.cli;
 
 import dev.mtk.internal.Addresses;
-import dev.mtk.session.Behaviour;
+import dev.mtk.spi.Handler;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
-import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.session.SeedMessage;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
-import dev.mtk.session.ServerSession;
+import dev.mtk.spi.Conversation;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Received;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ final class DemoCommand implements Command {
     public int run(CommandLine line, Console console) throws Exception {
         Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
         FrameLimits limits = CommonOptions.limits(line);
-        ClosingLatch behaviour = new ClosingLatch(new SeedBehaviour());
+        ClosingLatch behaviour = new ClosingLatch(new SeedHandler());
         ServerConfig serverConfig = new ServerConfig(ServerConfig.DEFAULT_HOST, 0, profile, limits, 1);
         try (Server server = Server.start(serverConfig, behaviour);
                 Client client = Client.open(new ClientConfig(profile, limits, TIMEOUT, 1))) {
@@ -69,21 +69,21 @@ final class DemoCommand implements Command {
     }
 
     /** The seed's behaviour, counting down when a session closes. */
-    private static final class ClosingLatch implements Behaviour {
-        private final Behaviour delegate;
+    private static final class ClosingLatch implements Handler {
+        private final Handler delegate;
         private final CountDownLatch closed = new CountDownLatch(1);
 
-        ClosingLatch(Behaviour delegate) {
+        ClosingLatch(Handler delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public void onMessage(ServerSession session, Message message) throws Exception {
+        public void onMessage(Conversation session, Received message) throws Exception {
             delegate.onMessage(session, message);
         }
 
         @Override
-        public void onClose(ServerSession session) throws Exception {
+        public void onClose(Conversation session) throws Exception {
             delegate.onClose(session);
             closed.countDown();
         }

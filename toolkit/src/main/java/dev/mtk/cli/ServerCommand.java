@@ -3,11 +3,11 @@ package dev.mtk.cli;
 import dev.mtk.internal.Addresses;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
-import dev.mtk.session.Behaviour;
+import dev.mtk.spi.Handler;
 import dev.mtk.session.SocketTuning;
 import java.nio.file.Path;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
@@ -93,8 +93,8 @@ final class ServerCommand implements Command {
         int idle = line.hasOption(IDLE) ? OptionValues.positiveInt("--" + IDLE, line.getOptionValue(IDLE)) : 0;
         ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
                 limits, ioThreads, idle, tuning(line));
-        Behaviour behaviour = line.hasOption(SCRIPT) ? Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)))
-                : new SeedBehaviour();
+        Handler behaviour = line.hasOption(SCRIPT) ? Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)))
+                : new SeedHandler();
         try (Server server = Server.start(config, behaviour)) {
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
                     + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", max-frame "

@@ -52,7 +52,7 @@ public class BehaviourSpec {
         error = Callback.of(callback, scope, 1);
     }
 
-    ScriptBehaviour build() {
-        return new ScriptBehaviour(scope, script, open, message, close, idle, error);
+    ScriptHandler build() {
+        return new ScriptHandler(scope, script, open, message, close, idle, error);
     }
 }

@@ -1,8 +1,8 @@
 package dev.mtk.script;
 
-import dev.mtk.session.Behaviour;
+import dev.mtk.spi.Handler;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.session.SessionException;
@@ -69,7 +69,7 @@ public abstract class ScenarioScript extends Script {
      */
     public ScriptServer server(Map<String, Object> options,
             @DelegatesTo(value = BehaviourSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> behaviour) {
-        Behaviour chosen = new SeedBehaviour();
+        Handler chosen = new SeedHandler();
         if (behaviour != null) {
             BehaviourSpec spec = new BehaviourSpec(context.shared(), context.script());
             Closure<?> configure = behaviour.rehydrate(spec, this, this);

@@ -1,6 +1,6 @@
 package dev.mtk.script;
 
-import dev.mtk.session.Message;
+import dev.mtk.spi.Received;
 import dev.mtk.spi.PayloadException;
 
 /**
@@ -9,11 +9,11 @@ import dev.mtk.spi.PayloadException;
  * {@code msg['key']} reads a key of a JSON object. It prints as it renders in the log.
  */
 public final class ScriptMessage {
-    private final Message message;
+    private final Received message;
     private Object value;
     private boolean decoded;
 
-    ScriptMessage(Message message) {
+    ScriptMessage(Received message) {
         this.message = message;
     }
 
@@ -61,7 +61,7 @@ public final class ScriptMessage {
         return getValue() instanceof java.util.Map<?, ?> map ? map.get(key) : null;
     }
 
-    Message message() {
+    Received message() {
         return message;
     }
 

@@ -1,6 +1,6 @@
 package dev.mtk.script;
 
-import dev.mtk.session.ServerSession;
+import dev.mtk.spi.Conversation;
 import dev.mtk.spi.PayloadException;
 import java.time.Duration;
 import java.util.Map;
@@ -12,15 +12,15 @@ import java.util.Map;
 public final class ScriptSession {
     private static final String KEY = ScriptSession.class.getName();
 
-    private final ServerSession session;
+    private final Conversation session;
 
-    private ScriptSession(ServerSession session) {
+    private ScriptSession(Conversation session) {
         this.session = session;
     }
 
     /** The one script view of {@code session}. */
-    static ScriptSession of(ServerSession session) {
-        return (ScriptSession) session.attributes().computeIfAbsent(KEY, key -> new ScriptSession(session));
+    static ScriptSession of(Conversation session) {
+        return (ScriptSession) session.state().computeIfAbsent(KEY, key -> new ScriptSession(session));
     }
 
     public String getPeer() {
@@ -33,7 +33,7 @@ public final class ScriptSession {
 
     /** Per-session state: safe to use from this session's callbacks and from delayed replies. */
     public Map<String, Object> getState() {
-        return session.attributes();
+        return session.state();
     }
 
     public boolean isOpen() {
@@ -69,7 +69,7 @@ public final class ScriptSession {
         session.log(String.valueOf(line));
     }
 
-    ServerSession session() {
+    Conversation session() {
         return session;
     }
 

@@ -1,7 +1,7 @@
 package dev.mtk.script;
 
 import dev.mtk.plugin.Codecs;
-import dev.mtk.session.Behaviour;
+import dev.mtk.spi.Handler;
 import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
@@ -50,7 +50,7 @@ public final class Scripts {
      *
      * @throws ScriptError exit 2 when it cannot be read or compiled, exit 1 when its top level fails
      */
-    public static Behaviour loadBehaviour(Path file) throws ScriptError {
+    public static Handler loadBehaviour(Path file) throws ScriptError {
         ScriptName name = ScriptName.of(file);
         Class<? extends Script> type = compile(file, BehaviourScript.class);
         try {

@@ -13,6 +13,8 @@ import org.apache.mina.transport.socket.nio.NioSocketConnector;
  * One client serves any number of sessions; closing it closes them all.
  */
 public final class Client implements AutoCloseable {
+    private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
+
     private final NioSocketConnector connector;
     private final ClientConfig config;
 
@@ -65,12 +67,20 @@ public final class Client implements AutoCloseable {
         return session;
     }
 
-    /** Closes every session and releases the I/O threads. */
+    /**
+     * Closes every session after what was written to it has left (waiting up to two seconds in all), and releases
+     * the I/O threads.
+     */
     @Override
     public void close() {
         if (!connector.isDisposed()) {
+            java.util.List<org.apache.mina.core.future.CloseFuture> closing = new java.util.ArrayList<>();
             for (IoSession io : connector.getManagedSessions().values()) {
-                io.closeNow();
+                closing.add(io.closeOnFlush());
+            }
+            long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+            for (org.apache.mina.core.future.CloseFuture future : closing) {
+                future.awaitUninterruptibly(Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
             }
             connector.dispose(true);
         }

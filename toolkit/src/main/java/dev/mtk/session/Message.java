@@ -4,23 +4,36 @@ import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
+import dev.mtk.spi.Received;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A received message: a frame's body, or unframed bytes (the {@code seed} profile's acknowledgement and
  * confirmation), with what it took on the wire and the payload codec that reads it.
  */
-public final class Message {
+public final class Message implements Received {
     private final byte[] body;
     private final int wireSize;
     private final boolean framed;
     private final PayloadCodec codec;
+    private boolean confirmation;
 
     private Message(byte[] body, int wireSize, boolean framed, PayloadCodec codec) {
         this.body = body;
         this.wireSize = wireSize;
         this.framed = framed;
         this.codec = codec;
+    }
+
+    /** Marks this message as the client's confirmation; the server does, before any handler sees it. */
+    Message confirming(boolean isConfirmation) {
+        this.confirmation = isConfirmation;
+        return this;
+    }
+
+    @Override
+    public boolean confirmation() {
+        return confirmation;
     }
 
     static Message of(Frame frame, PayloadCodec codec) {
@@ -32,21 +45,25 @@ public final class Message {
     }
 
     /** The body (the whole unit for unframed bytes); the array is shared, not copied. */
+    @Override
     public byte[] body() {
         return body;
     }
 
     /** Bytes on the wire, header included. */
+    @Override
     public int wireSize() {
         return wireSize;
     }
 
     /** {@code false} for bytes that arrived without framing. */
+    @Override
     public boolean framed() {
         return framed;
     }
 
     /** The body as UTF-8 text, malformed bytes replaced. */
+    @Override
     public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
@@ -56,11 +73,13 @@ public final class Message {
      *
      * @throws PayloadException when the body is not valid for the codec
      */
+    @Override
     public Object value() throws PayloadException {
         return framed ? codec.decode(body) : text();
     }
 
     /** The body for people to read, on one line where the codec can manage it. */
+    @Override
     public String render() {
         return framed ? renderSafely(codec, body) : text();
     }

@@ -18,7 +18,7 @@ import org.apache.mina.transport.socket.nio.NioSession;
 import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
- * A MINA {@link NioSocketAcceptor} that speaks a {@link Profile} and runs one {@link Behaviour} for every session.
+ * A MINA {@link NioSocketAcceptor} that speaks a {@link Profile} and runs one {@link Handler} for every session.
  *
  * <p>Behaviours run on the I/O threads, and replies written while one read is handled leave in one socket write
  * ({@link CoalescingWriteQueue}).
@@ -53,7 +53,7 @@ public final class Server implements AutoCloseable {
      *
      * @throws SessionException when the address cannot be bound, naming it and the reason
      */
-    public static Server start(ServerConfig config, Behaviour behaviour) {
+    public static Server start(ServerConfig config, dev.mtk.spi.Handler behaviour) {
         MinaExceptions.install();
         PerThreadStatistics statistics = new PerThreadStatistics();
         ExecutorService ioThreads = statistics.executor("mtk-server-io");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param profile   framing, payload and handshake
  * @param limits    what the decoder refuses
  * @param ioThreads MINA I/O processors; 0 for MINA's default (cores + 1)
- * @param idleSeconds a session that sends nothing for this long is handed to {@link Behaviour#onIdle}; 0 for never
+ * @param idleSeconds a session that sends nothing for this long is handed to {@link Handler#onIdle}; 0 for never
  * @param tuning    socket settings
  */
 public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds,

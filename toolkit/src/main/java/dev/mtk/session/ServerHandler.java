@@ -2,10 +2,13 @@ package dev.mtk.session;
 
 import dev.mtk.internal.Hex;
 import dev.mtk.spi.Frame;
+import dev.mtk.spi.Handler;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -13,16 +16,17 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 
 /**
- * Turns MINA's events into a behaviour's calls: decoded units become {@link Message}s (validated when the profile
+ * Turns MINA's events into a handler's calls: decoded units become {@link Message}s (validated when the profile
  * says so), refused input closes only the session that sent it, and every session's opening and closing is logged.
  */
 final class ServerHandler extends IoHandlerAdapter {
     private final Profile profile;
-    private final Behaviour behaviour;
+    private final Handler behaviour;
     private final ScheduledExecutorService timer;
     private final int idleSeconds;
+    private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
-    ServerHandler(Profile profile, Behaviour behaviour, ScheduledExecutorService timer, int idleSeconds) {
+    ServerHandler(Profile profile, Handler behaviour, ScheduledExecutorService timer, int idleSeconds) {
         this.profile = profile;
         this.behaviour = behaviour;
         this.timer = timer;
@@ -31,7 +35,7 @@ final class ServerHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionOpened(IoSession io) {
-        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds);
+        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared);
         session.log("connected");
         try {
             behaviour.onOpen(session);
@@ -52,10 +56,10 @@ final class ServerHandler extends IoHandlerAdapter {
                 try {
                     profile.payload().validate(frame.body());
                 } catch (PayloadException e) {
-                    session.closeWithReason(e.getMessage());
+                    session.close(e.getMessage());
                     return;
                 } catch (RuntimeException | LinkageError e) {
-                    session.closeWithReason("payload " + profile.payload().name() + " failed: " + e);
+                    session.close("payload " + profile.payload().name() + " failed: " + e);
                     return;
                 }
             }
@@ -68,12 +72,13 @@ final class ServerHandler extends IoHandlerAdapter {
                     + Hex.spaced(skipped.sample(), 16) + (skipped.count() > skipped.sample().length ? " ..." : ""));
             return;
         } else {
-            session.closeWithReason("decoder produced a " + unit.getClass().getName() + ", not a frame");
+            session.close("decoder produced a " + unit.getClass().getName() + ", not a frame");
             return;
         }
         session.account(message.wireSize());
+        message.confirming(profile.isConfirmation(message));
         if (session.logEnabled()) {
-            session.log(profile.isConfirmation(message) ? "confirmed: " + message.render() + " " + message.sizes()
+            session.log(message.confirmation() ? "confirmed: " + message.render() + " " + message.sizes()
                     : "received " + message.sizes() + ": " + message.render());
         }
         try {
@@ -105,7 +110,7 @@ final class ServerHandler extends IoHandlerAdapter {
         try {
             behaviour.onClose(session);
         } catch (Exception e) {
-            ConversationLog.SERVER.warn(session.peer(), "behaviour failed on close: " + e);
+            ConversationLog.SERVER.warn(session.peer(), "handler failed on close: " + e);
         }
         if (session.closeReason() == null) {
             long pending = session.bytesPending();
@@ -123,12 +128,12 @@ final class ServerHandler extends IoHandlerAdapter {
         }
         if (cause instanceof ProtocolDecoderException decoding) {
             Throwable root = decoding.getCause() == null ? decoding : decoding.getCause();
-            session.closeWithReason(root == decoding ? decoding.getMessage() : "decoder failed: " + root);
+            session.close(root == decoding ? decoding.getMessage() : "decoder failed: " + root);
         } else if (cause instanceof IOException io2) {
-            session.closeWithReason("connection error: " + io2.getMessage());
+            session.close("connection error: " + io2.getMessage());
             io.closeNow();
         } else {
-            session.closeWithReason("unexpected error: " + cause);
+            session.close("unexpected error: " + cause);
         }
     }
 }

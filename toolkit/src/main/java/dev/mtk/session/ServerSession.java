@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadException;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
 /** A behaviour's view of one client's session: who it is, how to answer, how to close, and per-session state. */
-public final class ServerSession {
+public final class ServerSession implements Conversation {
     private static final AttributeKey KEY = new AttributeKey(ServerSession.class, "session");
 
     private final IoSession io;
@@ -20,14 +21,17 @@ public final class ServerSession {
     private final ScheduledExecutorService timer;
     private final int idleSeconds;
     private final String peer;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Map<String, Object> state = new ConcurrentHashMap<>();
+    private final Map<String, Object> shared;
     private volatile String closeReason;
     /** Bytes read that became messages or were skipped as garbage; only the session's I/O thread changes it. */
     private long accounted;
     private final ReplyBatch batch;
 
-    private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds) {
+    private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
+            Map<String, Object> shared) {
         this.io = io;
+        this.shared = shared;
         this.profile = profile;
         this.timer = timer;
         this.idleSeconds = idleSeconds;
@@ -35,8 +39,9 @@ public final class ServerSession {
         this.peer = Addresses.format(io.getRemoteAddress());
     }
 
-    static ServerSession attach(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds) {
-        ServerSession session = new ServerSession(io, profile, timer, idleSeconds);
+    static ServerSession attach(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
+            Map<String, Object> shared) {
+        ServerSession session = new ServerSession(io, profile, timer, idleSeconds, shared);
         io.setAttribute(KEY, session);
         return session;
     }
@@ -45,11 +50,13 @@ public final class ServerSession {
         return (ServerSession) io.getAttribute(KEY);
     }
 
+    @Override
     public long id() {
         return io.getId();
     }
 
     /** The client's address, e.g. {@code 127.0.0.1:50756}. */
+    @Override
     public String peer() {
         return peer;
     }
@@ -58,12 +65,18 @@ public final class ServerSession {
         return profile;
     }
 
-    /** State that lives as long as this session. */
-    public Map<String, Object> attributes() {
-        return attributes;
+    @Override
+    public Map<String, Object> state() {
+        return state;
+    }
+
+    @Override
+    public Map<String, Object> shared() {
+        return shared;
     }
 
     /** Sends a value (or typed text) encoded by the profile's payload codec, in a frame; returns bytes on the wire. */
+    @Override
     public int reply(Object value) throws PayloadException {
         return send(new Frame(profile.payload().encode(value)));
     }
@@ -72,6 +85,7 @@ public final class ServerSession {
      * Sends a value after {@code delay}, unless the session has closed by then; a value the codec refuses is
      * logged, not thrown (nobody is left to catch it).
      */
+    @Override
     public void replyLater(Duration delay, Object value) {
         timer.schedule(() -> {
             if (!io.isConnected() || io.isClosing()) {
@@ -86,16 +100,19 @@ public final class ServerSession {
     }
 
     /** Whether the session is still open (neither side has closed it). */
+    @Override
     public boolean isOpen() {
         return io.isConnected() && !io.isClosing();
     }
 
     /** The server's idle time in seconds, 0 when sessions never idle. */
+    @Override
     public int idleSeconds() {
         return idleSeconds;
     }
 
     /** Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. */
+    @Override
     public int acknowledge() {
         Object acknowledgement = profile.acknowledgement();
         int sent = write(acknowledgement);
@@ -133,6 +150,7 @@ public final class ServerSession {
     }
 
     /** Closes the session once what was written before has been sent. */
+    @Override
     public void close() {
         flushReplies();
         io.closeOnFlush();
@@ -150,7 +168,8 @@ public final class ServerSession {
     }
 
     /** Logs why, then closes the session once what was written before has been sent. */
-    public void closeWithReason(String reason) {
+    @Override
+    public void close(String reason) {
         if (closeReason == null) {
             closeReason = reason;
             ConversationLog.SERVER.warn(peer, "closed: " + reason);
@@ -160,6 +179,7 @@ public final class ServerSession {
     }
 
     /** Writes an event to the server's conversation log, prefixed with the peer. */
+    @Override
     public void log(String event) {
         ConversationLog.SERVER.info(peer, event);
     }

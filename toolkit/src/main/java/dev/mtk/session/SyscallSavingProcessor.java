@@ -12,7 +12,9 @@ import org.apache.mina.transport.socket.nio.NioSession;
  * <li><b>The wake-up a write makes from the processor's own thread.</b> Every {@code session.write} schedules a flush
  * and wakes the selector: one system call to set the wake-up, another to clear it at the next select. When the
  * writer is the processor thread itself (a reply written while a read is handled, the common case), the same loop
- * flushes right after handling the read, so the wake-up is skipped. Writes from other threads still wake it.</li>
+ * flushes right after handling the read, so the wake-up is not sent. Instead the next select waits at most a
+ * millisecond, which covers the rarer writes made after the loop's flush step (from an idle or close callback).
+ * Writes from other threads still wake the selector.</li>
  * <li><b>The read that finds nothing.</b> MINA reads a ready socket until a read returns nothing, which costs a
  * failing {@code read} after every successful one. A read that did not fill the buffer has (almost surely) drained
  * the socket, so the next read of the same session in the same loop reports nothing without asking the kernel;
@@ -22,7 +24,12 @@ import org.apache.mina.transport.socket.nio.NioSession;
  * Measured effect in docs/PERFORMANCE.md.
  */
 public final class SyscallSavingProcessor extends NioProcessor {
+    /** How long the select after a skipped wake-up may block. */
+    private static final long AFTER_SKIPPED_WAKEUP_MILLIS = 1;
+
     private volatile Thread loop;
+    /** A wake-up from the loop's own thread was skipped; touched by the loop thread only. */
+    private boolean wakeupSkipped;
     /** The session whose last read came back short; touched by the loop thread only. */
     private NioSession drained;
 
@@ -35,6 +42,12 @@ public final class SyscallSavingProcessor extends NioProcessor {
     protected int select(long timeout) throws Exception {
         loop = Thread.currentThread();
         drained = null;
+        if (wakeupSkipped) {
+            wakeupSkipped = false;
+            // Tell MINA's spin detection this short select was asked for, as a real wake-up would.
+            wakeupCalled.set(true);
+            return super.select(Math.min(timeout, AFTER_SKIPPED_WAKEUP_MILLIS));
+        }
         return super.select(timeout);
     }
 
@@ -47,7 +60,9 @@ public final class SyscallSavingProcessor extends NioProcessor {
 
     @Override
     protected void wakeup() {
-        if (Thread.currentThread() != loop) {
+        if (Thread.currentThread() == loop) {
+            wakeupSkipped = true;
+        } else {
             super.wakeup();
         }
     }

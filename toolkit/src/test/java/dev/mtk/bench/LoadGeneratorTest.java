@@ -3,10 +3,10 @@ package dev.mtk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtk.session.Behaviour;
+import dev.mtk.spi.Handler;
 import dev.mtk.session.ConnectFailedException;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
@@ -29,7 +29,7 @@ class LoadGeneratorTest {
         }
     }
 
-    private int serve(Profile profile, Behaviour behaviour) {
+    private int serve(Profile profile, Handler behaviour) {
         server = Server.start(ServerConfig.loopback(0, profile), behaviour);
         return server.port();
     }
@@ -41,7 +41,7 @@ class LoadGeneratorTest {
 
     @Test
     void answersExactlyTheMessagesAskedForWithoutErrors() throws Exception {
-        int port = serve(Profile.json(), new SeedBehaviour());
+        int port = serve(Profile.json(), new SeedHandler());
 
         BenchReport report = LoadGenerator.run(counted(port, 4, 250, 8, false), Profile.json(), FrameLimits.DEFAULT, null);
 
@@ -54,7 +54,7 @@ class LoadGeneratorTest {
 
     @Test
     void percentilesComeInOrder() throws Exception {
-        int port = serve(Profile.json(), new SeedBehaviour());
+        int port = serve(Profile.json(), new SeedHandler());
 
         BenchReport.Latency latency = LoadGenerator.run(counted(port, 2, 500, 4, false), Profile.json(),
                 FrameLimits.DEFAULT, null).latency();
@@ -68,7 +68,7 @@ class LoadGeneratorTest {
 
     @Test
     void exchangeModeConfirmsEveryAcknowledgementInTheSeedProfile() throws Exception {
-        int port = serve(Profile.seed(), new SeedBehaviour());
+        int port = serve(Profile.seed(), new SeedHandler());
         try (LogCapture log = new LogCapture()) {
             BenchReport report = LoadGenerator.run(counted(port, 2, 50, 1, true), Profile.seed(), FrameLimits.DEFAULT,
                     null);
@@ -118,13 +118,13 @@ class LoadGeneratorTest {
 
     @Test
     void aRunForADurationAtATargetRateCompletesWithoutErrors() throws Exception {
-        int port = serve(Profile.json(), new SeedBehaviour());
+        int port = serve(Profile.json(), new SeedHandler());
         BenchConfig config = new BenchConfig("127.0.0.1", port, 2, 0, Duration.ofMillis(500), Duration.ofMillis(200), 32,
                 2, 2000, false, Duration.ofSeconds(5));
 
         BenchReport report = LoadGenerator.run(config, Profile.json(), FrameLimits.DEFAULT, null);
 
-        assertThat(report.errorCount()).isZero();
+        assertThat(report.errors()).isEmpty();
         assertThat(report.messages()).isPositive();
         assertThat(report.seconds()).isPositive();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.testing.InProcessMtk;
@@ -23,7 +23,7 @@ class BenchCommandTest {
 
     @BeforeEach
     void start() {
-        server = Server.start(ServerConfig.loopback(0, Profile.json()), new SeedBehaviour());
+        server = Server.start(ServerConfig.loopback(0, Profile.json()), new SeedHandler());
         port = String.valueOf(server.port());
     }
 

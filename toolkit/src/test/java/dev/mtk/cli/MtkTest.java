@@ -3,7 +3,7 @@ package dev.mtk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedBehaviour;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.testing.LogCapture;
@@ -62,7 +62,7 @@ class MtkTest {
     }
 
     private int startServer(Profile profile) {
-        server = Server.start(ServerConfig.loopback(0, profile), new SeedBehaviour());
+        server = Server.start(ServerConfig.loopback(0, profile), new SeedHandler());
         return server.port();
     }
 
@@ -357,7 +357,7 @@ class MtkTest {
     void clientAndServerSpeakAChosenFramingAndPayload() {
         server = Server.start(ServerConfig.loopback(0, Profile.json()
                 .withFraming(dev.mtk.plugin.Codecs.builtIn().framingSpec("length-field:width=2,order=little"))
-                .withPayload(new dev.mtk.payload.TextPayloadCodec())), new SeedBehaviour());
+                .withPayload(new dev.mtk.payload.TextPayloadCodec())), new SeedHandler());
 
         int code = run("client", "-p", String.valueOf(server.port()), "--framing", "length-field:width=2,order=little",
                 "--payload", "text", "-e", "plain words");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mtk.plugin.Codecs;
-import dev.mtk.session.Behaviour;
+import dev.mtk.spi.Handler;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
@@ -78,7 +78,7 @@ class ScriptsTest {
                 "    }",
                 "}",
                 "define()");
-        Behaviour behaviour = Scripts.loadBehaviour(file);
+        Handler behaviour = Scripts.loadBehaviour(file);
 
         try (Server server = Server.start(ServerConfig.loopback(0, Profile.json()), behaviour);
                 Client client = Client.open(ClientConfig.of(Profile.json()));

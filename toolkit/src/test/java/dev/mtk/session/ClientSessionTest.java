@@ -34,7 +34,7 @@ class ClientSessionTest {
         }
     }
 
-    private ClientSession connect(Profile profile, Behaviour behaviour) {
+    private ClientSession connect(Profile profile, dev.mtk.spi.Handler behaviour) {
         server = Server.start(new ServerConfig("127.0.0.1", 0, profile, FrameLimits.DEFAULT, 1), behaviour);
         client = Client.open(ClientConfig.of(profile));
         return client.connect("127.0.0.1", server.port());
@@ -42,7 +42,7 @@ class ClientSessionTest {
 
     @Test
     void exchangesInTheJsonProfile() throws Exception {
-        ClientSession session = connect(Profile.json(), new SeedBehaviour());
+        ClientSession session = connect(Profile.json(), new SeedHandler());
 
         Exchange exchange = session.exchange(Map.of("n", 1), TIMEOUT);
 
@@ -55,7 +55,7 @@ class ClientSessionTest {
 
     @Test
     void exchangesInTheSeedProfile() throws Exception {
-        ClientSession session = connect(Profile.seed(), new SeedBehaviour());
+        ClientSession session = connect(Profile.seed(), new SeedHandler());
 
         Exchange exchange = session.exchange(SeedMessage.forYear(2026), TIMEOUT);
 
@@ -67,7 +67,7 @@ class ClientSessionTest {
 
     @Test
     void receiveGivesUpAfterTheTimeoutNamingThePeer() {
-        ClientSession session = connect(Profile.json(), RecordingBehaviour.silent());
+        ClientSession session = connect(Profile.json(), RecordingHandler.silent());
 
         assertThatThrownBy(() -> session.receive(Duration.ofMillis(200)))
                 .isInstanceOf(ReceiveTimeoutException.class)
@@ -94,7 +94,7 @@ class ClientSessionTest {
 
     @Test
     void sendingAfterTheSessionClosedFails() throws Exception {
-        ClientSession session = connect(Profile.json(), new SeedBehaviour());
+        ClientSession session = connect(Profile.json(), new SeedHandler());
         session.close();
 
         assertThatThrownBy(() -> session.send("{}")).isInstanceOf(SessionClosedException.class);
@@ -102,7 +102,7 @@ class ClientSessionTest {
 
     @Test
     void invalidJsonIsRefusedBeforeAnythingIsSent() {
-        RecordingBehaviour behaviour = RecordingBehaviour.silent();
+        RecordingHandler behaviour = RecordingHandler.silent();
         ClientSession session = connect(Profile.json(), behaviour);
 
         assertThatThrownBy(() -> session.send("{\"a\":")).isInstanceOf(PayloadException.class);

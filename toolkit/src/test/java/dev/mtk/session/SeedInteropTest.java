@@ -33,7 +33,7 @@ class SeedInteropTest {
     @Test
     void mtkServerServesTheSeedGoClientByteForByte() throws Exception {
         try (LogCapture log = new LogCapture();
-                Server server = Server.start(ServerConfig.loopback(0, Profile.seed()), new SeedBehaviour());
+                Server server = Server.start(ServerConfig.loopback(0, Profile.seed()), new SeedHandler());
                 RawClient goClient = new RawClient(server.port())) {
             goClient.write(GO_CLIENT_MESSAGE);
             assertThat(goClient.read(12)).isEqualTo(GO_SERVER_ACKNOWLEDGEMENT);
@@ -70,7 +70,7 @@ class SeedInteropTest {
     void theSeedServerProfileStillRefusesAnOversizeFrame() throws Exception {
         try (LogCapture log = new LogCapture();
                 Server server = Server.start(new ServerConfig("127.0.0.1", 0, Profile.seed(), new FrameLimits(16, false), 1),
-                        new SeedBehaviour());
+                        new SeedHandler());
                 RawClient goClient = new RawClient(server.port())) {
             goClient.write(GO_CLIENT_MESSAGE);
 

@@ -38,13 +38,13 @@ class ServerTest {
         log.close();
     }
 
-    private Server start(Profile profile, FrameLimits limits, Behaviour behaviour) {
+    private Server start(Profile profile, FrameLimits limits, dev.mtk.spi.Handler behaviour) {
         server = Server.start(new ServerConfig("127.0.0.1", 0, profile, limits, 2), behaviour);
         return server;
     }
 
     private Server startSeedBehaviour(FrameLimits limits) {
-        return start(Profile.json(), limits, new SeedBehaviour());
+        return start(Profile.json(), limits, new SeedHandler());
     }
 
     private ClientSession connect(Profile profile) {
@@ -144,7 +144,7 @@ class ServerTest {
 
     @Test
     void framesAcceptedBeforeABadFrameInTheSameReadAreStillAnswered() throws Exception {
-        start(Profile.json(), FrameLimits.DEFAULT, RecordingBehaviour.echo());
+        start(Profile.json(), FrameLimits.DEFAULT, RecordingHandler.echo());
 
         try (RawClient raw = new RawClient(server.port())) {
             raw.write(concat(headers("[1]"), headers("[2]"), headers(-5, new byte[0])));
@@ -156,7 +156,7 @@ class ServerTest {
 
     @Test
     void answersEveryPipelinedMessageInOrder() throws Exception {
-        start(Profile.json(), FrameLimits.DEFAULT, RecordingBehaviour.echo());
+        start(Profile.json(), FrameLimits.DEFAULT, RecordingHandler.echo());
         byte[][] frames = new byte[500][];
         for (int i = 0; i < frames.length; i++) {
             frames[i] = headers("{\"n\":" + i + "}");
@@ -172,7 +172,7 @@ class ServerTest {
 
     @Test
     void yieldsTheSameFramesForEveryPairOfSplitPointsOverASocket() throws Exception {
-        start(Profile.json(), FrameLimits.DEFAULT, RecordingBehaviour.echo());
+        start(Profile.json(), FrameLimits.DEFAULT, RecordingHandler.echo());
         byte[] stream = concat(headers("{\"n\":1}"), headers("[]"), headers("{\"s\":\"三\"}"));
 
         try (RawClient raw = new RawClient(server.port())) {
@@ -190,7 +190,7 @@ class ServerTest {
 
     @Test
     void decodesAFrameSentOneByteAtATime() throws Exception {
-        RecordingBehaviour behaviour = RecordingBehaviour.echo();
+        RecordingHandler behaviour = RecordingHandler.echo();
         start(Profile.json(), FrameLimits.DEFAULT, behaviour);
         byte[] frame = headers("{\"slow\":\"drip\"}");
 
@@ -205,7 +205,7 @@ class ServerTest {
     }
 
     @Test
-    void behaviourThatThrowsClosesOnlyThatSession() throws Exception {
+    void aHandlerThatThrowsClosesOnlyThatSession() throws Exception {
         start(Profile.json(), FrameLimits.DEFAULT, (session, message) -> {
             if (message.text().contains("boom")) {
                 throw new IllegalStateException("boom requested");
@@ -217,7 +217,7 @@ class ServerTest {
             raw.write(headers("\"boom\""));
             assertThat(raw.closedByPeer()).isTrue();
         }
-        log.awaitContaining("closed: behaviour failed: java.lang.IllegalStateException: boom requested");
+        log.awaitContaining("closed: handler failed: java.lang.IllegalStateException: boom requested");
         assertThat(connect(Profile.json()).exchange("\"fine\"", TIMEOUT).acknowledgement().render())
                 .isEqualTo("\"我收到了\"");
     }
@@ -252,7 +252,7 @@ class ServerTest {
                 throw new IllegalStateException("render bug");
             }
         };
-        start(Profile.json().withPayload(fragile), FrameLimits.DEFAULT, new SeedBehaviour());
+        start(Profile.json().withPayload(fragile), FrameLimits.DEFAULT, new SeedHandler());
 
         try (RawClient raw = new RawClient(server.port())) {
             raw.write(headers("boom"));
@@ -268,7 +268,7 @@ class ServerTest {
 
     @Test
     void closingStopsAcceptingAndClosesOpenSessions() throws Exception {
-        RecordingBehaviour behaviour = RecordingBehaviour.silent();
+        RecordingHandler behaviour = RecordingHandler.silent();
         start(Profile.json(), FrameLimits.DEFAULT, behaviour);
         int port = server.port();
 
@@ -287,7 +287,7 @@ class ServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
 
-            assertThatThrownBy(() -> Server.start(ServerConfig.loopback(port, Profile.json()), new SeedBehaviour()))
+            assertThatThrownBy(() -> Server.start(ServerConfig.loopback(port, Profile.json()), new SeedHandler()))
                     .isInstanceOf(SessionException.class)
                     .hasMessage("cannot listen on 127.0.0.1:" + port + ": address already in use");
         }

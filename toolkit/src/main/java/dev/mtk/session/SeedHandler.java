@@ -1,11 +1,15 @@
 package dev.mtk.session;
 
+import dev.mtk.spi.Conversation;
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.Received;
+
 /**
  * The seed's server: acknowledge each message with {@code 我收到了}, then read the client's {@code ok}. (The server
  * logs every message and reply, whatever the behaviour; this one adds a line when a confirmation is missing.)
  */
-public final class SeedBehaviour implements Behaviour {
-    private static final String STATE = SeedBehaviour.class.getName();
+public final class SeedHandler implements Handler {
+    private static final String STATE = SeedHandler.class.getName();
 
     /** Whether the last acknowledgement still waits for its confirmation: one lookup per message, no map writes. */
     private static final class Awaiting {
@@ -13,11 +17,11 @@ public final class SeedBehaviour implements Behaviour {
     }
 
     @Override
-    public void onMessage(ServerSession session, Message message) {
-        Awaiting awaiting = (Awaiting) session.attributes().computeIfAbsent(STATE, key -> new Awaiting());
+    public void onMessage(Conversation session, Received message) {
+        Awaiting awaiting = (Awaiting) session.state().computeIfAbsent(STATE, key -> new Awaiting());
         if (awaiting.confirmation) {
             awaiting.confirmation = false;
-            if (session.profile().isConfirmation(message)) {
+            if (message.confirmation()) {
                 return;
             }
             if (!message.framed()) {
@@ -31,8 +35,8 @@ public final class SeedBehaviour implements Behaviour {
     }
 
     @Override
-    public void onClose(ServerSession session) {
-        if (session.attributes().get(STATE) instanceof Awaiting awaiting && awaiting.confirmation) {
+    public void onClose(Conversation session) {
+        if (session.state().get(STATE) instanceof Awaiting awaiting && awaiting.confirmation) {
             session.log("closed before confirming the last acknowledgement");
         }
     }

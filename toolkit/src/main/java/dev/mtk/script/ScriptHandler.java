@@ -1,17 +1,17 @@
 package dev.mtk.script;
 
-import dev.mtk.session.Behaviour;
-import dev.mtk.session.Message;
-import dev.mtk.session.SeedBehaviour;
-import dev.mtk.session.ServerSession;
+import dev.mtk.session.SeedHandler;
+import dev.mtk.spi.Conversation;
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.Received;
 
 /**
- * A behaviour made of a script's callbacks. Callbacks the script did not give fall back to the seed's behaviour; a
+ * A handler made of a script's callbacks. Callbacks the script did not give fall back to the seed's behaviour; a
  * callback that throws is reported with the script's file and line and closes that session (unless the script's
  * {@code onError} takes it).
  */
-final class ScriptBehaviour implements Behaviour {
-    private static final Behaviour SEED = new SeedBehaviour();
+final class ScriptHandler implements Handler {
+    private static final Handler SEED = new SeedHandler();
 
     private final CallbackScope scope;
     private final ScriptName script;
@@ -21,7 +21,7 @@ final class ScriptBehaviour implements Behaviour {
     private final Callback idle;
     private final Callback error;
 
-    ScriptBehaviour(CallbackScope scope, ScriptName script, Callback open, Callback message, Callback close, Callback idle,
+    ScriptHandler(CallbackScope scope, ScriptName script, Callback open, Callback message, Callback close, Callback idle,
             Callback error) {
         this.scope = scope;
         this.script = script;
@@ -33,7 +33,7 @@ final class ScriptBehaviour implements Behaviour {
     }
 
     @Override
-    public void onOpen(ServerSession session) throws Exception {
+    public void onOpen(Conversation session) throws Exception {
         if (open != null) {
             run(open, session);
         }
@@ -44,8 +44,8 @@ final class ScriptBehaviour implements Behaviour {
      * logged as the seed's server logs it and not handed to {@code onMessage}.
      */
     @Override
-    public void onMessage(ServerSession session, Message received) throws Exception {
-        if (message != null && session.profile().isConfirmation(received)) {
+    public void onMessage(Conversation session, Received received) throws Exception {
+        if (message != null && received.confirmation()) {
             return;
         }
         if (message != null) {
@@ -56,7 +56,7 @@ final class ScriptBehaviour implements Behaviour {
     }
 
     @Override
-    public void onClose(ServerSession session) throws Exception {
+    public void onClose(Conversation session) throws Exception {
         if (close != null) {
             run(close, session);
         } else {
@@ -65,30 +65,30 @@ final class ScriptBehaviour implements Behaviour {
     }
 
     @Override
-    public void onIdle(ServerSession session) throws Exception {
+    public void onIdle(Conversation session) throws Exception {
         if (idle != null) {
             run(idle, session);
         } else {
-            Behaviour.super.onIdle(session);
+            Handler.super.onIdle(session);
         }
     }
 
     @Override
-    public void onError(ServerSession session, Exception failure) {
+    public void onError(Conversation session, Exception failure) {
         String report = ScriptErrors.describe(failure, script);
         if (error == null) {
-            session.closeWithReason("script failed at " + report);
+            session.close("script failed at " + report);
             return;
         }
         try {
             run(error, session, failure);
         } catch (Exception e) {
-            session.closeWithReason("script failed at " + report + ", then its onError failed at "
+            session.close("script failed at " + report + ", then its onError failed at "
                     + ScriptErrors.describe(e, script));
         }
     }
 
-    private void run(Callback callback, ServerSession session, Object... arguments) throws Exception {
+    private void run(Callback callback, Conversation session, Object... arguments) throws Exception {
         scope.enter(ScriptSession.of(session));
         try {
             callback.call(arguments);

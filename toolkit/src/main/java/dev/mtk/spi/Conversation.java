@@ -1,0 +1,43 @@
+package dev.mtk.spi;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** One client's session, as a {@link Handler} sees it: who, what it can send, how to end it, and its state. */
+public interface Conversation {
+
+    long id();
+
+    /** The client's address, e.g. {@code 127.0.0.1:50756}. */
+    String peer();
+
+    /** State that lives as long as this session; safe from the session's callbacks and delayed replies. */
+    Map<String, Object> state();
+
+    /** State shared by every session of the server, safe from any thread. */
+    Map<String, Object> shared();
+
+    /** Sends a value (a map or list for JSON, text as typed, bytes as they are) in a frame; returns wire bytes. */
+    int reply(Object value) throws PayloadException;
+
+    /** Sends {@code value} after {@code delay}, unless the session has closed by then. */
+    void replyLater(Duration delay, Object value);
+
+    /** Sends the profile's acknowledgement, {@code 我收到了}; returns wire bytes. */
+    int acknowledge();
+
+    /** Whether the session is still open. */
+    boolean isOpen();
+
+    /** Closes the session once what was already sent has left. */
+    void close();
+
+    /** Logs why (a warning), then closes the session once what was already sent has left. */
+    void close(String reason);
+
+    /** The server's idle time in seconds, 0 when sessions never idle. */
+    int idleSeconds();
+
+    /** A line in the server's log, under this session's peer. */
+    void log(String line);
+}
