@@ -171,7 +171,7 @@ class DistributionIT {
     @Test
     void thePluginGuideWorksAsWritten() throws Exception {
         Path home = unpack();
-        Path example = DOCS.resolve("plugin-example");
+        Path example = DOCS.resolve("plugin-example/base64");
         Path source = example.resolve("src/com/example/base64/Base64PayloadCodec.java");
         assertThat(Files.readString(DOCS.resolve("PLUGINS.md"))).contains(Files.readString(source).strip());
         assertThat(Files.readAllLines(source)).hasSizeLessThan(40);
@@ -213,6 +213,77 @@ class DistributionIT {
 
     private static String jdkTool(String name) {
         return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    /** Follows docs/PLUGINS.md's "write a handler": the counter example, built with javac, served, answering. */
+    @Test
+    void theHandlerExampleWorksAsWritten() throws Exception {
+        Path home = unpack();
+        Path example = DOCS.resolve("plugin-example/counter");
+        Path source = example.resolve("src/com/example/counter/CounterHandlerProvider.java");
+        assertThat(Files.readString(DOCS.resolve("PLUGINS.md"))).contains(Files.readString(source).strip());
+        assertThat(Files.readAllLines(source)).hasSizeLessThan(50);
+        Path build = temp.resolve("counter-build");
+        exec(temp, jdkTool("javac"), "--release", "17", "-cp", home.resolve("sdk") + "/*", "-d", build.toString(),
+                source.toString());
+        exec(temp, jdkTool("jar"), "--create", "--file", home.resolve("plugins/counter.jar").toString(), "-C",
+                build.toString(), ".", "-C", example.resolve("src").toString(), "META-INF");
+        Path mtk = home.resolve("bin/mtk");
+
+        try (Started server = startServer(mtk, "--handler", "counter:label=hits")) {
+            Result client = run(mtk, "client", "-p", server.port(), "-e", "{}", "-e", "{}");
+
+            assertThat(client.code()).as(client.err()).isZero();
+            assertThat(client.out()).contains("acknowledged: {\"hits\":1,\"total\":1}",
+                    "acknowledged: {\"hits\":2,\"total\":2}");
+        }
+    }
+
+    /** Starts {@code bin/mtk server ARGS} and returns it with its port, read from its first line. */
+    private record Started(Process process, String port) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Started startServer(Path mtk, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(mtk.toString(), "server", "-p", "0", "-q"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)).readLine();
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)")
+                .matcher(String.valueOf(first));
+        if (!port.find()) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not start: " + first);
+        }
+        return new Started(process, port.group(1));
+    }
+
+    @Test
+    void theGroovyKvMockAndTheCompiledKvHandlerPassTheSameScenario() throws Exception {
+        Path home = unpack();
+        Path mtk = home.resolve("bin/mtk");
+        Path check = home.resolve("scripts/kv-check.groovy");
+
+        Result listed = run(mtk, "plugins");
+        assertThat(listed.out()).containsPattern("handler +kv +\\S+ +" + home.resolve("plugins")
+                + "/mtk-plugin-kv-handler-\\S+\\.jar");
+        try (Started groovy = startServer(mtk, "--script", home.resolve("scripts/kv-server.groovy").toString());
+                Started java = startServer(mtk, "--handler", "kv")) {
+            Result againstGroovy = run(mtk, "run", check.toString(), "127.0.0.1:" + groovy.port());
+            Result againstJava = run(mtk, "run", check.toString(), "127.0.0.1:" + java.port());
+
+            assertThat(againstGroovy.code()).as(againstGroovy.err()).isZero();
+            assertThat(againstGroovy.out()).contains("kv protocol checked against 127.0.0.1:" + groovy.port());
+            assertThat(againstJava.code()).as(againstJava.err()).isZero();
+            assertThat(againstJava.out()).contains("kv protocol checked against 127.0.0.1:" + java.port());
+        }
     }
 
     private static void exec(Path dir, String... command) throws IOException, InterruptedException {

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param rate        target requests per second over all connections, or 0 for as fast as answers come
  * @param exchange    the seed's three steps (message, acknowledgement, confirmation) instead of request and answer
  * @param timeout     how long an answer may take before the request counts as failed
+ * @param body        the request as typed for the payload codec ({@code {"op":"get","key":"a"}}), or {@code null}
+ *                    for a body of {@code size} bytes
  */
 public record BenchConfig(String host, int port, int connections, long messages, Duration duration, Duration warmup,
-        int size, int pipeline, double rate, boolean exchange, Duration timeout) {
+        int size, int pipeline, double rate, boolean exchange, Duration timeout, String body) {
 
     public BenchConfig {
         Objects.requireNonNull(host, "host");
@@ -40,6 +42,12 @@ public record BenchConfig(String host, int port, int connections, long messages,
         if (rate < 0) {
             throw new IllegalArgumentException("rate must not be negative: " + rate);
         }
+    }
+
+    /** A request of {@code size} padding bytes. */
+    public BenchConfig(String host, int port, int connections, long messages, Duration duration, Duration warmup,
+            int size, int pipeline, double rate, boolean exchange, Duration timeout) {
+        this(host, port, connections, messages, duration, warmup, size, pipeline, rate, exchange, timeout, null);
     }
 
     private static void positive(String name, int value) {

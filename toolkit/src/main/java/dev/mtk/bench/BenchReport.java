@@ -55,6 +55,7 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         load.put("durationSeconds", config.counted() ? null : config.duration().toMillis() / 1000.0);
         load.put("warmupSeconds", config.warmup().toMillis() / 1000.0);
         load.put("size", config.size());
+        load.put("body", config.body());
         load.put("pipeline", config.pipeline());
         load.put("rate", config.rate() > 0 ? config.rate() : null);
         load.put("exchange", config.exchange());
@@ -84,8 +85,9 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
     public String toText() {
         StringBuilder out = new StringBuilder();
         line(out, "target", target + ", profile " + profile);
-        line(out, "load", config.connections() + " connections, pipeline " + config.pipeline() + ", " + config.size()
-                + " B bodies, " + (config.exchange() ? "exchange (message, acknowledgement, ok)" : "request and answer")
+        line(out, "load", config.connections() + " connections, pipeline " + config.pipeline() + ", "
+                + (config.body() == null ? config.size() + " B bodies, " : "body " + config.body() + ", ")
+                + "" + (config.exchange() ? "exchange (message, acknowledgement, ok)" : "request and answer")
                 + (config.rate() > 0 ? String.format(Locale.ROOT, ", target %,.0f msgs/s", config.rate()) : ""));
         line(out, "messages", String.format(Locale.ROOT, "%,d", messages));
         line(out, "seconds", String.format(Locale.ROOT, "%.3f", seconds));

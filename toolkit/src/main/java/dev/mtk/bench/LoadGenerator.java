@@ -37,7 +37,14 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("profile " + profile.name() + " confirms each message unframed, so it "
                     + "needs --exchange and --pipeline 1");
         }
-        byte[] request = profile.encode(new Frame(RequestBodies.of(profile.payload(), config.size())));
+        byte[] body;
+        try {
+            body = config.body() == null ? RequestBodies.of(profile.payload(), config.size())
+                    : profile.payload().parse(config.body());
+        } catch (dev.mtk.spi.PayloadException e) {
+            throw new IllegalArgumentException("the request body: " + e.getMessage(), e);
+        }
+        byte[] request = profile.encode(new Frame(body));
         byte[] confirmation = config.exchange() ? profile.encode(profile.confirmation()) : null;
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads))) {

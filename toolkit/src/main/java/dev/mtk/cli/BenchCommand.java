@@ -29,6 +29,7 @@ final class BenchCommand implements Command {
     private static final String TIMEOUT = "timeout";
     private static final String JSON = "json";
     private static final String HGRM = "hgrm";
+    private static final String BODY = "body";
 
     @Override
     public String name() {
@@ -53,6 +54,9 @@ final class BenchCommand implements Command {
                 .desc("load before measuring, not counted (default 0)").get());
         options.addOption(Option.builder().longOpt(SIZE).hasArg().argName("BYTES")
                 .desc("request body size (default 64)").get());
+        options.addOption(Option.builder().longOpt(BODY).hasArg().argName("PAYLOAD")
+                .desc("the request, as typed for the payload, e.g. '{\"op\":\"get\",\"key\":\"a\"}' (default: --size bytes)")
+                .get());
         options.addOption(Option.builder().longOpt(PIPELINE).hasArg().argName("K")
                 .desc("requests in flight per connection (default 1)").get());
         options.addOption(Option.builder().longOpt(RATE).hasArg().argName("MSGS/S")
@@ -89,7 +93,8 @@ final class BenchCommand implements Command {
                     line.hasOption(RATE) ? OptionValues.positiveInt("--" + RATE, line.getOptionValue(RATE)) : 0,
                     line.hasOption(EXCHANGE),
                     line.hasOption(TIMEOUT) ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
-                            : Duration.ofSeconds(5));
+                            : Duration.ofSeconds(5),
+                    line.getOptionValue(BODY));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.mtk.cli;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
@@ -58,8 +58,8 @@ final class CommonOptions {
     }
 
     /** The codecs: built in, then from the plugin folders. Each plugin that fails to load is one warning line. */
-    static Codecs codecs(CommandLine line, Console console) {
-        Codecs codecs = Codecs.load(console.pluginFolders(line.getOptionValues(PLUGINS)));
+    static Registry codecs(CommandLine line, Console console) {
+        Registry codecs = Registry.load(console.pluginFolders(line.getOptionValues(PLUGINS)));
         for (String warning : codecs.warnings()) {
             console.err().println("mtk: warning: " + warning);
         }
@@ -76,7 +76,7 @@ final class CommonOptions {
     }
 
     /** The {@code --profile}, with the {@code --framing} and {@code --payload} given. */
-    static Profile profile(CommandLine line, Codecs codecs) {
+    static Profile profile(CommandLine line, Registry codecs) {
         try {
             Profile profile = Profile.named(line.getOptionValue(PROFILE, "json"));
             if (line.hasOption(FRAMING)) {

@@ -2,8 +2,8 @@ package dev.mtk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.mtk.plugin.CodecInfo;
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.PluginInfo;
+import dev.mtk.plugin.Registry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** {@code mtk plugins}: every framing and payload codec, built in or from a plugin jar, and where it came from. */
+/** {@code mtk plugins}: every framing, payload codec and handler, built in or from a plugin jar, and its origin. */
 final class PluginsCommand implements Command {
     private static final String JSON = "json";
 
@@ -22,14 +22,14 @@ final class PluginsCommand implements Command {
 
     @Override
     public String summary() {
-        return "list every framing and payload codec: built in or from a plugin jar";
+        return "list every framing, payload codec and handler: built in or from a plugin jar";
     }
 
     @Override
     public Options options() {
         Options options = new Options();
         CommonOptions.addPlugins(options);
-        options.addOption(Option.builder().longOpt(JSON).desc("one JSON object: codecs and warnings").get());
+        options.addOption(Option.builder().longOpt(JSON).desc("one JSON object: plugins and warnings").get());
         options.addOption(Option.builder("h").longOpt(CommonOptions.HELP).desc("show this help").get());
         return options;
     }
@@ -37,11 +37,11 @@ final class PluginsCommand implements Command {
     @Override
     public int run(CommandLine line, Console console) throws JsonProcessingException {
         boolean json = line.hasOption(JSON);
-        Codecs codecs = json ? Codecs.load(console.pluginFolders(line.getOptionValues(CommonOptions.PLUGINS)))
+        Registry codecs = json ? Registry.load(console.pluginFolders(line.getOptionValues(CommonOptions.PLUGINS)))
                 : CommonOptions.codecs(line, console);
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
-            document.put("codecs", codecs.all());
+            document.put("plugins", codecs.all());
             document.put("warnings", codecs.warnings());
             console.out().println(JsonMapper.builder().build().writeValueAsString(document));
         } else {
@@ -50,18 +50,18 @@ final class PluginsCommand implements Command {
         return Mtk.OK;
     }
 
-    private static void table(List<CodecInfo> codecs, Console console) {
+    private static void table(List<PluginInfo> codecs, Console console) {
         int name = "NAME".length();
         int version = "VERSION".length();
         int origin = "ORIGIN".length();
-        for (CodecInfo codec : codecs) {
+        for (PluginInfo codec : codecs) {
             name = Math.max(name, codec.name().length());
             version = Math.max(version, codec.version().length());
             origin = Math.max(origin, codec.origin().length());
         }
-        String format = "%-7s  %-" + name + "s  %-" + version + "s  %-" + origin + "s  %s%n";
+        String format = "%-8s %-" + name + "s  %-" + version + "s  %-" + origin + "s  %s%n";
         console.out().printf(format, "KIND", "NAME", "VERSION", "ORIGIN", "DESCRIPTION");
-        for (CodecInfo codec : codecs) {
+        for (PluginInfo codec : codecs) {
             console.out().printf(format, codec.kind(), codec.name(), codec.version(), codec.origin(), codec.description());
         }
     }

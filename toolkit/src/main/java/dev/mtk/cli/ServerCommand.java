@@ -1,13 +1,13 @@
 package dev.mtk.cli;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.SocketTuning;
 import java.nio.file.Path;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
@@ -22,6 +22,7 @@ import org.apache.commons.cli.Options;
 final class ServerCommand implements Command {
     private static final String IO_THREADS = "io-threads";
     private static final String SCRIPT = "script";
+    private static final String HANDLER = "handler";
     private static final String IDLE = "idle";
     private static final String TCP_NODELAY = "tcp-nodelay";
     private static final String RECEIVE_BUFFER = "receive-buffer";
@@ -47,6 +48,8 @@ final class ServerCommand implements Command {
     @Override
     public Options options() {
         Options options = CommonOptions.addTo(new Options());
+        options.addOption(Option.builder().longOpt(HANDLER).hasArg().argName("NAME[:OPTS]")
+                .desc("what the server does: seed (default), echo, or a plugin's handler, e.g. kv").get());
         options.addOption(Option.builder().longOpt(SCRIPT).hasArg().argName("FILE")
                 .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the seed's exchange)")
                 .get());
@@ -86,15 +89,27 @@ final class ServerCommand implements Command {
 
     @Override
     public int run(CommandLine line, Console console) throws InterruptedException, ScriptError {
-        Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
+        Registry registry = CommonOptions.codecs(line, console);
+        Profile profile = CommonOptions.profile(line, registry);
         FrameLimits limits = CommonOptions.limits(line);
         int ioThreads = line.hasOption(IO_THREADS)
                 ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
         int idle = line.hasOption(IDLE) ? OptionValues.positiveInt("--" + IDLE, line.getOptionValue(IDLE)) : 0;
         ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
                 limits, ioThreads, idle, tuning(line));
-        Handler behaviour = line.hasOption(SCRIPT) ? Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)))
-                : new SeedHandler();
+        if (line.hasOption(SCRIPT) && line.hasOption(HANDLER)) {
+            throw new UsageException("give --script or --handler, not both");
+        }
+        Handler behaviour;
+        if (line.hasOption(SCRIPT)) {
+            behaviour = Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)));
+        } else {
+            try {
+                behaviour = registry.handler(line.getOptionValue(HANDLER, "seed"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         try (Server server = Server.start(config, behaviour)) {
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
                     + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", max-frame "

@@ -64,12 +64,14 @@ public abstract class ScenarioScript extends Script {
 
     /**
      * Starts a server in this process: {@code server(port: 0, profile: 'json', framing: ..., payload: ...,
-     * host: '127.0.0.1', maxFrame: ..., strict: false, idle: seconds) { onMessage { ... } }}. Without a behaviour
-     * it does the seed's exchange.
+     * host: '127.0.0.1', maxFrame: ..., strict: false, idle: seconds) { onMessage { ... } }}, or with
+     * {@code handler: 'echo'} (any handler, a plugin's too) instead of a closure. Without either it does the seed's
+     * exchange.
      */
     public ScriptServer server(Map<String, Object> options,
             @DelegatesTo(value = BehaviourSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> behaviour) {
-        Handler chosen = new SeedHandler();
+        Handler chosen = options.containsKey("handler") ? context.handler(String.valueOf(options.get("handler")))
+                : new SeedHandler();
         if (behaviour != null) {
             BehaviourSpec spec = new BehaviourSpec(context.shared(), context.script());
             Closure<?> configure = behaviour.rehydrate(spec, this, this);

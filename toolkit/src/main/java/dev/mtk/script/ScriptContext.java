@@ -1,6 +1,6 @@
 package dev.mtk.script;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.Profile;
@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed when it ends.
  */
 final class ScriptContext implements AutoCloseable {
-    private final Codecs codecs;
+    private final Registry codecs;
     private final ScriptName script;
     private final SharedState shared = new SharedState();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final List<AutoCloseable> servers = new ArrayList<>();
 
-    ScriptContext(Codecs codecs, ScriptName script) {
+    ScriptContext(Registry codecs, ScriptName script) {
         this.codecs = codecs;
         this.script = script;
     }
@@ -46,6 +46,15 @@ final class ScriptContext implements AutoCloseable {
                 profile = profile.withPayload(codecs.payload(String.valueOf(options.get("payload"))));
             }
             return profile;
+        } catch (IllegalArgumentException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /** The handler named by {@code handler: 'NAME[:options]'}. */
+    dev.mtk.spi.Handler handler(String text) {
+        try {
+            return codecs.handler(text);
         } catch (IllegalArgumentException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }

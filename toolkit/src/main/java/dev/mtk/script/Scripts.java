@@ -1,6 +1,6 @@
 package dev.mtk.script;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.spi.Handler;
 import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
@@ -29,7 +29,7 @@ public final class Scripts {
      *
      * @throws ScriptError exit 2 when it cannot be read or compiled, exit 1 when it fails
      */
-    public static void runScenario(Path file, List<String> args, Codecs codecs) throws ScriptError {
+    public static void runScenario(Path file, List<String> args, Registry codecs) throws ScriptError {
         ScriptName name = ScriptName.of(file);
         Class<? extends Script> type = compile(file, ScenarioScript.class);
         try (ScriptContext context = new ScriptContext(codecs, name)) {

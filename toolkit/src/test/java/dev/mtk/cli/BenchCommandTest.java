@@ -94,4 +94,26 @@ class BenchCommandTest {
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
         assertThat(run.err()).startsWith("mtk bench: profile seed confirms each message unframed");
     }
+
+    @Test
+    void sendsTheGivenBodyAsTheRequest() {
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.json()),
+                new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+
+        Result run = InProcessMtk.run("bench", "-p", String.valueOf(server.port()), "-c", "1", "-n", "10", "--json",
+                "--body", "{\"op\": \"get\", \"key\": \"a\"}");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"body\":\"{\\\"op\\\": \\\"get\\\", \\\"key\\\": \\\"a\\\"}\"",
+                "\"megabytesInPerSecond\"");
+    }
+
+    @Test
+    void aBodyThePayloadRefusesIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--body", "{nope");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: the request body: invalid JSON at line 1, column 2");
+    }
 }

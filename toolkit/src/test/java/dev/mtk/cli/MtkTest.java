@@ -313,10 +313,11 @@ class MtkTest {
         assertThat(run("plugins", "--json")).isZero();
 
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
-        assertThat(document.get("codecs")).hasSize(5);
-        assertThat(document.get("codecs").get(0).get("kind").asText()).isEqualTo("framing");
-        assertThat(document.get("codecs").get(0).get("name").asText()).isEqualTo("headers");
-        assertThat(document.get("codecs").get(0).get("origin").asText()).isEqualTo("built-in");
+        assertThat(document.get("plugins")).hasSize(7);
+        assertThat(document.get("plugins").get(0).get("kind").asText()).isEqualTo("framing");
+        assertThat(document.get("plugins").get(0).get("name").asText()).isEqualTo("headers");
+        assertThat(document.get("plugins").get(0).get("origin").asText()).isEqualTo("built-in");
+        assertThat(document.get("plugins").get(6).get("kind").asText()).isEqualTo("handler");
         assertThat(document.get("warnings")).isEmpty();
     }
 
@@ -356,7 +357,7 @@ class MtkTest {
     @Test
     void clientAndServerSpeakAChosenFramingAndPayload() {
         server = Server.start(ServerConfig.loopback(0, Profile.json()
-                .withFraming(dev.mtk.plugin.Codecs.builtIn().framingSpec("length-field:width=2,order=little"))
+                .withFraming(dev.mtk.plugin.Registry.builtIn().framingSpec("length-field:width=2,order=little"))
                 .withPayload(new dev.mtk.payload.TextPayloadCodec())), new SeedHandler());
 
         int code = run("client", "-p", String.valueOf(server.port()), "--framing", "length-field:width=2,order=little",

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mtk server --script}: behaviour scripts as the command line loads and runs them. */
+/** {@code mtk server --script} and {@code --handler}: what the server does, as the command line chooses it. */
 class ServerCommandTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String NL = System.lineSeparator();
@@ -122,5 +122,34 @@ class ServerCommandTest {
 
         assertThat(server.exitCode()).isEqualTo(Mtk.USAGE);
         assertThat(server.err()).isEqualTo("mtk server: no such script: " + missing + NL);
+    }
+
+    @Test
+    void aBuiltInHandlerIsChosenByName() throws Exception {
+        server = InProcessMtk.serve("-p", "0", "--handler", "echo");
+
+        try (ClientSession session = connect()) {
+            session.send("{\"echo\":[1,2]}");
+
+            assertThat(session.receive(TIMEOUT).render()).isEqualTo("{\"echo\":[1,2]}");
+        }
+    }
+
+    @Test
+    void anUnknownHandlerIsAUsageErrorNamingTheKnownOnes() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--handler", "kv");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: unknown handler 'kv' (known: echo, seed)");
+    }
+
+    @Test
+    void aScriptAndAHandlerTogetherAreAUsageError() {
+        Path script = ScriptFiles.write(dir, "echo.groovy", "onMessage { reply(it.body) }");
+
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--handler", "echo", "--script", script.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: give --script or --handler, not both");
     }
 }

@@ -93,7 +93,7 @@ class ExampleScriptsTest {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".groovy")))
                     .containsExactlyInAnyOrder("handshake.groovy", "echo-server.groovy", "kv-server.groovy",
-                            "scenario-assert.groovy", "seed-client.groovy");
+                            "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy");
         }
     }
 
@@ -242,6 +242,28 @@ class ExampleScriptsTest {
             assertThat(ask(last, "{\"op\":\"get\",\"key\":\"s49-k19\"}")).isEqualTo(Map.of("ok", true, "value", 19));
         }
         assertThat(log.lines()).noneMatch(line -> line.contains("closed: "));
+    }
+
+    // kv-check.groovy (also run against the compiled kv handler plugin, in the distribution's tests)
+
+    @Test
+    void kvCheckPassesAgainstTheGroovyKvServer() {
+        Serving server = serve("-p", "0", "--script", script("kv-server.groovy"));
+
+        Result run = InProcessMtk.run("run", script("kv-check.groovy"), server.address());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        log.awaitContaining("script", "kv protocol checked against " + server.address());
+    }
+
+    @Test
+    void kvCheckFailsAgainstAServerThatIsNotAKeyValueStore() {
+        Serving server = serve("-p", "0", "--handler", "echo");
+
+        Result run = InProcessMtk.run("run", script("kv-check.groovy"), server.address());
+
+        assertThat(run.code()).isEqualTo(dev.mtk.cli.Mtk.FAILED);
+        assertThat(run.err()).startsWith(script("kv-check.groovy") + ":");
     }
 
     // scenario-assert.groovy

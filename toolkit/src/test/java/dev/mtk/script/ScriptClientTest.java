@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.ScriptFiles;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class ScriptClientTest {
     }
 
     private void run(String... lines) throws ScriptError {
-        Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), Codecs.builtIn());
+        Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), Registry.builtIn());
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.mtk.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.testing.ScriptFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,7 @@ class ScriptErrorsTest {
 
     private ScriptError failure(String... lines) {
         Path file = ScriptFiles.write(dir, "scenario.groovy", lines);
-        return catchThrowableOfType(ScriptError.class, () -> Scripts.runScenario(file, List.of(), Codecs.builtIn()));
+        return catchThrowableOfType(ScriptError.class, () -> Scripts.runScenario(file, List.of(), Registry.builtIn()));
     }
 
     @Test

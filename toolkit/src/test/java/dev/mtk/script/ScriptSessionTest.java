@@ -2,7 +2,7 @@ package dev.mtk.script;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.ScriptFiles;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class ScriptSessionTest {
     }
 
     private void run(String... lines) throws ScriptError {
-        Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), Codecs.builtIn());
+        Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), Registry.builtIn());
     }
 
     @Test

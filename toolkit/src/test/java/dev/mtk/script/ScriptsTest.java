@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.mtk.plugin.Codecs;
+import dev.mtk.plugin.Registry;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
@@ -47,7 +47,7 @@ class ScriptsTest {
                 "}",
                 "scenario()");
 
-        assertThatCode(() -> Scripts.runScenario(file, List.of(), Codecs.builtIn())).doesNotThrowAnyException();
+        assertThatCode(() -> Scripts.runScenario(file, List.of(), Registry.builtIn())).doesNotThrowAnyException();
     }
 
     @Test
@@ -60,7 +60,7 @@ class ScriptsTest {
                 "scenario()");
 
         ScriptError error = catchThrowableOfType(ScriptError.class,
-                () -> Scripts.runScenario(file, List.of(), Codecs.builtIn()));
+                () -> Scripts.runScenario(file, List.of(), Registry.builtIn()));
 
         assertThat(error.exitCode()).isEqualTo(ScriptError.USAGE);
         assertThat(error.getMessage()).startsWith(file + ":3:").contains("sizeInBytes");

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CodecsTest {
+class RegistryTest {
     @TempDir
     Path plugins;
 
@@ -31,13 +31,14 @@ class CodecsTest {
 
     @Test
     void findsTheBuiltInCodecs() {
-        List<CodecInfo> all = Codecs.builtIn().all();
+        List<PluginInfo> all = Registry.builtIn().all();
 
-        assertThat(all).extracting(CodecInfo::kind, CodecInfo::name).containsExactly(
+        assertThat(all).extracting(PluginInfo::kind, PluginInfo::name).containsExactly(
                 tuple("framing", "headers"), tuple("framing", "length-field"),
-                tuple("payload", "bytes"), tuple("payload", "json"), tuple("payload", "text"));
+                tuple("payload", "bytes"), tuple("payload", "json"), tuple("payload", "text"),
+                tuple("handler", "echo"), tuple("handler", "seed"));
         assertThat(all).allSatisfy(info -> {
-            assertThat(info.origin()).isEqualTo(CodecInfo.BUILT_IN);
+            assertThat(info.origin()).isEqualTo(PluginInfo.BUILT_IN);
             assertThat(info.version()).isEqualTo(MtkVersion.current());
             assertThat(info.description()).isNotBlank();
         });
@@ -45,17 +46,17 @@ class CodecsTest {
 
     @Test
     void unknownNamesListTheKnownOnes() {
-        assertThatThrownBy(() -> Codecs.builtIn().payload("xml"))
+        assertThatThrownBy(() -> Registry.builtIn().payload("xml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown payload 'xml' (known: bytes, json, text)");
-        assertThatThrownBy(() -> Codecs.builtIn().framing("lines"))
+        assertThatThrownBy(() -> Registry.builtIn().framing("lines"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown framing 'lines' (known: headers, length-field)");
     }
 
     @Test
     void readsAFramingWithItsOptions() {
-        FramingSpec spec = Codecs.builtIn().framingSpec("length-field:width=2,order=little");
+        FramingSpec spec = Registry.builtIn().framingSpec("length-field:width=2,order=little");
 
         assertThat(spec.codec().name()).isEqualTo("length-field");
         assertThat(spec.options()).isEqualTo(Map.of("width", "2", "order", "little"));
@@ -64,7 +65,7 @@ class CodecsTest {
 
     @Test
     void refusesMalformedFramingOptions() {
-        assertThatThrownBy(() -> Codecs.builtIn().framingSpec("length-field:width"))
+        assertThatThrownBy(() -> Registry.builtIn().framingSpec("length-field:width"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid framing option 'width': expected key=value");
     }
@@ -73,11 +74,11 @@ class CodecsTest {
     void loadsAPayloadCodecFromAJarInAPluginFolder() throws Exception {
         Path jar = upperJar("upper.jar", "com.example.upper.UpperPayloadCodec", "upper");
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).isEmpty();
         assertThat(codecs.payload("upper").parse("abc")).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));
-        assertThat(codecs.all()).contains(new CodecInfo("payload", "upper", "2.3.4", jar.toString(), "upper case text"));
+        assertThat(codecs.all()).contains(new PluginInfo("payload", "upper", "2.3.4", jar.toString(), "upper case text"));
     }
 
     @Test
@@ -93,11 +94,11 @@ class CodecsTest {
                 .classPath(library)
                 .build(plugins.resolve("shouting.jar"));
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).isEmpty();
         assertThat(codecs.all()).filteredOn(info -> info.name().equals("shout"))
-                .extracting(CodecInfo::description).containsExactly("loud!");
+                .extracting(PluginInfo::description).containsExactly("loud!");
     }
 
     @Test
@@ -112,11 +113,11 @@ class CodecsTest {
                     .build(plugins.resolve("banner" + version + ".jar"));
         }
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).isEmpty();
         assertThat(codecs.all()).filteredOn(info -> info.name().startsWith("banner"))
-                .extracting(CodecInfo::description).containsExactly("banner 1", "banner 2");
+                .extracting(PluginInfo::description).containsExactly("banner 1", "banner 2");
     }
 
     @Test
@@ -130,17 +131,17 @@ class CodecsTest {
         new JarBuilder().source("com.example.peek.Peek", source).service(PayloadCodec.class, "com.example.peek.Peek")
                 .build(plugins.resolve("peek.jar"));
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.all()).filteredOn(info -> info.name().equals("peek"))
-                .extracting(CodecInfo::description).containsExactly("true true false false");
+                .extracting(PluginInfo::description).containsExactly("true true false false");
     }
 
     @Test
     void aJarThatIsNotAZipIsOneWarning() throws Exception {
         Path broken = Files.writeString(plugins.resolve("broken.jar"), "this is not a zip");
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).singleElement().asString()
                 .startsWith("plugin " + broken + ": not a jar (zip) file: ");
@@ -150,7 +151,7 @@ class CodecsTest {
     void aListedClassThatIsMissingIsOneWarning() throws Exception {
         Path jar = new JarBuilder().service(PayloadCodec.class, "com.example.Missing").build(plugins.resolve("missing.jar"));
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).containsExactly("plugin " + jar + ": class com.example.Missing listed in "
                 + "META-INF/services/dev.mtk.spi.PayloadCodec is missing");
@@ -164,7 +165,7 @@ class CodecsTest {
                 .service(PayloadCodec.class, "com.example.Angry")
                 .build(plugins.resolve("angry.jar"));
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).containsExactly("plugin " + jar
                 + ": com.example.Angry could not be instantiated: java.lang.IllegalStateException: no config");
@@ -174,7 +175,7 @@ class CodecsTest {
     void aPluginCannotReplaceABuiltIn() throws Exception {
         Path jar = upperJar("json.jar", "com.example.FakeJson", "json");
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).containsExactly("plugin " + jar
                 + ": declares payload 'json', which is built in and cannot be replaced; ignored");
@@ -186,7 +187,7 @@ class CodecsTest {
         Path first = upperJar("a-upper.jar", "com.example.a.Upper", "upper");
         Path second = upperJar("b-upper.jar", "com.example.b.Upper", "upper");
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).containsExactly("plugin " + second + ": declares payload 'upper', already provided by "
                 + first + "; ignored");
@@ -199,7 +200,7 @@ class CodecsTest {
         Files.writeString(plugins.resolve("b.jar"), "garbage");
         upperJar("c.jar", "com.example.c.Upper", "last");
 
-        Codecs codecs = Codecs.load(List.of(plugins));
+        Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).hasSize(1);
         assertThat(codecs.payload("first")).isNotNull();
@@ -207,18 +208,18 @@ class CodecsTest {
     }
 
     @Test
-    void aJarWithoutCodecsIsOneWarning() throws Exception {
+    void aJarWithNothingForMtkIsOneWarning() throws Exception {
         Path jar = new JarBuilder().build(plugins.resolve("empty.jar"));
 
-        assertThat(Codecs.load(List.of(plugins)).warnings()).singleElement().asString()
-                .startsWith("plugin " + jar + ": no codecs in it");
+        assertThat(Registry.load(List.of(plugins)).warnings()).singleElement().asString()
+                .startsWith("plugin " + jar + ": nothing for mtk in it");
     }
 
     @Test
     void missingFoldersAreSkippedQuietly() {
-        Codecs codecs = Codecs.load(List.of(plugins.resolve("nowhere")));
+        Registry codecs = Registry.load(List.of(plugins.resolve("nowhere")));
 
         assertThat(codecs.warnings()).isEmpty();
-        assertThat(codecs.all()).hasSize(Codecs.builtIn().all().size());
+        assertThat(codecs.all()).hasSize(Registry.builtIn().all().size());
     }
 }

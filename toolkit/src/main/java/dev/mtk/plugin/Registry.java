@@ -2,6 +2,8 @@ package dev.mtk.plugin;
 
 import dev.mtk.internal.MtkVersion;
 import dev.mtk.spi.FrameCodec;
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.HandlerProvider;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.wire.FramingSpec;
 import java.io.IOException;
@@ -21,47 +23,44 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Every framing and payload codec mtk knows, by name: the toolkit's own, then those of each plugin jar.
+ * Every framing, payload codec and handler mtk knows, by name: the toolkit's own, then those of each plugin jar.
  *
  * <p>Rules: a built-in name cannot be taken by a plugin; between plugins the first jar wins, in folder order and then
  * file name order. A jar that is not a zip, lists a class that is missing, whose codec throws while being created,
  * or declares a taken name costs one warning naming the jar and the reason; every other codec still loads.
  */
-public final class Codecs {
+public final class Registry {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     /** A guard against a provider iterator that keeps failing on the same entry. */
     private static final int MAX_ERRORS_PER_JAR = 100;
-    private static final Codecs BUILT_IN = load(List.of());
+    private static final Registry BUILT_IN = load(List.of());
 
     private final Map<String, Entry<FrameCodec>> framings = new TreeMap<>();
     private final Map<String, Entry<PayloadCodec>> payloads = new TreeMap<>();
+    private final Map<String, Entry<HandlerProvider>> handlers = new TreeMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private record Entry<T>(T codec, CodecInfo info) {
+    private record Entry<T>(T codec, PluginInfo info) {
     }
 
-    private Codecs() {
+    private Registry() {
     }
 
-    /** The toolkit's own codecs. */
-    public static Codecs builtIn() {
+    /** The toolkit's own codecs and handlers. */
+    public static Registry builtIn() {
         return BUILT_IN;
     }
 
     /** The toolkit's own codecs, then those of every jar in {@code folders} (missing folders are skipped). */
-    public static Codecs load(List<Path> folders) {
-        Codecs codecs = new Codecs();
-        ClassLoader mtk = Codecs.class.getClassLoader();
-        String version = MtkVersion.current();
-        codecs.register(FrameCodec.class, ServiceLoader.load(FrameCodec.class, mtk).iterator(), CodecInfo.BUILT_IN,
-                version, codecs.framings);
-        codecs.register(PayloadCodec.class, ServiceLoader.load(PayloadCodec.class, mtk).iterator(), CodecInfo.BUILT_IN,
-                version, codecs.payloads);
+    public static Registry load(List<Path> folders) {
+        Registry registry = new Registry();
+        ClassLoader mtk = Registry.class.getClassLoader();
+        registry.registerAll(mtk, PluginInfo.BUILT_IN, MtkVersion.current());
         ClassLoader spiOnly = new SpiOnlyClassLoader(mtk);
-        for (Path jar : jars(folders, codecs.warnings)) {
-            codecs.loadJar(jar, spiOnly);
+        for (Path jar : jars(folders, registry.warnings)) {
+            registry.loadJar(jar, spiOnly);
         }
-        return codecs;
+        return registry;
     }
 
     /**
@@ -94,11 +93,24 @@ public final class Codecs {
         return find("payload", payloads, name).codec();
     }
 
-    /** Every codec, framings first, each kind by name. */
-    public List<CodecInfo> all() {
-        List<CodecInfo> all = new ArrayList<>();
+    /**
+     * A handler as written on the command line, {@code NAME[:key=value,...]}, created.
+     *
+     * @throws IllegalArgumentException for an unknown name, malformed options, or options the handler refuses
+     */
+    public Handler handler(String text) {
+        int colon = text.indexOf(':');
+        String name = colon < 0 ? text : text.substring(0, colon);
+        Map<String, String> options = colon < 0 ? Map.of() : FramingSpec.parseOptions(text.substring(colon + 1));
+        return find("handler", handlers, name.trim()).codec().create(options);
+    }
+
+    /** Everything, framings first, then payloads, then handlers, each kind by name. */
+    public List<PluginInfo> all() {
+        List<PluginInfo> all = new ArrayList<>();
         framings.values().forEach(entry -> all.add(entry.info()));
         payloads.values().forEach(entry -> all.add(entry.info()));
+        handlers.values().forEach(entry -> all.add(entry.info()));
         return all;
     }
 
@@ -142,21 +154,26 @@ public final class Codecs {
             warnings.add("plugin " + jar + ": not a jar (zip) file: " + e.getMessage());
             return;
         }
-        int before = framings.size() + payloads.size();
+        int before = framings.size() + payloads.size() + handlers.size();
         int warned = warnings.size();
-        register(FrameCodec.class, ServiceLoader.load(FrameCodec.class, plugin.loader()).iterator(), jar.toString(),
-                plugin.version(), framings);
-        register(PayloadCodec.class, ServiceLoader.load(PayloadCodec.class, plugin.loader()).iterator(), jar.toString(),
-                plugin.version(), payloads);
-        if (framings.size() + payloads.size() == before && warnings.size() == warned) {
-            warnings.add("plugin " + jar + ": no codecs in it (no META-INF/services/" + FrameCodec.class.getName()
-                    + " or " + PayloadCodec.class.getName() + ")");
+        registerAll(plugin.loader(), jar.toString(), plugin.version());
+        if (framings.size() + payloads.size() + handlers.size() == before && warnings.size() == warned) {
+            warnings.add("plugin " + jar + ": nothing for mtk in it (no META-INF/services/ file for "
+                    + FrameCodec.class.getName() + ", " + PayloadCodec.class.getName() + " or "
+                    + HandlerProvider.class.getName() + ")");
         }
+    }
+
+    private void registerAll(ClassLoader loader, String origin, String version) {
+        register(FrameCodec.class, ServiceLoader.load(FrameCodec.class, loader).iterator(), origin, version, framings);
+        register(PayloadCodec.class, ServiceLoader.load(PayloadCodec.class, loader).iterator(), origin, version, payloads);
+        register(HandlerProvider.class, ServiceLoader.load(HandlerProvider.class, loader).iterator(), origin, version,
+                handlers);
     }
 
     private <T> void register(Class<T> type, Iterator<T> providers, String origin, String version,
             Map<String, Entry<T>> registry) {
-        String kind = type == FrameCodec.class ? "framing" : "payload";
+        String kind = type == FrameCodec.class ? "framing" : type == PayloadCodec.class ? "payload" : "handler";
         int errors = 0;
         while (errors < MAX_ERRORS_PER_JAR) {
             T codec;
@@ -167,9 +184,8 @@ public final class Codecs {
                     return;
                 }
                 codec = providers.next();
-                name = type == FrameCodec.class ? ((FrameCodec) codec).name() : ((PayloadCodec) codec).name();
-                description = type == FrameCodec.class ? ((FrameCodec) codec).description()
-                        : ((PayloadCodec) codec).description();
+                name = nameOf(codec);
+                description = descriptionOf(codec);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errors++;
                 warnings.add("plugin " + origin + ": " + reason(type, e));
@@ -179,17 +195,32 @@ public final class Codecs {
             if (name == null || !NAME.matcher(name).matches()) {
                 warnings.add("plugin " + origin + ": " + kind + " " + codec.getClass().getName() + " has an invalid name '"
                         + name + "' (lower-case letters, digits, '.', '_' and '-')");
-            } else if (taken != null && taken.info().origin().equals(CodecInfo.BUILT_IN)) {
+            } else if (taken != null && taken.info().origin().equals(PluginInfo.BUILT_IN)) {
                 warnings.add("plugin " + origin + ": declares " + kind + " '" + name
                         + "', which is built in and cannot be replaced; ignored");
             } else if (taken != null) {
                 warnings.add("plugin " + origin + ": declares " + kind + " '" + name + "', already provided by "
                         + taken.info().origin() + "; ignored");
             } else {
-                registry.put(name, new Entry<>(codec, new CodecInfo(kind, name, version, origin,
+                registry.put(name, new Entry<>(codec, new PluginInfo(kind, name, version, origin,
                         description == null ? "" : description)));
             }
         }
+    }
+
+    private static String nameOf(Object provider) {
+        if (provider instanceof FrameCodec framing) {
+            return framing.name();
+        }
+        return provider instanceof PayloadCodec payload ? payload.name() : ((HandlerProvider) provider).name();
+    }
+
+    private static String descriptionOf(Object provider) {
+        if (provider instanceof FrameCodec framing) {
+            return framing.description();
+        }
+        return provider instanceof PayloadCodec payload ? payload.description()
+                : ((HandlerProvider) provider).description();
     }
 
     /** What went wrong with a provider, on one line. */

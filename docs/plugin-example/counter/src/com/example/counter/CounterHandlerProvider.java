@@ -1,0 +1,39 @@
+package com.example.counter;
+
+import dev.mtk.spi.Conversation;
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.Received;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Answers every message with how many its session, and the whole server, have seen. */
+public final class CounterHandlerProvider implements HandlerProvider {
+    @Override public String name() { return "counter"; }
+
+    @Override public String description() { return "answers each message with its session's and the server's count"; }
+
+    @Override
+    public Handler create(Map<String, String> options) {
+        String label = options.getOrDefault("label", "seen");
+        AtomicLong total = new AtomicLong();
+        return new Handler() {
+            @Override
+            public void onOpen(Conversation session) {
+                session.log("counting for " + session.peer());
+            }
+
+            @Override
+            public void onMessage(Conversation session, Received message) throws Exception {
+                if (message.confirmation()) {
+                    return; // the client's "ok" after an answer asks for nothing
+                }
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put(label, session.state().merge("count", 1L, (a, b) -> (Long) a + (Long) b));
+                answer.put("total", total.incrementAndGet());
+                session.reply(answer);
+            }
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mtk.session;
+
+import dev.mtk.spi.Conversation;
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.Received;
+import java.util.Map;
+
+/** {@code echo}: answers each message with its own body. */
+public final class EchoHandlerProvider implements HandlerProvider {
+
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public String description() {
+        return "answers each message with its own body";
+    }
+
+    @Override
+    public Handler create(Map<String, String> options) {
+        NoOptions.check("echo", options);
+        return new Echo();
+    }
+
+    private static final class Echo implements Handler {
+        @Override
+        public void onMessage(Conversation session, Received message) throws Exception {
+            if (!message.confirmation()) {
+                session.reply(message.body());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.mtk.session;
+
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.HandlerProvider;
+import java.util.Map;
+
+/** {@code seed}: the seed's exchange, the server's default handler. */
+public final class SeedHandlerProvider implements HandlerProvider {
+
+    @Override
+    public String name() {
+        return "seed";
+    }
+
+    @Override
+    public String description() {
+        return "the seed's exchange: acknowledge each message with 我收到了, read the ok (the default)";
+    }
+
+    @Override
+    public Handler create(Map<String, String> options) {
+        NoOptions.check("seed", options);
+        return new SeedHandler();
+    }
+}
