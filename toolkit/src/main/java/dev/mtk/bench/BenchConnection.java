@@ -25,6 +25,8 @@ final class BenchConnection implements ClientSession.Listener {
     private int inFlight;
     private long nextIntended;
     private boolean finished;
+    /** Whether this connection listens for answers yet; until then the ticker must not send for it. */
+    private boolean started;
 
     BenchConnection(ClientSession session, LoadRun run, BenchConfig config, byte[] request, byte[] confirmation,
             long start) {
@@ -42,12 +44,13 @@ final class BenchConnection implements ClientSession.Listener {
 
     synchronized void start() {
         session.listen(this);
+        started = true;
         fill(System.nanoTime());
     }
 
     /** Called by the ticker: sends what the schedule says is due, and gives up on answers that are too late. */
     synchronized void tick(long now) {
-        if (finished) {
+        if (finished || !started) {
             return;
         }
         if (inFlight > 0 && now - sentAt[head] > timeoutNanos) {

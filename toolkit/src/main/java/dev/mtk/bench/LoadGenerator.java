@@ -75,6 +75,8 @@ public final class LoadGenerator {
             Thread liveThread = new Thread(live, "mtk-bench-progress");
             liveThread.setDaemon(true);
             liveThread.start();
+            // Every connection listens before the ticker may send for it: an answer must never find no listener.
+            connections.forEach(BenchConnection::start);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "mtk-bench-ticker");
                 thread.setDaemon(true);
@@ -86,7 +88,6 @@ public final class LoadGenerator {
                 connections.forEach(connection -> connection.tick(now));
             }, tick, tick, TimeUnit.MILLISECONDS);
             try {
-                connections.forEach(BenchConnection::start);
                 if (!config.counted()) {
                     long end = run.measureFrom() + config.duration().toNanos();
                     while (System.nanoTime() < end && run.finished().getCount() > 0) {
