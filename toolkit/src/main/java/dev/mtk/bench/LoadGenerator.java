@@ -33,6 +33,12 @@ public final class LoadGenerator {
      */
     public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits, PrintStream progress)
             throws InterruptedException {
+        return run(config, profile, limits, null, progress);
+    }
+
+    /** The same over TLS ({@code tls} not {@code null}). */
+    public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits,
+            dev.mtk.session.TlsSettings tls, PrintStream progress) throws InterruptedException {
         if (profile.rawHandshake() && (!config.exchange() || config.pipeline() > 1)) {
             throw new IllegalArgumentException("profile " + profile.name() + " confirms each message unframed, so it "
                     + "needs --exchange and --pipeline 1");
@@ -47,7 +53,7 @@ public final class LoadGenerator {
         byte[] request = profile.encode(new Frame(body));
         byte[] confirmation = config.exchange() ? profile.encode(profile.confirmation()) : null;
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads))) {
+        try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads, tls))) {
             List<ClientSession> sessions = new ArrayList<>();
             long connectErrors = 0;
             SessionException firstError = null;

@@ -101,7 +101,8 @@ final class BenchCommand implements Command {
         PrintStream progress = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
         BenchReport report;
         try {
-            report = LoadGenerator.run(config, profile, CommonOptions.limits(line), progress);
+            report = LoadGenerator.run(config, profile, CommonOptions.limits(line), CommonOptions.tls(line, console),
+                    progress);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
         }

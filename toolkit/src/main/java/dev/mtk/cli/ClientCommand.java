@@ -59,7 +59,8 @@ final class ClientCommand implements Command {
         String host = CommonOptions.host(line);
         int port = CommonOptions.port(line, false);
         Iterator<byte[]> bodies = bodies(profile, line, console);
-        ClientConfig config = new ClientConfig(profile, CommonOptions.limits(line), timeout, 0);
+        ClientConfig config = new ClientConfig(profile, CommonOptions.limits(line), timeout, 0,
+                CommonOptions.tls(line, console));
         try (Client client = Client.open(config)) {
             ClientSession session = client.connect(host, port);
             while (bodies.hasNext()) {

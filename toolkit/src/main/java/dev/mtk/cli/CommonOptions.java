@@ -3,6 +3,8 @@ package dev.mtk.cli;
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
+import dev.mtk.session.TlsSettings;
+import java.nio.file.Path;
 import dev.mtk.spi.FrameLimits;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -24,6 +26,13 @@ final class CommonOptions {
     static final String QUIET = "quiet";
     static final String DEBUG = "debug";
     static final String HELP = "help";
+    static final String TLS = "tls";
+    static final String KEYSTORE = "keystore";
+    static final String KEYSTORE_PASSWORD = "keystore-password";
+    static final String TRUSTSTORE = "truststore";
+    static final String TRUSTSTORE_PASSWORD = "truststore-password";
+    static final String INSECURE = "insecure";
+    static final String CLIENT_AUTH = "client-auth";
 
     private CommonOptions() {
     }
@@ -45,6 +54,19 @@ final class CommonOptions {
                 .desc("largest frame body accepted, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());
         options.addOption(Option.builder().longOpt(STRICT)
                 .desc("close a session on garbage before a frame, instead of skipping to the next magic").get());
+        options.addOption(Option.builder().longOpt(TLS).desc("TLS on every connection (MINA's SslFilter)").get());
+        options.addOption(Option.builder().longOpt(KEYSTORE).hasArg().argName("FILE")
+                .desc("with --tls: this side's certificate and key, PKCS12 or JKS (a server needs one)").get());
+        options.addOption(Option.builder().longOpt(KEYSTORE_PASSWORD).hasArg().argName("PASSWORD")
+                .desc("its password (default: $MTK_KEYSTORE_PASSWORD)").get());
+        options.addOption(Option.builder().longOpt(TRUSTSTORE).hasArg().argName("FILE")
+                .desc("with --tls: the certificates to trust (default: the JDK's)").get());
+        options.addOption(Option.builder().longOpt(TRUSTSTORE_PASSWORD).hasArg().argName("PASSWORD")
+                .desc("its password (default: $MTK_TRUSTSTORE_PASSWORD)").get());
+        options.addOption(Option.builder().longOpt(INSECURE)
+                .desc("with --tls, on a client: trust any server certificate (test certificates only)").get());
+        options.addOption(Option.builder().longOpt(CLIENT_AUTH).hasArg().argName("none|want|need")
+                .desc("with --tls, on a server: ask clients for a certificate (mutual TLS; default none)").get());
         options.addOption(Option.builder("q").longOpt(QUIET).desc("no per-message log lines").get());
         options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
         options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
@@ -64,6 +86,33 @@ final class CommonOptions {
             console.err().println("mtk: warning: " + warning);
         }
         return codecs;
+    }
+
+    /**
+     * The TLS settings the flags give, or {@code null} without {@code --tls}.
+     *
+     * @throws UsageException for a TLS flag without {@code --tls}, or a bad value
+     */
+    static TlsSettings tls(CommandLine line, Console console) {
+        if (!line.hasOption(TLS)) {
+            for (String flag : new String[] {KEYSTORE, TRUSTSTORE, INSECURE, CLIENT_AUTH}) {
+                if (line.hasOption(flag)) {
+                    throw new UsageException("--" + flag + " needs --tls");
+                }
+            }
+            return null;
+        }
+        try {
+            return new TlsSettings(
+                    line.hasOption(KEYSTORE) ? Path.of(line.getOptionValue(KEYSTORE)) : null,
+                    line.getOptionValue(KEYSTORE_PASSWORD, console.env().get("MTK_KEYSTORE_PASSWORD")),
+                    line.hasOption(TRUSTSTORE) ? Path.of(line.getOptionValue(TRUSTSTORE)) : null,
+                    line.getOptionValue(TRUSTSTORE_PASSWORD, console.env().get("MTK_TRUSTSTORE_PASSWORD")),
+                    line.hasOption(INSECURE),
+                    TlsSettings.ClientAuth.of(line.getOptionValue(CLIENT_AUTH, "none")));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static String host(CommandLine line) {

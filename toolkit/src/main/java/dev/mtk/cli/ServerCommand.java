@@ -5,6 +5,7 @@ import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
 import dev.mtk.spi.Handler;
+import dev.mtk.session.SessionLimits;
 import dev.mtk.session.SocketTuning;
 import java.nio.file.Path;
 import dev.mtk.session.Profile;
@@ -28,6 +29,10 @@ final class ServerCommand implements Command {
     private static final String RECEIVE_BUFFER = "receive-buffer";
     private static final String SEND_BUFFER = "send-buffer";
     private static final String READ_BUFFER = "read-buffer";
+    private static final String MAX_CONNECTIONS = "max-connections";
+    private static final String MAX_PENDING = "max-pending";
+    /** A client that sends nothing for five minutes is closed, unless --idle says otherwise. */
+    private static final int DEFAULT_IDLE_SECONDS = 300;
 
     private final StopSignal stop;
 
@@ -54,8 +59,14 @@ final class ServerCommand implements Command {
                 .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the seed's exchange)")
                 .get());
         options.addOption(Option.builder().longOpt(IDLE).hasArg().argName("SECONDS")
-                .desc("a session that sends nothing this long is closed (or handed to the script's onIdle); default never")
+                .desc("a session that sends nothing this long (or sits on half a frame) is closed, or handed to the "
+                        + "handler's onIdle; 0 for never (default " + DEFAULT_IDLE_SECONDS + ")")
                 .get());
+        options.addOption(Option.builder().longOpt(MAX_CONNECTIONS).hasArg().argName("N")
+                .desc("sessions open at once; more are closed as they connect (default "
+                        + SessionLimits.DEFAULT.maxConnections() + ")").get());
+        options.addOption(Option.builder().longOpt(MAX_PENDING).hasArg().argName("BYTES")
+                .desc("unsent replies a session may hold before it is closed as not reading (default 4MiB)").get());
         options.addOption(Option.builder().longOpt(IO_THREADS).hasArg().argName("N")
                 .desc("I/O threads (default: one per core)").get());
         options.addOption(Option.builder().longOpt(TCP_NODELAY).hasArg().argName("on|off")
@@ -94,9 +105,15 @@ final class ServerCommand implements Command {
         FrameLimits limits = CommonOptions.limits(line);
         int ioThreads = line.hasOption(IO_THREADS)
                 ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
-        int idle = line.hasOption(IDLE) ? OptionValues.positiveInt("--" + IDLE, line.getOptionValue(IDLE)) : 0;
+        int idle = line.hasOption(IDLE) ? OptionValues.nonNegativeInt("--" + IDLE, line.getOptionValue(IDLE))
+                : DEFAULT_IDLE_SECONDS;
+        SessionLimits sessions = new SessionLimits(
+                line.hasOption(MAX_CONNECTIONS) ? OptionValues.positiveInt("--" + MAX_CONNECTIONS,
+                        line.getOptionValue(MAX_CONNECTIONS)) : SessionLimits.DEFAULT.maxConnections(),
+                line.hasOption(MAX_PENDING) ? OptionValues.bytes("--" + MAX_PENDING, line.getOptionValue(MAX_PENDING))
+                        : SessionLimits.DEFAULT.maxPending());
         ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
-                limits, ioThreads, idle, tuning(line));
+                limits, ioThreads, idle, tuning(line), sessions, CommonOptions.tls(line, console));
         if (line.hasOption(SCRIPT) && line.hasOption(HANDLER)) {
             throw new UsageException("give --script or --handler, not both");
         }
@@ -111,9 +128,13 @@ final class ServerCommand implements Command {
             }
         }
         try (Server server = Server.start(config, behaviour)) {
+            if (server.address().getAddress().isAnyLocalAddress()) {
+                console.err().println("mtk: warning: listening on all interfaces (" + config.host()
+                        + "): anyone who can reach this machine can connect; --host 127.0.0.1 keeps it local");
+            }
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
                     + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", max-frame "
-                    + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ")");
+                    + limits.maxFrame() + (limits.strict() ? ", strict" : "") + (config.tls() != null ? ", tls" : "") + ")");
             console.out().flush();
             stop.arm();
             stop.await();

@@ -82,7 +82,8 @@ public abstract class ScenarioScript extends Script {
         Profile profile = context.profile(options);
         ServerConfig config = new ServerConfig(String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST)),
                 (int) ScriptValues.number(options, "port", 0), profile, ScriptContext.limits(options), 2,
-                (int) ScriptValues.number(options, "idle", 0));
+                (int) ScriptValues.number(options, "idle", 0), dev.mtk.session.SocketTuning.DEFAULT,
+                dev.mtk.session.SessionLimits.DEFAULT, ScriptContext.tls(options));
         ScriptServer server = new ScriptServer(Server.start(config, chosen));
         context.own(server);
         return server;
@@ -114,8 +115,8 @@ public abstract class ScenarioScript extends Script {
         long connectTimeout = ScriptValues.number(options, "timeout", timeout);
         Profile profile = context.profile(options);
         try {
-            return new ScriptClient(context.client(profile, ScriptContext.limits(options), connectTimeout)
-                    .connect(host, port), this);
+            return new ScriptClient(context.client(profile, ScriptContext.limits(options), connectTimeout,
+                    ScriptContext.tls(options)).connect(host, port), this);
         } catch (SessionException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }

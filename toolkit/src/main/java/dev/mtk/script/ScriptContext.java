@@ -4,6 +4,7 @@ import dev.mtk.plugin.Registry;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.Profile;
+import dev.mtk.session.TlsSettings;
 import dev.mtk.spi.FrameLimits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,10 +68,45 @@ final class ScriptContext implements AutoCloseable {
     }
 
     /** One client (one set of I/O threads) per way of speaking, shared by the sessions that speak it. */
-    Client client(Profile profile, FrameLimits limits, long timeoutMillis) {
-        String key = profile.describe() + "|" + limits + "|" + timeoutMillis;
+    Client client(Profile profile, FrameLimits limits, long timeoutMillis, TlsSettings tls) {
+        String key = profile.describe() + "|" + limits + "|" + timeoutMillis + "|" + tls;
         return clients.computeIfAbsent(key,
-                k -> Client.open(new ClientConfig(profile, limits, Duration.ofMillis(timeoutMillis), 2)));
+                k -> Client.open(new ClientConfig(profile, limits, Duration.ofMillis(timeoutMillis), 2, tls)));
+    }
+
+    /**
+     * {@code tls:} as a script gives it: absent or false for none, true for the JDK's trust, or a map of
+     * {@code keystore}, {@code password}, {@code truststore}, {@code truststorePassword}, {@code insecure},
+     * {@code clientAuth}.
+     */
+    static TlsSettings tls(Map<String, Object> options) {
+        Object tls = options.get("tls");
+        if (tls == null || Boolean.FALSE.equals(tls)) {
+            return null;
+        }
+        if (Boolean.TRUE.equals(tls)) {
+            return TlsSettings.client();
+        }
+        if (!(tls instanceof Map<?, ?> settings)) {
+            throw new ScriptFailure("tls: must be true, false or a map (keystore:, password:, truststore:, insecure:, ...)");
+        }
+        try {
+            return new TlsSettings(path(settings.get("keystore")), text(settings.get("password")),
+                    path(settings.get("truststore")), text(settings.get("truststorePassword")),
+                    Boolean.TRUE.equals(settings.get("insecure")),
+                    TlsSettings.ClientAuth.of(String.valueOf(settings.containsKey("clientAuth")
+                            ? settings.get("clientAuth") : "none")));
+        } catch (IllegalArgumentException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    private static java.nio.file.Path path(Object value) {
+        return value == null ? null : java.nio.file.Path.of(String.valueOf(value));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     synchronized void own(AutoCloseable server) {

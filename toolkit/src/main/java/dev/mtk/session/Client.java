@@ -25,11 +25,17 @@ public final class Client implements AutoCloseable {
 
     public static Client open(ClientConfig config) {
         MinaExceptions.install();
+        org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().clientFilter();
         NioSocketConnector connector = new NioSocketConnector(SyscallSavingProcessor.class,
                 config.ioThreads() > 0 ? config.ioThreads() : Server.DEFAULT_IO_THREADS);
         connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
         connector.setSessionDataStructureFactory(new CoalescingStructures());
         connector.getSessionConfig().setTcpNoDelay(true);
+        if (tls != null) {
+            connector.getFilterChain().addLast("tls", tls);
+        } else {
+            connector.getFilterChain().addLast("tls-probe", new TlsProbeFilter());
+        }
         connector.getFilterChain().addLast("codec", new ProtocolCodecFilter(config.profile().clientCodec(config.limits())));
         connector.setHandler(new ClientHandler());
         return new Client(connector, config);

@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param profile        framing, payload and handshake
  * @param limits         what the decoder refuses
  * @param connectTimeout how long a connection may take to open
- * @param ioThreads      MINA I/O processors; 0 for MINA's default (cores + 1)
+ * @param ioThreads      I/O threads; 0 for one per core
+ * @param tls            TLS for every session, or {@code null} for plain TCP
  */
-public record ClientConfig(Profile profile, FrameLimits limits, Duration connectTimeout, int ioThreads) {
+public record ClientConfig(Profile profile, FrameLimits limits, Duration connectTimeout, int ioThreads,
+        TlsSettings tls) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     public ClientConfig {
@@ -27,8 +29,18 @@ public record ClientConfig(Profile profile, FrameLimits limits, Duration connect
         }
     }
 
-    /** The defaults for {@code profile}: 1 MiB frames, lenient, 5 s to connect. */
+    /** Plain TCP. */
+    public ClientConfig(Profile profile, FrameLimits limits, Duration connectTimeout, int ioThreads) {
+        this(profile, limits, connectTimeout, ioThreads, null);
+    }
+
+    /** The defaults for {@code profile}: 1 MiB frames, lenient, 5 s to connect, plain TCP. */
     public static ClientConfig of(Profile profile) {
         return new ClientConfig(profile, FrameLimits.DEFAULT, DEFAULT_TIMEOUT, 0);
+    }
+
+    /** The same, with TLS. */
+    public ClientConfig withTls(TlsSettings settings) {
+        return new ClientConfig(profile, limits, connectTimeout, ioThreads, settings);
     }
 }

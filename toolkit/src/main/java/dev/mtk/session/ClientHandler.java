@@ -37,6 +37,12 @@ final class ClientHandler extends IoHandlerAdapter {
         String reason;
         if (cause instanceof ProtocolDecoderException decoding && decoding.getCause() == null) {
             reason = decoding.getMessage();
+        } else if (cause instanceof TlsProbeFilter.TlsMismatchException) {
+            reason = cause.getMessage();
+        } else if (cause instanceof javax.net.ssl.SSLException) {
+            reason = "TLS failed: " + cause.getMessage() + (String.valueOf(cause.getMessage()).contains("PKIX")
+                    ? " (the server's certificate is not trusted: --truststore FILE, or --insecure for test certificates)"
+                    : "");
         } else if (cause instanceof IOException) {
             reason = "connection error: " + cause.getMessage();
         } else {

@@ -31,6 +31,7 @@ public final class ClientSession implements AutoCloseable {
     private volatile String failure;
     private volatile boolean closing;
     private volatile Listener listener;
+    private volatile boolean answered;
 
     /**
      * Takes messages as they arrive, on the session's I/O thread, instead of queueing them for {@link #receive}:
@@ -195,6 +196,7 @@ public final class ClientSession implements AutoCloseable {
     }
 
     void received(Message message) {
+        answered = true;
         Listener current = listener;
         if (current != null) {
             current.received(this, message);
@@ -212,6 +214,8 @@ public final class ClientSession implements AutoCloseable {
         if (failure == null) {
             failure = reason;
             ConversationLog.CLIENT.warn(peer, "closed: " + reason);
+            // Now, not at sessionClosed: a filter (TLS) that fails while closing may keep that event from us.
+            inbound.add(CLOSED);
         }
         io.closeNow();
     }
@@ -219,6 +223,9 @@ public final class ClientSession implements AutoCloseable {
     void closed() {
         if (failure == null) {
             ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
+            if (!closing && !answered) {
+                failure = "the server closed it before answering (if the server uses TLS, connect with --tls)";
+            }
         }
         inbound.add(CLOSED);
         Listener current = listener;

@@ -22,6 +22,7 @@ final class ReplyBatchFilter extends IoFilterAdapter {
             next.messageReceived(io, message);
         } finally {
             batch.end();
+            session.checkBacklog();
         }
     }
 }

@@ -55,6 +55,8 @@ public final class Server implements AutoCloseable {
      */
     public static Server start(ServerConfig config, dev.mtk.spi.Handler behaviour) {
         MinaExceptions.install();
+        // First, so that a keystore that cannot be read fails before any thread or socket exists.
+        org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
         PerThreadStatistics statistics = new PerThreadStatistics();
         ExecutorService ioThreads = statistics.executor("mtk-server-io");
         SimpleIoProcessorPool<NioSession> processors = new SimpleIoProcessorPool<>(SyscallSavingProcessor.class,
@@ -82,6 +84,11 @@ public final class Server implements AutoCloseable {
         if (config.idleSeconds() > 0) {
             acceptor.getSessionConfig().setIdleTime(IdleStatus.READER_IDLE, config.idleSeconds());
         }
+        if (tls != null) {
+            acceptor.getFilterChain().addLast("tls", tls);
+        } else {
+            acceptor.getFilterChain().addLast("tls-probe", new TlsProbeFilter());
+        }
         acceptor.getFilterChain().addLast("replies", new ReplyBatchFilter());
         acceptor.getFilterChain().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -89,7 +96,7 @@ public final class Server implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        acceptor.setHandler(new ServerHandler(config.profile(), behaviour, timer, config.idleSeconds()));
+        acceptor.setHandler(new ServerHandler(config, behaviour, timer));
         InetSocketAddress wanted = new InetSocketAddress(config.host(), config.port());
         if (wanted.isUnresolved()) {
             acceptor.dispose();

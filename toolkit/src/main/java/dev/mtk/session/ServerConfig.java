@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param ioThreads MINA I/O processors; 0 for MINA's default (cores + 1)
  * @param idleSeconds a session that sends nothing for this long is handed to {@link Handler#onIdle}; 0 for never
  * @param tuning    socket settings
+ * @param sessions  how many sessions, and how much unsent backlog each, the server accepts
+ * @param tls       TLS for every session, or {@code null} for plain TCP
  */
 public record ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds,
-        SocketTuning tuning) {
+        SocketTuning tuning, SessionLimits sessions, TlsSettings tls) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7373;
 
@@ -24,6 +26,7 @@ public record ServerConfig(String host, int port, Profile profile, FrameLimits l
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(tuning, "tuning");
+        Objects.requireNonNull(sessions, "sessions");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
@@ -35,14 +38,14 @@ public record ServerConfig(String host, int port, Profile profile, FrameLimits l
         }
     }
 
-    /** Default sockets. */
+    /** Default sockets and session limits, plain TCP. */
     public ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads, int idleSeconds) {
-        this(host, port, profile, limits, ioThreads, idleSeconds, SocketTuning.DEFAULT);
+        this(host, port, profile, limits, ioThreads, idleSeconds, SocketTuning.DEFAULT, SessionLimits.DEFAULT, null);
     }
 
-    /** Default sockets, never idle. */
+    /** Default sockets and session limits, plain TCP, never idle. */
     public ServerConfig(String host, int port, Profile profile, FrameLimits limits, int ioThreads) {
-        this(host, port, profile, limits, ioThreads, 0, SocketTuning.DEFAULT);
+        this(host, port, profile, limits, ioThreads, 0);
     }
 
     /** The defaults on {@code port}: loopback, the {@code json} profile, 1 MiB frames, lenient. */

@@ -24,18 +24,26 @@ final class ServerHandler extends IoHandlerAdapter {
     private final Handler behaviour;
     private final ScheduledExecutorService timer;
     private final int idleSeconds;
+    private final SessionLimits limits;
     private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
-    ServerHandler(Profile profile, Handler behaviour, ScheduledExecutorService timer, int idleSeconds) {
-        this.profile = profile;
+    ServerHandler(ServerConfig config, Handler behaviour, ScheduledExecutorService timer) {
+        this.profile = config.profile();
         this.behaviour = behaviour;
         this.timer = timer;
-        this.idleSeconds = idleSeconds;
+        this.idleSeconds = config.idleSeconds();
+        this.limits = config.sessions();
     }
 
     @Override
     public void sessionOpened(IoSession io) {
-        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared);
+        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared, limits.maxPending());
+        int open = io.getService().getManagedSessionCount();
+        if (open > limits.maxConnections()) {
+            session.refuse("refused: " + (open - 1) + " connections already (max-connections " + limits.maxConnections()
+                    + ")");
+            return;
+        }
         session.log("connected");
         try {
             behaviour.onOpen(session);
@@ -104,7 +112,7 @@ final class ServerHandler extends IoHandlerAdapter {
     @Override
     public void sessionClosed(IoSession io) {
         ServerSession session = ServerSession.of(io);
-        if (session == null) {
+        if (session == null || session.refused()) {
             return;
         }
         try {
@@ -112,8 +120,9 @@ final class ServerHandler extends IoHandlerAdapter {
         } catch (Exception e) {
             ConversationLog.SERVER.warn(session.peer(), "handler failed on close: " + e);
         }
+        session.markClosed();
         if (session.closeReason() == null) {
-            long pending = session.bytesPending();
+            long pending = io.getFilterChain().contains("tls") ? 0 : session.bytesPending();
             session.log("closed (in " + session.bytesIn() + " B, out " + session.bytesOut() + " B"
                     + (pending > 0 ? ", " + pending + " B never completed a frame" : "") + ")");
         }
@@ -126,11 +135,22 @@ final class ServerHandler extends IoHandlerAdapter {
             io.closeNow();
             return;
         }
+        if (session.isClosed()) {
+            // The close was already logged; what failed afterwards (a TLS close, a reset) adds nothing.
+            return;
+        }
         if (cause instanceof ProtocolDecoderException decoding) {
             Throwable root = decoding.getCause() == null ? decoding : decoding.getCause();
             session.close(root == decoding ? decoding.getMessage() : "decoder failed: " + root);
+        } else if (cause instanceof TlsProbeFilter.TlsMismatchException mismatch) {
+            session.close(mismatch.getMessage());
+            io.closeNow();
+        } else if (cause instanceof javax.net.ssl.SSLException tls) {
+            session.close("TLS failed: " + tls.getMessage());
+            io.closeNow();
         } else if (cause instanceof IOException io2) {
-            session.close("connection error: " + io2.getMessage());
+            session.close("connection error: " + (io2.getMessage() == null ? io2.getClass().getSimpleName()
+                    : io2.getMessage()));
             io.closeNow();
         } else {
             session.close("unexpected error: " + cause);

@@ -27,10 +27,14 @@ public final class ServerSession implements Conversation {
     /** Bytes read that became messages or were skipped as garbage; only the session's I/O thread changes it. */
     private long accounted;
     private final ReplyBatch batch;
+    private final int maxPending;
+    private volatile boolean refused;
+    private volatile boolean closed;
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
-            Map<String, Object> shared) {
+            Map<String, Object> shared, int maxPending) {
         this.io = io;
+        this.maxPending = maxPending;
         this.shared = shared;
         this.profile = profile;
         this.timer = timer;
@@ -40,8 +44,8 @@ public final class ServerSession implements Conversation {
     }
 
     static ServerSession attach(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
-            Map<String, Object> shared) {
-        ServerSession session = new ServerSession(io, profile, timer, idleSeconds, shared);
+            Map<String, Object> shared, int maxPending) {
+        ServerSession session = new ServerSession(io, profile, timer, idleSeconds, shared, maxPending);
         io.setAttribute(KEY, session);
         return session;
     }
@@ -146,7 +150,29 @@ public final class ServerSession implements Conversation {
             return encoded.length;
         }
         io.write(wireMessage);
+        checkBacklog();
         return profile.wireSize(wireMessage);
+    }
+
+    /**
+     * Closes the session at once when its peer has left more than the limit unread: its replies would otherwise
+     * pile up in the heap for as long as it stays connected without reading.
+     */
+    void checkBacklog() {
+        long pending = io.getScheduledWriteBytes();
+        if (pending > maxPending && closeReason == null) {
+            closeReason = "peer is not reading: " + pending + " B waiting to be sent (max-pending " + maxPending + ")";
+            ConversationLog.SERVER.warn(peer, "closed: " + closeReason);
+            io.closeNow();
+        }
+    }
+
+    /** Closes a session the server will not serve, before anything else happens on it. */
+    void refuse(String reason) {
+        refused = true;
+        closeReason = reason;
+        ConversationLog.SERVER.warn(peer, reason);
+        io.closeNow();
     }
 
     /** Closes the session once what was written before has been sent. */
@@ -186,6 +212,19 @@ public final class ServerSession implements Conversation {
 
     boolean logEnabled() {
         return ConversationLog.SERVER.enabled();
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether the server refused it at once (too many connections): its handler never heard of it. */
+    boolean refused() {
+        return refused;
     }
 
     String closeReason() {

@@ -1,0 +1,156 @@
+package dev.mtk.session;
+
+import static dev.mtk.testing.Frames.headers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mtk.spi.FrameLimits;
+import dev.mtk.testing.LogCapture;
+import dev.mtk.testing.RawClient;
+import dev.mtk.testing.TestCertificates;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String PASSWORD = TestCertificates.PASSWORD;
+
+    @TempDir
+    static Path dir;
+    private static TestCertificates certificates;
+
+    private final LogCapture log = new LogCapture();
+    private Server server;
+    private Client client;
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        certificates = TestCertificates.in(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        log.close();
+    }
+
+    private static TlsSettings serverTls(TlsSettings.ClientAuth auth) {
+        return new TlsSettings(certificates.serverKeystore, PASSWORD, auth == TlsSettings.ClientAuth.NONE ? null
+                : certificates.clientTruststore, PASSWORD, false, auth);
+    }
+
+    private int serve(TlsSettings tls) {
+        server = Server.start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 1, 0,
+                SocketTuning.DEFAULT, SessionLimits.DEFAULT, tls), new SeedHandler());
+        return server.port();
+    }
+
+    private ClientSession connect(int port, TlsSettings tls) {
+        client = Client.open(ClientConfig.of(Profile.json()).withTls(tls));
+        return client.connect("127.0.0.1", port);
+    }
+
+    @Test
+    void exchangesOverTlsWithTheServersCertificateTrustedAndItsNameChecked() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+
+        ClientSession session = connect(port, new TlsSettings(null, null, certificates.serverTruststore, PASSWORD, false,
+                null));
+
+        assertThat(session.exchange("{\"secret\":true}", TIMEOUT).acknowledgement().render()).isEqualTo("\"我收到了\"");
+        log.awaitContaining("server", "received 26 B (body 15 B): {\"secret\":true}");
+    }
+
+    @Test
+    void anInsecureClientTrustsATestCertificate() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+
+        ClientSession session = connect(port, new TlsSettings(null, null, null, null, true, null));
+
+        assertThat(session.exchange("[1]", TIMEOUT).acknowledgement().render()).isEqualTo("\"我收到了\"");
+    }
+
+    @Test
+    void anUntrustedCertificateFailsTheClientWithOneLineSayingWhatToDo() {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+
+        ClientSession session = connect(port, TlsSettings.client());
+
+        assertThatThrownBy(() -> session.exchange("[1]", TIMEOUT))
+                .isInstanceOf(SessionClosedException.class)
+                .hasMessageContaining("TLS failed: ")
+                .hasMessageContaining("the server's certificate is not trusted: --truststore FILE, or --insecure");
+        log.awaitContaining("server", "closed: TLS failed: ");
+    }
+
+    @Test
+    void aPlainClientOnATlsServerFailsWithOneLineOnBothSides() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+
+        ClientSession session = connect(port, null);
+
+        assertThatThrownBy(() -> session.exchange("[1]", TIMEOUT))
+                .isInstanceOf(SessionClosedException.class)
+                .hasMessageEndingWith("closed: the server closed it before answering (if the server uses TLS, connect with --tls)");
+        log.awaitContaining("server", "closed: TLS failed: ");
+    }
+
+    @Test
+    void aTlsClientOnAPlainServerFailsWithOneLineOnBothSides() {
+        int port = serve(null);
+
+        ClientSession session = connect(port, new TlsSettings(null, null, null, null, true, null));
+
+        assertThatThrownBy(() -> session.exchange("[1]", TIMEOUT)).isInstanceOf(SessionClosedException.class);
+        log.awaitContaining("server", "closed: a TLS client on a plain server (it sent the TLS record 16 03");
+    }
+
+    @Test
+    void mutualTlsServesAClientWithACertificateTheServerTrusts() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NEED));
+
+        ClientSession session = connect(port, new TlsSettings(certificates.clientKeystore, PASSWORD,
+                certificates.serverTruststore, PASSWORD, false, null));
+
+        assertThat(session.exchange("[2]", TIMEOUT).acknowledgement().render()).isEqualTo("\"我收到了\"");
+    }
+
+    @Test
+    void mutualTlsRefusesAClientWithoutACertificate() {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NEED));
+
+        ClientSession session = connect(port, new TlsSettings(null, null, certificates.serverTruststore, PASSWORD,
+                false, null));
+
+        assertThatThrownBy(() -> session.exchange("[3]", TIMEOUT)).isInstanceOf(SessionClosedException.class);
+        log.awaitContaining("server", "closed: TLS failed: ");
+    }
+
+    @Test
+    void aWrongKeystorePasswordIsOneLine() {
+        TlsSettings wrong = new TlsSettings(certificates.serverKeystore, "nope", null, null, false, null);
+
+        assertThatThrownBy(() -> serve(wrong))
+                .isInstanceOf(SessionException.class)
+                .hasMessage("cannot read keystore " + certificates.serverKeystore + ": wrong password");
+    }
+
+    @Test
+    void aPlainServerStillServesPlainClientsWhoseFirstBytesAreAFrame() throws Exception {
+        int port = serve(null);
+
+        try (RawClient raw = new RawClient(port)) {
+            raw.write(headers("{}"));
+            assertThat(raw.read(25)).isEqualTo(headers("\"我收到了\""));
+        }
+    }
+}
