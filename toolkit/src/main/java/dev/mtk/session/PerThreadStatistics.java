@@ -1,7 +1,9 @@
 package dev.mtk.session;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mina.core.service.IoService;
 import org.apache.mina.core.service.IoServiceStatistics;
@@ -36,9 +38,12 @@ final class PerThreadStatistics {
         return shared;
     }
 
-    /** The executor the I/O processors run on: its threads carry their statistics. */
+    /**
+     * The executor the I/O processors run on: its threads carry their statistics. A processor left with no session
+     * ends its loop; its thread then goes after a second, so threads come back down after a burst of connections.
+     */
     ExecutorService executor(String name) {
-        return Executors.newCachedThreadPool(runnable -> {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
             IoThread thread = new IoThread(runnable, name + "-" + threads.incrementAndGet(), this);
             thread.setDaemon(true);
             return thread;

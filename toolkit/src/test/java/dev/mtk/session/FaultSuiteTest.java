@@ -1,0 +1,343 @@
+package dev.mtk.session;
+
+import static dev.mtk.testing.Frames.concat;
+import static dev.mtk.testing.Frames.headers;
+import static dev.mtk.testing.Frames.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mtk.cli.Console;
+import dev.mtk.cli.Mtk;
+import dev.mtk.cli.StopSignal;
+import dev.mtk.plugin.Registry;
+import dev.mtk.script.Scripts;
+import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Handler;
+import dev.mtk.spi.PayloadCodec;
+import dev.mtk.testing.JarBuilder;
+import dev.mtk.testing.LogCapture;
+import dev.mtk.testing.RawClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The promise of docs/RELIABILITY.md, case by case: whatever one peer sends or does, every other session keeps
+ * working, nothing already accepted is lost, and resources come back.
+ *
+ * <p>Each case starts a server and a canary client doing the seed's exchange in a loop, takes the count of open file
+ * descriptors and threads, brings on the fault, and checks that the bad session was closed for the right reason, that
+ * the canary never failed and kept going, and that descriptors and threads came back to their earlier counts.
+ */
+@Tag("faults")
+class FaultSuiteTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private final LogCapture log = new LogCapture();
+    private Server server;
+    private Canary canary;
+    private long fdsBefore;
+    private long threadsBefore;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (canary != null) {
+            canary.stop();
+        }
+        if (server != null) {
+            server.close();
+        }
+        log.close();
+    }
+
+    /** The canary: the seed's exchange, again and again, on its own connection, counting and keeping the first failure. */
+    private static final class Canary implements Runnable {
+        private final Client client;
+        private final ClientSession session;
+        private final AtomicLong exchanges = new AtomicLong();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread thread = new Thread(this, "canary");
+        private volatile boolean running = true;
+
+        Canary(Profile profile, int port) {
+            client = Client.open(ClientConfig.of(profile));
+            session = client.connect("127.0.0.1", port);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    session.exchange("{\"canary\":" + exchanges.get() + "}", Duration.ofSeconds(5));
+                    exchanges.incrementAndGet();
+                } catch (Exception | AssertionError e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+            client.close();
+        }
+    }
+
+    private void start(ServerConfig config, Handler handler) {
+        server = Server.start(config, handler);
+        canary = new Canary(config.profile(), server.port());
+        await().atMost(TIMEOUT).until(() -> canary.exchanges.get() >= 3);
+        fdsBefore = openFileDescriptors();
+        threadsBefore = threads();
+    }
+
+    private void start(FrameLimits limits) {
+        start(new ServerConfig("127.0.0.1", 0, Profile.json(), limits, 2), new SeedHandler());
+    }
+
+    private void start() {
+        start(FrameLimits.DEFAULT);
+    }
+
+    /** The canary never failed, went on through the fault, and descriptors and threads came back. */
+    private void assertUnharmed() {
+        long during = canary.exchanges.get();
+        await().atMost(TIMEOUT).until(() -> canary.exchanges.get() > during + 3 || canary.failure.get() != null);
+        assertThat(canary.failure.get()).as("the canary's failure").isNull();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(openFileDescriptors()).as("open file descriptors").isLessThanOrEqualTo(fdsBefore);
+            assertThat(threads()).as("threads, now %s", threadNames()).isLessThanOrEqualTo(threadsBefore);
+        });
+    }
+
+    /** Live threads, but for the ones Awaitility starts to poll conditions with. */
+    private static long threads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && !thread.getName().startsWith("awaitility")).count();
+    }
+
+    private static List<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
+    }
+
+    private static long openFileDescriptors() {
+        Path fds = Path.of("/proc/self/fd");
+        Assumptions.assumeTrue(Files.isDirectory(fds), "counts file descriptors in /proc/self/fd (Linux)");
+        try (Stream<Path> open = Files.list(fds)) {
+            return open.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void assertClosedFor(byte[] bytes, String reason) throws IOException {
+        try (RawClient bad = new RawClient(server.port())) {
+            bad.write(bytes);
+            assertThat(bad.closedByPeer()).isTrue();
+        }
+        log.awaitContaining("closed: " + reason);
+    }
+
+    @Test
+    void anOversizeLength() throws IOException {
+        start();
+
+        assertClosedFor(headers(FrameLimits.DEFAULT_MAX_FRAME + 1, new byte[0]), "frame length 1048577 exceeds max-frame 1048576");
+        assertUnharmed();
+    }
+
+    @Test
+    void aNegativeLength() throws IOException {
+        start();
+
+        assertClosedFor(headers(-42, new byte[0]), "negative frame length -42");
+        assertUnharmed();
+    }
+
+    @Test
+    void garbageWithNoMagicPastTheLimit() throws IOException {
+        start(new FrameLimits(4096, false));
+        byte[] garbage = new byte[5000];
+        Arrays.fill(garbage, (byte) 'x');
+
+        assertClosedFor(garbage, "no magic \"Headers\" in ");
+        assertUnharmed();
+    }
+
+    @Test
+    void aPartialFrameThenADisconnect() throws IOException {
+        start();
+
+        try (RawClient bad = new RawClient(server.port())) {
+            bad.write(Arrays.copyOf(headers("{\"cut\":true}"), 15));
+        }
+        log.awaitContaining("B never completed a frame)");
+        assertUnharmed();
+    }
+
+    @Test
+    void aPartialFrameThenSilenceIsClosedWhenIdle() throws IOException {
+        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 1), new SeedHandler());
+
+        assertClosedFor(Arrays.copyOf(headers("{\"cut\":true}"), 15), "idle for 1 s");
+        assertUnharmed();
+    }
+
+    @Test
+    void oneBytePerWriteIsStillAnswered() throws IOException {
+        start();
+        byte[] frame = headers("{\"drip\":1}");
+
+        try (RawClient slow = new RawClient(server.port())) {
+            for (byte b : frame) {
+                slow.write(new byte[] {b});
+            }
+            assertThat(slow.read(25)).isEqualTo(headers("\"我收到了\""));
+        }
+        assertUnharmed();
+    }
+
+    @Test
+    void invalidJson() throws IOException {
+        start();
+
+        assertClosedFor(headers("{\"a\":"), "invalid JSON");
+        assertUnharmed();
+    }
+
+    @Test
+    void invalidUtf8() throws IOException {
+        start();
+
+        assertClosedFor(headers(4, new byte[] {'"', (byte) 0xff, (byte) 0xfe, '"'}), "invalid JSON");
+        assertUnharmed();
+    }
+
+    @Test
+    void aFrameOfOneMebibyteIsAccepted() throws IOException {
+        start();
+        byte[] body = new byte[FrameLimits.DEFAULT_MAX_FRAME];
+        Arrays.fill(body, (byte) 'x');
+        body[0] = '"';
+        body[body.length - 1] = '"';
+
+        try (RawClient big = new RawClient(server.port())) {
+            big.write(headers(body.length, body));
+            assertThat(big.read(25)).isEqualTo(headers("\"我收到了\""));
+        }
+        log.awaitContaining("received 1048587 B (body 1048576 B)");
+        assertUnharmed();
+    }
+
+    @Test
+    void aThousandConnectionsOpenedAndClosedFast() throws IOException {
+        start();
+
+        for (int i = 0; i < 1000; i++) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+            }
+        }
+        await().atMost(TIMEOUT).until(() -> server.sessionCount() == 1);
+        assertUnharmed();
+    }
+
+    @Test
+    void aPeerThatNeverReadsIsClosedInsteadOfGrowingTheHeap() throws IOException {
+        byte[] large = new byte[64 * 1024];
+        Arrays.fill(large, (byte) 'y');
+        String reply = "\"" + new String(large, StandardCharsets.US_ASCII) + "\"";
+        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0, SocketTuning.DEFAULT,
+                new SessionLimits(100, 1024 * 1024), null), (session, message) -> {
+                    if (!message.confirmation()) {
+                        session.reply(message.text().contains("hog") ? reply : "\"我收到了\"");
+                    }
+                });
+
+        try (RawClient hog = new RawClient(server.port())) {
+            byte[] ask = headers("{\"hog\":true}");
+            for (int i = 0; i < 400 && !log.lines().stream().anyMatch(line -> line.contains("peer is not reading")); i++) {
+                hog.write(ask);
+            }
+            log.awaitContaining("closed: peer is not reading: ", "B waiting to be sent (max-pending 1048576)");
+        } catch (IOException reset) {
+            // the server may close the hog while it is still writing
+        }
+        log.awaitContaining("closed: peer is not reading: ");
+        assertUnharmed();
+    }
+
+    @Test
+    void aBehaviourScriptThatThrows() throws Exception {
+        Path script = Files.writeString(dir.resolve("fragile.groovy"),
+                "onMessage { msg ->\n  if (msg['boom']) { throw new IllegalStateException('boom') }\n  acknowledge()\n}\n");
+        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2), Scripts.loadBehaviour(script));
+
+        assertClosedFor(headers("{\"boom\":true}"), "script failed at " + script + ":2: java.lang.IllegalStateException: boom");
+        assertUnharmed();
+    }
+
+    @Test
+    void aPluginCodecThatThrows() throws Exception {
+        String codec = JarBuilder.payloadCodec("com.example.Fragile", "fragile", "\"throws on boom\"", "")
+                .replace("  public Object decode(byte[] body) {", "  public void validate(byte[] body) { if (new String(body)"
+                        + ".contains(\"boom\")) throw new IllegalStateException(\"codec bug\"); }\n"
+                        + "  public Object decode(byte[] body) {")
+                .replace("text.toUpperCase()", "text");
+        new JarBuilder().source("com.example.Fragile", codec).service(PayloadCodec.class, "com.example.Fragile")
+                .build(dir.resolve("plugins/fragile.jar"));
+        Profile fragile = Profile.json().withPayload(Registry.load(List.of(dir.resolve("plugins"))).payload("fragile"));
+        start(new ServerConfig("127.0.0.1", 0, fragile, FrameLimits.DEFAULT, 2), new SeedHandler());
+
+        assertClosedFor(headers("boom"), "payload fragile failed: java.lang.IllegalStateException: codec bug");
+        assertUnharmed();
+    }
+
+    @Test
+    void theServersPortTakenAtStartIsOneClearLineAndExitOne() {
+        start();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new java.io.ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, Map.of(), null);
+
+        int code = new Mtk(console, new StopSignal()).run("server", "-p", String.valueOf(server.port()));
+
+        assertThat(code).isEqualTo(Mtk.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mtk: cannot listen on 127.0.0.1:" + server.port()
+                + ": address already in use" + System.lineSeparator());
+        assertUnharmed();
+    }
+
+    @Test
+    void framesBeforeABadOneInTheSameReadAreAnsweredFirst() throws IOException {
+        start();
+
+        try (RawClient bad = new RawClient(server.port())) {
+            bad.write(concat(headers("[1]"), utf8(""), headers(-1, new byte[0])));
+            assertThat(bad.read(25)).isEqualTo(headers("\"我收到了\""));
+            assertThat(bad.closedByPeer()).isTrue();
+        }
+        assertUnharmed();
+    }
+}
