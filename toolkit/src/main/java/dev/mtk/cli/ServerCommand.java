@@ -7,6 +7,7 @@ import dev.mtk.script.Scripts;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.SessionLimits;
 import dev.mtk.session.SocketTuning;
+import dev.mtk.session.TlsSettings;
 import java.nio.file.Path;
 import dev.mtk.session.Profile;
 import dev.mtk.session.Server;
@@ -112,8 +113,12 @@ final class ServerCommand implements Command {
                         line.getOptionValue(MAX_CONNECTIONS)) : SessionLimits.DEFAULT.maxConnections(),
                 line.hasOption(MAX_PENDING) ? OptionValues.bytes("--" + MAX_PENDING, line.getOptionValue(MAX_PENDING))
                         : SessionLimits.DEFAULT.maxPending());
+        TlsSettings tls = CommonOptions.tls(line, console);
+        if (tls != null && tls.keystore() == null) {
+            throw new UsageException("--tls on a server needs --keystore FILE: the server's certificate and key");
+        }
         ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
-                limits, ioThreads, idle, tuning(line), sessions, CommonOptions.tls(line, console));
+                limits, ioThreads, idle, tuning(line), sessions, tls);
         if (line.hasOption(SCRIPT) && line.hasOption(HANDLER)) {
             throw new UsageException("give --script or --handler, not both");
         }

@@ -152,4 +152,39 @@ class ServerCommandTest {
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
         assertThat(run.err()).startsWith("mtk server: give --script or --handler, not both");
     }
+
+    @Test
+    void tlsOnAServerNeedsAKeystore() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--tls");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: --tls on a server needs --keystore FILE");
+    }
+
+    @Test
+    void aTlsFlagWithoutTlsIsAUsageError() {
+        InProcessMtk.Result run = InProcessMtk.run("client", "--truststore", "trust.p12");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk client: --truststore needs --tls");
+    }
+
+    @Test
+    void aMissingKeystoreIsOneLine() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--tls", "--keystore", dir.resolve("none.p12").toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.err()).isEqualTo("mtk: cannot read keystore " + dir.resolve("none.p12") + ": no such file" + NL);
+    }
+
+    @Test
+    void connectionsPastTheLimitAreClosedAsTheyComeWithALogLine() throws Exception {
+        server = InProcessMtk.serve("-p", "0", "--max-connections", "1");
+
+        try (ClientSession first = connect(); ClientSession second = connect()) {
+            log.awaitContaining("server", "refused: 1 connections already (max-connections 1)");
+            assertThatThrownBy(() -> second.exchange("{}", TIMEOUT)).isInstanceOf(SessionClosedException.class);
+            assertThat(first.exchange("{}", TIMEOUT).acknowledgement().render()).isEqualTo("\"我收到了\"");
+        }
+    }
 }
