@@ -34,6 +34,15 @@ final class CommonOptions {
                 .desc("address (default " + ServerConfig.DEFAULT_HOST + ")").get());
         options.addOption(Option.builder("p").longOpt(PORT).hasArg().argName("PORT")
                 .desc("port (default " + ServerConfig.DEFAULT_PORT + ")").get());
+        addSpeaking(options);
+        options.addOption(Option.builder("q").longOpt(QUIET).desc("no per-message log lines").get());
+        options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
+        options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
+        return options;
+    }
+
+    /** How sessions speak: {@code --profile}, {@code --framing}, {@code --payload}, {@code --plugins}, the limits. */
+    static Options addSpeaking(Options options) {
         options.addOption(Option.builder().longOpt(PROFILE).hasArg().argName("NAME")
                 .desc("framing, payload and handshake: " + String.join(", ", Profile.names()) + " (default json)").get());
         options.addOption(Option.builder().longOpt(FRAMING).hasArg().argName("NAME[:OPTS]")
@@ -45,9 +54,6 @@ final class CommonOptions {
                 .desc("largest frame body accepted, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());
         options.addOption(Option.builder().longOpt(STRICT)
                 .desc("close a session on garbage before a frame, instead of skipping to the next magic").get());
-        options.addOption(Option.builder("q").longOpt(QUIET).desc("no per-message log lines").get());
-        options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
-        options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
         return options;
     }
 
