@@ -249,16 +249,19 @@ final class Commands implements ReplSession.Events, AutoCloseable {
             output.print("  " + usage.summary());
             return;
         }
-        int width = Usage.ALL.stream().mapToInt(usage -> usage.synopsis().length()).max().orElse(0);
         for (Usage usage : Usage.ALL) {
-            output.print(new AttributedStringBuilder().append(String.format(Locale.ROOT, "  %-" + width + "s  ", usage.synopsis()))
-                    .styled(FAINT, usage.summary()).toAttributedString());
+            output.print(new AttributedStringBuilder().append("  ").styled(AttributedStyle.BOLD, usage.synopsis())
+                    .append("\n      ").styled(FAINT, usage.summary()).toAttributedString());
         }
         output.print("");
-        output.print("  {...} or [...]   sent as send would; JSON may go on over lines until its brackets close");
-        output.print("  = EXPRESSION     Groovy, with session, sessions and the verbs connect, use, send, expect,");
-        output.print("                   exchange, ack, close: = session.send([n: 41 + 1])");
-        output.print("  Tab completes, Ctrl-C clears the line, Ctrl-D leaves.");
+        output.print(new AttributedStringBuilder().append("  ").styled(AttributedStyle.BOLD, "{...} or [...]")
+                .append("\n      ").styled(FAINT, "sent as send would; JSON goes on over lines until its brackets close")
+                .toAttributedString());
+        output.print(new AttributedStringBuilder().append("  ").styled(AttributedStyle.BOLD, "= EXPRESSION")
+                .append("\n      ").styled(FAINT, "Groovy, with session, sessions and the verbs connect, use, send, expect,")
+                .append("\n      ").styled(FAINT, "exchange, ack, close: = session.send([n: 41 + 1])").toAttributedString());
+        output.print("");
+        output.print("Tab completes, Ctrl-C clears the line (or stops a wait), Ctrl-D or quit leaves.");
     }
 
     private static void none(String name, String rest) {

@@ -48,8 +48,9 @@ public abstract class ReplScript extends Script {
         return commands.sessions().require().exchange(value);
     }
 
-    public void ack() {
-        commands.sessions().require().ack();
+    /** Takes the acknowledgement and answers it with {@code ok}; returns the acknowledgement. */
+    public ScriptMessage ack() {
+        return commands.sessions().require().ack();
     }
 
     /** Closes the current session. */

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One live session of the REPL, numbered from 1. Every frame it receives is printed as it arrives (on the I/O
- * thread) and then waits in a queue, in order, until {@code expect} or {@code exchange} takes it. Groovy sees it as
+ * thread) and then waits in a queue, in order, until {@code expect} or {@code ack} takes it. Groovy sees it as
  * {@code session}: {@code session.send([n: 1])}, {@code session.expect().value}, {@code session.peer}.
  */
 public final class ReplSession {
@@ -201,8 +201,18 @@ public final class ReplSession {
         events.sent(this, body, wireSize, true);
     }
 
-    /** Sends the profile's confirmation, {@code ok}: the answer to the server's acknowledgement. */
-    public synchronized void ack() {
+    /**
+     * The end of the seed's three steps after a {@code send}: takes the server's acknowledgement (the oldest frame
+     * waiting, or the next to come within the REPL's timeout) and answers it with the confirmation, {@code ok}.
+     * Returns the acknowledgement.
+     */
+    public ScriptMessage ack() {
+        Message acknowledgement = next(timeout, "acknowledgement");
+        confirm();
+        return new ScriptMessage(acknowledgement);
+    }
+
+    private synchronized void confirm() {
         requireOpen();
         Sent sent;
         try {
@@ -236,21 +246,25 @@ public final class ReplSession {
         return new ScriptMessage(next(wait, "frame"));
     }
 
-    /** The seed's three steps: send {@code value}, wait for the acknowledgement, confirm. Returns the acknowledgement. */
+    /**
+     * The seed's three steps: send {@code value}, wait for the acknowledgement, confirm. Returns the acknowledgement.
+     * Frames still waiting from before are dropped first (they were shown when they came): the acknowledgement taken
+     * must be the answer to this message.
+     */
     public ScriptMessage exchange(Object value) {
+        dropWaiting();
         send(value);
-        return finishExchange();
+        return ack();
     }
 
     void exchangeTyped(String text) {
+        dropWaiting();
         sendTyped(text);
-        finishExchange();
+        ack();
     }
 
-    private ScriptMessage finishExchange() {
-        Message acknowledgement = next(timeout, "acknowledgement");
-        ack();
-        return new ScriptMessage(acknowledgement);
+    private void dropWaiting() {
+        waiting.removeIf(frame -> frame != CLOSED);
     }
 
     /** Closes the connection after what was sent has left. */

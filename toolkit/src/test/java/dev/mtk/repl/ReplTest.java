@@ -310,7 +310,7 @@ class ReplTest {
 
         @Test
         void aTranscriptRunsLineByLineWithoutPromptOrEscapesAndExitsZero() {
-            int code = run(config(null), "connect " + address(), "send {\"n\": 1}", "expect", "ack", "sessions");
+            int code = run(config(null), "connect " + address(), "send {\"n\": 1}", "ack", "sessions");
 
             assertThat(code).as(err()).isZero();
             assertThat(err()).isEmpty();
@@ -325,6 +325,16 @@ class ReplTest {
             assertThat(code).as(err()).isZero();
             assertThat(ReplTerminal.count(out(), " -> ")).isEqualTo(1);
             assertThat(out()).contains("#1 -> 19 B (body 8 B) {\"n\":42}", ACK);
+        }
+
+        @Test
+        void ackTakesTheAcknowledgementSoNothingIsLeftToExpect() {
+            int code = run(config(address()), "send {\"n\": 1}", "ack", "expect 200ms");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(out()).contains("#1 " + ACK, "#1 " + OK);
+            assertThat(err()).isEqualTo("mtk repl: line 3: no frame from #1 " + address() + " within 200 ms"
+                    + System.lineSeparator());
         }
 
         @Test
@@ -356,6 +366,15 @@ class ReplTest {
 
             assertThat(code).isEqualTo(1);
             assertThat(err()).contains("cannot connect to 127.0.0.1:" + port + ": connection refused");
+        }
+
+        @Test
+        void helpListsEveryCommandAndHelpCommandTellsAboutOne() {
+            int code = run(config(null), "help", "help expect");
+
+            assertThat(code).isZero();
+            assertThat(out()).contains(Usage.ALL.stream().map(usage -> "  " + usage.synopsis() + "\n").toList())
+                    .contains("expect [TIMEOUT]\n  wait for the next frame not yet taken");
         }
 
         @Test
