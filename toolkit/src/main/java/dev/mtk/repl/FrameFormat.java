@@ -34,6 +34,8 @@ final class FrameFormat {
     private static final AttributedStyle SENT = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN).bold();
     private static final AttributedStyle RECEIVED = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN).bold();
     private static final AttributedStyle WARNING = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+    /** How every {@link Hex#dump} begins: the offset of its first row. */
+    private static final String DUMP_START = "00000000  ";
 
     private final Clock clock;
     private volatile boolean hex;
@@ -71,7 +73,9 @@ final class FrameFormat {
         line.styled(FAINT, now()).append(' ').styled(ID, "#" + session.getId()).append(' ').styled(style, arrow)
                 .append(' ').append(wireSize == body.length ? body.length + " B" : wireSize + " B (body " + body.length + " B)");
         AttributedString view = body(session.payload(), body, framed);
-        line.append(view.toString().indexOf('\n') >= 0 ? "\n" : " ").append(view);
+        // A dump or indented JSON starts on a line of its own, so its columns line up.
+        boolean block = view.toString().indexOf('\n') >= 0 || view.toString().startsWith(DUMP_START);
+        line.append(block ? "\n" : " ").append(view);
         if (hex) {
             line.append('\n').styled(FAINT, Hex.dump(wire(session.profile(), body, framed)));
         }

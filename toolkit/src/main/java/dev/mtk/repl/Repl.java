@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /**
@@ -38,7 +41,8 @@ public final class Repl {
         }
         LineReader reader = builder.build();
         try (Commands commands = new Commands(config, new TerminalOutput(reader), Clock.systemDefaultZone())) {
-            ((org.jline.reader.impl.LineReaderImpl) reader).setCompleter(new ReplCompleter(commands));
+            // The completer needs the sessions, which need the reader to print through: set once both exist.
+            ((LineReaderImpl) reader).setCompleter(new ReplCompleter(commands));
             if (config.connect() != null) {
                 attempt(commands, "connect " + config.connect(), "", terminal, config.debug());
             }
@@ -121,8 +125,8 @@ public final class Repl {
             // Nothing typed may end the REPL: a bug, or a Groovy expression recursing away, is one line too.
             commands.output().error(where + "internal error: " + e + (debug ? "" : " (--debug shows where)"));
             if (debug) {
-                java.io.StringWriter trace = new java.io.StringWriter();
-                e.printStackTrace(new java.io.PrintWriter(trace));
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
                 commands.output().print(trace.toString().stripTrailing());
             }
             return Result.FAILED;

@@ -378,6 +378,15 @@ class ReplTest {
         }
 
         @Test
+        void aBinaryBodyIsAHexDumpOnTheLinesBelowItsFrame() {
+            int code = run(config(address()), "payload bytes", "send 00 ff 10");
+
+            assertThat(code).as(err()).isZero();
+            assertThat(out()).contains("#1 -> 14 B (body 3 B)\n"
+                    + "00000000  00 ff 10                                          |...|\n");
+        }
+
+        @Test
         void quitStopsReading() {
             int code = run(config(null), "quit", "no such command");
 
