@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.codehaus.groovy.runtime.InvokerHelper;
+import org.codehaus.groovy.runtime.FormatHelper;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
@@ -238,7 +238,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
         }
         Object value = groovy.evaluate(code);
         if (value != null) {
-            output.print(InvokerHelper.toString(value));
+            output.print(FormatHelper.toString(value));
         }
     }
 
