@@ -32,6 +32,11 @@ class DistributionIT {
     }
 
     private Result run(Map<String, String> env, Path launcher, String... args) throws IOException, InterruptedException {
+        return run(env, Path.of("/dev/null"), launcher, args);
+    }
+
+    private Result run(Map<String, String> env, Path input, Path launcher, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         Path out = temp.resolve("out.txt");
@@ -39,7 +44,7 @@ class DistributionIT {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         Process process = builder
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -103,6 +108,18 @@ class DistributionIT {
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).startsWith("mtk client: invalid --port 'none'");
+    }
+
+    @Test
+    void unpackedLauncherRunsAReplTranscriptFromAPipeAndExitsOneWhenALineFails() throws Exception {
+        Path home = unpack();
+        Path transcript = Files.writeString(temp.resolve("check.mtk"), "= 6 * 7\nconnect 127.0.0.1:1\nhelp quit\n");
+
+        Result result = run(Map.of(), transcript, home.resolve("bin/mtk"), "repl");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.out()).isEqualTo("42\nquit\n  close every session and leave (also Ctrl-D)\n");
+        assertThat(result.err()).isEqualTo("mtk repl: line 2: cannot connect to 127.0.0.1:1: connection refused\n");
     }
 
     @Test

@@ -43,6 +43,16 @@ final class CommonOptions {
                 .desc("address (default " + ServerConfig.DEFAULT_HOST + ")").get());
         options.addOption(Option.builder("p").longOpt(PORT).hasArg().argName("PORT")
                 .desc("port (default " + ServerConfig.DEFAULT_PORT + ")").get());
+        addSpeaking(options);
+        addTls(options);
+        options.addOption(Option.builder("q").longOpt(QUIET).desc("no per-message log lines").get());
+        options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
+        options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
+        return options;
+    }
+
+    /** How sessions speak: {@code --profile}, {@code --framing}, {@code --payload}, {@code --plugins}, the limits. */
+    static Options addSpeaking(Options options) {
         options.addOption(Option.builder().longOpt(PROFILE).hasArg().argName("NAME")
                 .desc("framing, payload and handshake: " + String.join(", ", Profile.names()) + " (default json)").get());
         options.addOption(Option.builder().longOpt(FRAMING).hasArg().argName("NAME[:OPTS]")
@@ -54,6 +64,11 @@ final class CommonOptions {
                 .desc("largest frame body accepted, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());
         options.addOption(Option.builder().longOpt(STRICT)
                 .desc("close a session on garbage before a frame, instead of skipping to the next magic").get());
+        return options;
+    }
+
+    /** {@code --tls} and its stores. */
+    static Options addTls(Options options) {
         options.addOption(Option.builder().longOpt(TLS).desc("TLS on every connection (MINA's SslFilter)").get());
         options.addOption(Option.builder().longOpt(KEYSTORE).hasArg().argName("FILE")
                 .desc("with --tls: this side's certificate and key, PKCS12 or JKS (a server needs one)").get());
@@ -67,9 +82,6 @@ final class CommonOptions {
                 .desc("with --tls, on a client: trust any server certificate (test certificates only)").get());
         options.addOption(Option.builder().longOpt(CLIENT_AUTH).hasArg().argName("none|want|need")
                 .desc("with --tls, on a server: ask clients for a certificate (mutual TLS; default none)").get());
-        options.addOption(Option.builder("q").longOpt(QUIET).desc("no per-message log lines").get());
-        options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
-        options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
         return options;
     }
 

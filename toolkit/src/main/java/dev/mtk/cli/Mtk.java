@@ -30,7 +30,7 @@ public final class Mtk {
     public Mtk(Console console, StopSignal stop) {
         this.console = console;
         for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new RunCommand(),
-            new BenchCommand(), new PluginsCommand()}) {
+            new ReplCommand(), new BenchCommand(), new PluginsCommand()}) {
             commands.put(command.name(), command);
         }
     }

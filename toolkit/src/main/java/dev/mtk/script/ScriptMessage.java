@@ -13,7 +13,8 @@ public final class ScriptMessage {
     private Object value;
     private boolean decoded;
 
-    ScriptMessage(Received message) {
+    /** A received message for scripts and the REPL's Groovy expressions. */
+    public ScriptMessage(Received message) {
         this.message = message;
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * a {@link String} wherever it is, inside maps and lists too. Jackson would otherwise write a GString as a bean, its
  * {@code values}, {@code strings} and {@code bytes} instead of its text.
  */
-final class ScriptValues {
+public final class ScriptValues {
     private ScriptValues() {
     }
 
@@ -38,7 +38,7 @@ final class ScriptValues {
     }
 
     /** {@code value} with every GString in it turned into a String; maps keep their order. */
-    static Object plain(Object value) {
+    public static Object plain(Object value) {
         if (value instanceof GString text) {
             return text.toString();
         }

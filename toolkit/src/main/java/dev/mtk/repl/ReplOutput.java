@@ -1,0 +1,24 @@
+package dev.mtk.repl;
+
+import java.io.PrintWriter;
+import org.jline.utils.AttributedString;
+
+/** Where the REPL writes: a terminal with a prompt to keep intact, or plain standard output and error. */
+interface ReplOutput {
+
+    /** What a command shows, from the REPL's thread. */
+    void print(AttributedString text);
+
+    default void print(String text) {
+        print(new AttributedString(text));
+    }
+
+    /** A command failed: one line saying what was wrong. */
+    void error(String message);
+
+    /** Something that happened by itself (a frame arrived, a session was lost), from any thread: above the prompt. */
+    void event(AttributedString text);
+
+    /** Where Groovy's {@code println} goes. */
+    PrintWriter writer();
+}
