@@ -32,6 +32,7 @@ public final class ClientSession implements AutoCloseable {
     private volatile boolean closing;
     private volatile Listener listener;
     private volatile boolean answered;
+    private volatile boolean asked;
 
     /**
      * Takes messages as they arrive, on the session's I/O thread, instead of queueing them for {@link #receive}:
@@ -138,6 +139,7 @@ public final class ClientSession implements AutoCloseable {
         if (!isOpen()) {
             throw closedException();
         }
+        asked = true;
         io.write(org.apache.mina.core.buffer.IoBuffer.wrap(bytes));
     }
 
@@ -163,6 +165,7 @@ public final class ClientSession implements AutoCloseable {
         if (!isOpen()) {
             throw closedException();
         }
+        asked = true;
         io.write(wireMessage);
         return new Sent(bodySize, profile.wireSize(wireMessage));
     }
@@ -223,7 +226,7 @@ public final class ClientSession implements AutoCloseable {
     void closed() {
         if (failure == null) {
             ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
-            if (!closing && !answered) {
+            if (!closing && asked && !answered) {
                 failure = "the server closed it before answering (if the server uses TLS, connect with --tls)";
             }
         }

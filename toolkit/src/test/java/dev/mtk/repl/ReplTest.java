@@ -222,9 +222,9 @@ class ReplTest {
 
             repl.enter("send {oops}").enter("= throw new IllegalStateException('boom')").enter("use 9")
                     .enter("expect 1ms").enter("load /no/such.groovy").enter("= def f; f = { f() }; f()")
-                    .enter("connect nowhere").enter("hex sideways").enter("= 6 * 7");
+                    .enter("connect nowhere").enter("hex sideways").enter("= 'still here: ' + 6 * 7");
 
-            String screen = repl.await("42");
+            String screen = repl.await("still here: 42");
             assertThat(screen).contains("cannot send: invalid JSON at line 1, column 2",
                     "java.lang.IllegalStateException: boom", "no session '9' (sessions: 1)",
                     "no frame from #1 " + address() + " within 1 ms", "no such script: /no/such.groovy",
