@@ -30,7 +30,8 @@ public final class Mtk {
     public Mtk(Console console, StopSignal stop) {
         this.console = console;
         for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new RunCommand(),
-            new ReplCommand(), new BenchCommand(), new PluginsCommand()}) {
+            new ReplCommand(), new BenchCommand(), new PluginsCommand(),
+            new ProxyCommand(stop)}) {
             commands.put(command.name(), command);
         }
     }

@@ -67,6 +67,19 @@ public final class SyscallSavingProcessor extends NioProcessor {
         }
     }
 
+    /**
+     * MINA applies {@code suspendRead}/{@code resumeRead} to the selection key without waking the selector, so a
+     * session resumed from another thread (the proxy's flow control does) would read only after the selector's next
+     * wake-up, up to a second later.
+     */
+    @Override
+    public void updateTrafficControl(NioSession session) {
+        super.updateTrafficControl(session);
+        if (Thread.currentThread() != loop) {
+            super.wakeup();
+        }
+    }
+
     @Override
     protected int read(NioSession session, IoBuffer buffer) throws Exception {
         if (drained == session) {

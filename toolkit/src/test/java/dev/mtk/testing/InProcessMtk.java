@@ -44,6 +44,11 @@ public final class InProcessMtk {
         return new Serving(command);
     }
 
+    /** Starts any long-running command ({@code proxy}, {@code replay --as server}) the way {@link #serve} does. */
+    public static Serving start(String... args) {
+        return new Serving(args.clone());
+    }
+
     /** A server command running in the background. */
     public static final class Serving implements AutoCloseable {
         private final Streams streams = new Streams();

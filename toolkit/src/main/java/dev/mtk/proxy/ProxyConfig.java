@@ -1,0 +1,48 @@
+package dev.mtk.proxy;
+
+import dev.mtk.session.Profile;
+import dev.mtk.spi.FrameLimits;
+import java.util.Objects;
+
+/**
+ * Where a proxy listens, where it forwards to, and how it decodes what passes (the bytes themselves pass unchanged
+ * whatever the profile says).
+ *
+ * @param listenHost address to bind
+ * @param listenPort port to bind; 0 picks a free one
+ * @param targetHost the server every client is forwarded to
+ * @param targetPort its port
+ * @param profile    how to decode copies of the traffic: what clients send as the server would, what servers send as
+ *                   a client would
+ * @param limits     the decoders' limits; a stream they refuse is still forwarded, only no longer decoded
+ * @param ioThreads  I/O threads shared by both sides; 0 for one per core
+ */
+public record ProxyConfig(String listenHost, int listenPort, String targetHost, int targetPort, Profile profile,
+        FrameLimits limits, int ioThreads) {
+
+    public ProxyConfig {
+        Objects.requireNonNull(listenHost, "listenHost");
+        Objects.requireNonNull(targetHost, "targetHost");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(limits, "limits");
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new IllegalArgumentException("listen port must be between 0 and 65535: " + listenPort);
+        }
+        if (targetPort < 1 || targetPort > 65535) {
+            throw new IllegalArgumentException("target port must be between 1 and 65535: " + targetPort);
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("I/O threads must not be negative: " + ioThreads);
+        }
+    }
+
+    /** Loopback on {@code listenPort}, forwarding to {@code 127.0.0.1:targetPort}, default limits. */
+    public static ProxyConfig loopback(int listenPort, int targetPort, Profile profile) {
+        return new ProxyConfig("127.0.0.1", listenPort, "127.0.0.1", targetPort, profile, FrameLimits.DEFAULT, 0);
+    }
+
+    /** {@code host:port} of the target. */
+    public String target() {
+        return targetHost + ":" + targetPort;
+    }
+}
