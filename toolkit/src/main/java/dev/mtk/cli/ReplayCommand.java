@@ -1,0 +1,212 @@
+package dev.mtk.cli;
+
+import dev.mtk.internal.Addresses;
+import dev.mtk.plugin.Registry;
+import dev.mtk.record.Recording;
+import dev.mtk.record.RecordingException;
+import dev.mtk.record.RecordingHeader;
+import dev.mtk.replay.ClientReplay;
+import dev.mtk.replay.Difference;
+import dev.mtk.replay.JsonPathPattern;
+import dev.mtk.replay.ReplayOptions;
+import dev.mtk.replay.ReplayReport;
+import dev.mtk.replay.ServerReplay;
+import dev.mtk.session.Profile;
+import dev.mtk.spi.FrameLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code mtk replay FILE}: plays a recording's client side against a server ({@code --as client --target}), serves its
+ * server side ({@code --as server --listen}).
+ */
+final class ReplayCommand implements Command {
+    private static final String AS = "as";
+    private static final String SPEED = "speed";
+    private static final String IGNORE = "ignore";
+    private static final String TIMEOUT = "timeout";
+
+    private final StopSignal stop;
+
+    ReplayCommand(StopSignal stop) {
+        this.stop = stop;
+    }
+
+    @Override
+    public String name() {
+        return "replay";
+    }
+
+    @Override
+    public String summary() {
+        return "play a recording: its client side against a server, or its server side to clients";
+    }
+
+    @Override
+    public String arguments() {
+        return "FILE (--as client --target HOST:PORT | --as server --listen [HOST:]PORT) [options]";
+    }
+
+    @Override
+    public boolean takesArguments() {
+        return true;
+    }
+
+    @Override
+    public Options options() {
+        Options options = new Options();
+        options.addOption(Option.builder().longOpt(AS).hasArg().argName("client|server")
+                .desc("which side to play").get());
+        options.addOption(Option.builder().longOpt(ProxyCommand.TARGET).hasArg().argName("HOST:PORT")
+                .desc("the server to play the client side against (--as client)").get());
+        options.addOption(Option.builder().longOpt(ProxyCommand.LISTEN).hasArg().argName("[HOST:]PORT")
+                .desc("where to serve the server side (--as server); port 0 picks a free one").get());
+        options.addOption(Option.builder().longOpt(SPEED).hasArg().argName("X")
+                .desc("1.0 keeps the recorded timing (default), 2 is twice as fast, 0 as fast as possible").get());
+        options.addOption(Option.builder().longOpt(IGNORE).hasArg().argName("JSONPATH")
+                .desc("leave out of comparisons, e.g. $.time or $..timestamp; repeatable").get());
+        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
+                .desc("how long to wait for each recorded reply, also for connecting (default 5s)").get());
+        return CodecOptions.addTo(options);
+    }
+
+    @Override
+    public int run(CommandLine first, Console console) throws Exception {
+        CommandLine line = withOptionsAfterTheFile(first);
+        List<String> words = line.getArgList();
+        if (words.size() != 1) {
+            throw new UsageException(words.isEmpty() ? "no recording given" : "one recording at a time, not "
+                    + String.join(" ", words));
+        }
+        Recording recording = read(Path.of(words.get(0)));
+        Registry registry = CommonOptions.codecs(line, console);
+        Profile profile = profile(line, recording.header(), registry);
+        FrameLimits limits = CommonOptions.limits(line);
+        ReplayOptions options = options(line);
+        String as = ProxyCommand.required(line, AS).toLowerCase(Locale.ROOT);
+        return switch (as) {
+            case "client" -> playClient(line, recording, profile, limits, options, console);
+            case "server" -> serve(line, recording, profile, limits, options, console);
+            default -> throw new UsageException("invalid --as '" + line.getOptionValue(AS) + "': expected client or server");
+        };
+    }
+
+    private int playClient(CommandLine line, Recording recording, Profile profile, FrameLimits limits,
+            ReplayOptions options, Console console) throws InterruptedException {
+        HostPort target = HostPort.parse("--" + ProxyCommand.TARGET, ProxyCommand.required(line, ProxyCommand.TARGET),
+                "127.0.0.1", false);
+        ReplayReport report = new ClientReplay(recording, profile, limits, options).run(target.host(), target.port());
+        for (Difference difference : report.differences()) {
+            console.out().println(difference.describe());
+        }
+        console.out().println(report.summary());
+        console.out().flush();
+        return report.matches() ? Mtk.OK : Mtk.FAILED;
+    }
+
+    private int serve(CommandLine line, Recording recording, Profile profile, FrameLimits limits, ReplayOptions options,
+            Console console) throws InterruptedException {
+        HostPort listen = HostPort.parse("--" + ProxyCommand.LISTEN, ProxyCommand.required(line, ProxyCommand.LISTEN),
+                "127.0.0.1", true);
+        ServerReplay server;
+        try {
+            server = ServerReplay.start(recording, profile, limits, options, listen.host(), listen.port());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), false);
+        }
+        try (server) {
+            int connections = recording.connections().size();
+            console.out().println("listening on " + Addresses.format(server.address()) + " (replaying the server side of "
+                    + connections + (connections == 1 ? " recorded connection" : " recorded connections") + ", profile "
+                    + profile.name() + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ")");
+            console.out().flush();
+            stop.arm();
+            stop.await();
+        }
+        console.out().println("replay stopped");
+        console.out().flush();
+        return Mtk.OK;
+    }
+
+    /**
+     * The command line with the options after FILE parsed too: the command takes an argument, so parsing stopped at
+     * FILE ({@code mtk replay FILE --as client ...}, the way the issue writes it).
+     */
+    private CommandLine withOptionsAfterTheFile(CommandLine line) {
+        List<String> words = line.getArgList();
+        if (words.size() <= 1) {
+            return line;
+        }
+        List<String> args = new ArrayList<>();
+        for (Option option : line.getOptions()) {
+            args.add("--" + option.getLongOpt());
+            if (option.hasArg()) {
+                args.add(option.getValue());
+            }
+        }
+        args.addAll(words);
+        try {
+            CommandLine all = new DefaultParser().parse(options(), args.toArray(String[]::new), false);
+            Logging.conversation(all.hasOption(CommonOptions.QUIET));
+            return all;
+        } catch (ParseException e) {
+            String message = e.getMessage();
+            throw new UsageException(message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1));
+        }
+    }
+
+    private static Recording read(Path file) {
+        try {
+            return Recording.read(file);
+        } catch (RecordingException e) {
+            throw new UsageException(e.getMessage(), false);
+        }
+    }
+
+    /** The recording's profile, framing and payload, unless the options say otherwise. */
+    private static Profile profile(CommandLine line, RecordingHeader header, Registry registry) {
+        try {
+            return Profile.named(line.getOptionValue(CommonOptions.PROFILE, header.profile()))
+                    .withFraming(registry.framingSpec(line.getOptionValue(CommonOptions.FRAMING, header.framing())))
+                    .withPayload(registry.payload(line.getOptionValue(CommonOptions.PAYLOAD, header.payload())));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), false);
+        }
+    }
+
+    private static ReplayOptions options(CommandLine line) {
+        double speed = 1.0;
+        if (line.hasOption(SPEED)) {
+            try {
+                speed = Double.parseDouble(line.getOptionValue(SPEED));
+            } catch (NumberFormatException e) {
+                speed = -1;
+            }
+            if (!(speed >= 0) || Double.isInfinite(speed)) {
+                throw new UsageException("invalid --speed '" + line.getOptionValue(SPEED)
+                        + "': expected 0 (as fast as possible) or a positive number (1.0 = as recorded)");
+            }
+        }
+        Duration timeout = line.hasOption(TIMEOUT) ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
+                : Duration.ofSeconds(5);
+        List<JsonPathPattern> ignore = new ArrayList<>();
+        if (line.hasOption(IGNORE)) {
+            for (String path : line.getOptionValues(IGNORE)) {
+                try {
+                    ignore.add(JsonPathPattern.parse(path));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage(), false);
+                }
+            }
+        }
+        return new ReplayOptions(speed, timeout, ignore);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mtk.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonPathPatternTest {
+
+    private static boolean covers(String pattern, Object... path) {
+        return JsonPathPattern.parse(pattern).covers(List.of(path));
+    }
+
+    @Test
+    void aMemberPathCoversThatMemberAndWhatIsInsideIt() {
+        assertThat(covers("$.time", "time")).isTrue();
+        assertThat(covers("$.time", "time", "nanos")).isTrue();
+        assertThat(covers("$.time", "timestamp")).isFalse();
+        assertThat(covers("$.a.b", "a")).isFalse();
+    }
+
+    @Test
+    void indexesWildcardsAndQuotedNames() {
+        assertThat(covers("$.items[1].id", "items", 1, "id")).isTrue();
+        assertThat(covers("$.items[1].id", "items", 0, "id")).isFalse();
+        assertThat(covers("$.items[*].id", "items", 7, "id")).isTrue();
+        assertThat(covers("$.*.id", "anything", "id")).isTrue();
+        assertThat(covers("$['a key']", "a key")).isTrue();
+    }
+
+    @Test
+    void twoDotsMatchAtAnyDepth() {
+        assertThat(covers("$..ts", "ts")).isTrue();
+        assertThat(covers("$..ts", "a", 3, "b", "ts")).isTrue();
+        assertThat(covers("$..ts", "a", "tsx")).isFalse();
+    }
+
+    @Test
+    void aPathWithoutTheDollarStartsAtTheRoot() {
+        assertThat(covers("time", "time")).isTrue();
+    }
+
+    @Test
+    void aMalformedPathSaysWhereAndShowsExamples() {
+        assertThatThrownBy(() -> JsonPathPattern.parse("$.a[x]")).hasMessage(
+                "invalid JSON path '$.a[x]': expected an index, * or a quoted name in [x] (examples: $.time, $.items[*].id, $..timestamp)");
+    }
+}
