@@ -11,6 +11,7 @@ import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
 import groovy.transform.stc.SimpleType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
@@ -115,6 +116,55 @@ public final class ScriptClient implements AutoCloseable {
         } catch (SessionClosedException e) {
             throw new ScriptFailure("expected an acknowledgement, but the " + e.getMessage());
         }
+    }
+
+    /** Bytes exactly as given (a byte array, a list of numbers, or text as UTF-8), without framing. */
+    public void sendRaw(Object bytes) {
+        faults().sendRaw(bytes);
+    }
+
+    /** The frame of {@code value} cut before each of {@code offsets}, {@code pauseMillis} between the pieces. */
+    public void sendSplit(Object value, List<? extends Number> offsets, long pauseMillis) {
+        faults().sendSplit(value, offsets, pauseMillis);
+    }
+
+    /** The frame of {@code value} one byte at a time, {@code pauseMillis} apart. */
+    public void drip(Object value, long pauseMillis) {
+        faults().drip(value, pauseMillis);
+    }
+
+    /** The body of {@code value} behind a length field that says {@code length} (wrong, negative, oversize). */
+    public void sendWithLength(Object value, long length) {
+        faults().sendWithLength(value, length);
+    }
+
+    /** The body of {@code value} behind the largest length its field can hold. */
+    public void sendOversize(Object value) {
+        faults().sendOversize(value);
+    }
+
+    /** Garbage alone, as bytes or text. */
+    public void sendGarbage(Object garbage) {
+        faults().sendGarbage(garbage, null);
+    }
+
+    /** Garbage, then the frame of {@code value}, in one write. */
+    public void sendGarbage(Object garbage, Object value) {
+        faults().sendGarbage(garbage, value);
+    }
+
+    /** The first half of the frame of {@code value}, and nothing more. */
+    public void sendHalf(Object value) {
+        faults().sendHalf(value);
+    }
+
+    /** The first half of the frame of {@code value}, then close. */
+    public void closeHalfway(Object value) {
+        faults().closeHalfway(value);
+    }
+
+    private ScriptFaults faults() {
+        return new ScriptFaults(session);
     }
 
     /** Sends the profile's confirmation, {@code ok}. */

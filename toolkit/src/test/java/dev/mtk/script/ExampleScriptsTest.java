@@ -93,8 +93,37 @@ class ExampleScriptsTest {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".groovy")))
                     .containsExactlyInAnyOrder("handshake.groovy", "echo-server.groovy", "kv-server.groovy",
-                            "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy");
+                            "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy", "faults.groovy");
         }
+    }
+
+    // faults.groovy
+
+    @Test
+    void faultsPassesAgainstAnMtkServer() {
+        Serving server = serve("-p", "0");
+
+        Result run = InProcessMtk.run("run", script("faults.groovy"), server.address());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        log.awaitContaining("script", "a frame in three pieces: acknowledged");
+        log.awaitContaining("script", "garbage before the magic: acknowledged");
+        log.awaitContaining("server", "closed: negative frame length -1");
+        log.awaitContaining("server", "closed: frame length 2147483647 exceeds max-frame 1048576");
+        log.awaitContaining("script", "a length shorter than the body: closed by the server");
+        log.awaitContaining("script", "a new connection after all that: acknowledged");
+    }
+
+    @Test
+    void faultsFailsAgainstAServerThatAnswersEverything() throws IOException {
+        // Any text is a valid body for it, even the first 3 bytes of {"n":6}; it answers as a json server would.
+        Path lenient = ScriptFiles.write(dir, "lenient.groovy", "onMessage { msg -> reply('\"我收到了\"') }");
+        Serving server = serve("-p", "0", "--script", lenient.toString(), "--payload", "text");
+
+        Result run = InProcessMtk.run("run", script("faults.groovy"), server.address());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("a length shorter than the body: expected the server to close the connection, it answered");
     }
 
     // handshake.groovy
