@@ -188,8 +188,12 @@ public final class ScriptClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Groovy truth, as {@code if (result)} in a script. Not {@code DefaultGroovyMethods.asBoolean(Object)}: called from
+     * Java it binds statically to the Object overload, which calls every non-null value (even {@code false}) true.
+     */
     private static boolean asBoolean(Object result) {
-        return org.codehaus.groovy.runtime.DefaultGroovyMethods.asBoolean(result);
+        return DefaultTypeTransformation.castToBoolean(result);
     }
 
     @Override

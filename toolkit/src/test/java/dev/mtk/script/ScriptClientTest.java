@@ -50,6 +50,26 @@ class ScriptClientTest {
     }
 
     @Test
+    void expectWithAConditionThatIsFalseFails() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.send([n: 2])",
+                "c.expect { it.value.n == 1 }"));
+
+        assertThat(error.getMessage()).isEqualTo(dir.resolve("scenario.groovy") + ":4: expected a message matching the "
+                + "condition, received {\"n\":2}");
+    }
+
+    @Test
+    void expectWithAConditionThatIsTrueAsGroovyTruthPasses() {
+        assertThatCode(() -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.send([n: 2])",
+                "c.expect { it.value.n }"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void expectValueShowsTheExpectedValueAsTheReceivedOneIsShown() {
         ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
                 "def c = connect(port: srv.port)",
