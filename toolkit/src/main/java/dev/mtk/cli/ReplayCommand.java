@@ -7,12 +7,15 @@ import dev.mtk.record.RecordingException;
 import dev.mtk.record.RecordingHeader;
 import dev.mtk.replay.ClientReplay;
 import dev.mtk.replay.Difference;
+import dev.mtk.replay.GroovyExport;
 import dev.mtk.replay.JsonPathPattern;
 import dev.mtk.replay.ReplayOptions;
 import dev.mtk.replay.ReplayReport;
 import dev.mtk.replay.ServerReplay;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.FrameLimits;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +29,14 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code mtk replay FILE}: plays a recording's client side against a server ({@code --as client --target}), serves its
- * server side ({@code --as server --listen}).
+ * server side ({@code --as server --listen}), or writes it as a scenario script ({@code --to-groovy}).
  */
 final class ReplayCommand implements Command {
     private static final String AS = "as";
     private static final String SPEED = "speed";
     private static final String IGNORE = "ignore";
     private static final String TIMEOUT = "timeout";
+    private static final String TO_GROOVY = "to-groovy";
 
     private final StopSignal stop;
 
@@ -47,12 +51,12 @@ final class ReplayCommand implements Command {
 
     @Override
     public String summary() {
-        return "play a recording: its client side against a server, or its server side to clients";
+        return "play a recording: its client side against a server, its server side to clients, or as a script";
     }
 
     @Override
     public String arguments() {
-        return "FILE (--as client --target HOST:PORT | --as server --listen [HOST:]PORT) [options]";
+        return "FILE (--as client --target HOST:PORT | --as server --listen [HOST:]PORT | --to-groovy OUT.groovy) [options]";
     }
 
     @Override
@@ -75,6 +79,8 @@ final class ReplayCommand implements Command {
                 .desc("leave out of comparisons, e.g. $.time or $..timestamp; repeatable").get());
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait for each recorded reply, also for connecting (default 5s)").get());
+        options.addOption(Option.builder().longOpt(TO_GROOVY).hasArg().argName("OUT.groovy")
+                .desc("write a scenario script that does what the recording did, instead of replaying").get());
         return CodecOptions.addTo(options);
     }
 
@@ -91,6 +97,10 @@ final class ReplayCommand implements Command {
         Profile profile = profile(line, recording.header(), registry);
         FrameLimits limits = CommonOptions.limits(line);
         ReplayOptions options = options(line);
+        if (line.hasOption(TO_GROOVY)) {
+            return writeScript(recording, profile, options, Path.of(words.get(0)), Path.of(line.getOptionValue(TO_GROOVY)),
+                    console);
+        }
         String as = ProxyCommand.required(line, AS).toLowerCase(Locale.ROOT);
         return switch (as) {
             case "client" -> playClient(line, recording, profile, limits, options, console);
@@ -161,6 +171,19 @@ final class ReplayCommand implements Command {
             String message = e.getMessage();
             throw new UsageException(message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1));
         }
+    }
+
+    private static int writeScript(Recording recording, Profile profile, ReplayOptions options, Path source, Path out,
+            Console console) {
+        try {
+            Files.writeString(out, GroovyExport.script(recording, profile, options, source.getFileName().toString()));
+        } catch (IOException e) {
+            console.err().println("mtk: cannot write " + out + ": " + e.getMessage());
+            return Mtk.FAILED;
+        }
+        console.out().println("wrote " + out + " (" + recording.connections().size() + (recording.connections().size() == 1 ? " connection, " : " connections, ")
+                + recording.events().size() + " events); run it with: mtk run " + out + " [HOST:PORT]");
+        return Mtk.OK;
     }
 
     private static Recording read(Path file) {

@@ -114,6 +114,22 @@ class ReplayCommandTest {
     }
 
     @Test
+    void toGroovyWritesAScenarioThatRunsAgainstTheServer() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+        Path script = dir.resolve("exchange.groovy");
+        int port = serve(new SeedHandler());
+
+        Result written = InProcessMtk.run("replay", file.toString(), "--to-groovy", script.toString());
+        Result run = InProcessMtk.run("run", "-q", script.toString(), "127.0.0.1:" + port);
+
+        assertThat(written.code()).as(written.err()).isZero();
+        assertThat(written.out()).isEqualTo("wrote " + script + " (1 connection, 5 events); run it with: mtk run " + script
+                + " [HOST:PORT]" + NL);
+        assertThat(Files.readString(script)).contains("c1.send([n: 1])\nc1.expect(value: '我收到了')\nc1.confirm()\nc1.close()");
+        assertThat(run.code()).as(run.err()).isZero();
+    }
+
+    @Test
     void noRecordingIsAUsageError() {
         Result result = InProcessMtk.run("replay", "--as", "client");
 

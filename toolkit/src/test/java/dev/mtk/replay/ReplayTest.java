@@ -180,6 +180,42 @@ class ReplayTest {
         }
     }
 
+    @Test
+    void theGeneratedGroovyRunsAgainstTheSameServer() throws Exception {
+        Path script = Files.writeString(dir.resolve("replay.groovy"), GroovyExport.script(recording, Profile.json(),
+                new ReplayOptions(0, TIMEOUT, IGNORE_TIME), "rec.jsonl"));
+
+        try (Server same = start(counting(1))) {
+            org.assertj.core.api.Assertions.assertThatCode(() -> dev.mtk.script.Scripts.runScenario(script,
+                    List.of("127.0.0.1:" + same.port()), dev.mtk.plugin.Registry.builtIn())).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void theGeneratedGroovyFailsAgainstAChangedServerAtTheFirstReply() throws Exception {
+        Path script = Files.writeString(dir.resolve("replay.groovy"), GroovyExport.script(recording, Profile.json(),
+                new ReplayOptions(0, TIMEOUT, IGNORE_TIME), "rec.jsonl"));
+
+        try (Server changed = start(counting(10))) {
+            dev.mtk.script.ScriptError error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    dev.mtk.script.ScriptError.class, () -> dev.mtk.script.Scripts.runScenario(script,
+                            List.of("127.0.0.1:" + changed.port()), dev.mtk.plugin.Registry.builtIn()));
+
+            assertThat(error.getMessage()).startsWith(script + ":" + lineOf(script, "c1.expect") + ": expected a message "
+                    + "matching the condition, received {\"echo\":{\"n\":1},\"count\":10,");
+        }
+    }
+
+    private static int lineOf(Path script, String text) throws IOException {
+        List<String> lines = Files.readAllLines(script);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line starts with " + text);
+    }
+
     private static void assertThatNothingArrives(ClientSession session) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.receive(Duration.ofMillis(200)))
                 .isInstanceOf(dev.mtk.session.ReceiveTimeoutException.class);

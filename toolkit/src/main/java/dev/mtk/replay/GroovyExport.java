@@ -1,0 +1,239 @@
+package dev.mtk.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtk.record.Direction;
+import dev.mtk.record.Recorded;
+import dev.mtk.record.Recording;
+import dev.mtk.record.RecordingHeader;
+import dev.mtk.record.WireUnit;
+import dev.mtk.session.Profile;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.PayloadCodec;
+import dev.mtk.spi.PayloadException;
+import dev.mtk.spi.RawBytes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A recording as a scenario script ({@code mtk replay FILE --to-groovy OUT}) that does what the recorded clients did
+ * and expects what the server answered, in the recorded order, with the recorded pauses: ready to run with
+ * {@code mtk run}, and to edit.
+ *
+ * <p>Each message is written the way a person would write it where that sends the very same bytes
+ * ({@code c1.send([n: 1])}, {@code c1.confirm()}), else as its bytes ({@code c1.send('e30='.decodeBase64())}), and a
+ * frame whose header mtk would write differently, garbage and loose bytes as raw bytes ({@code c1.sendRaw(...)}).
+ */
+public final class GroovyExport {
+    /** Pauses shorter than this are not written: they are the time a program takes to answer, not a wait. */
+    static final double SHORTEST_SLEEP_MS = 20;
+
+    private final Recording recording;
+    private final Profile profile;
+    private final ReplayOptions options;
+    private final PayloadCodec codec;
+    private final List<String> lines = new ArrayList<>();
+
+    private GroovyExport(Recording recording, Profile profile, ReplayOptions options) {
+        this.recording = recording;
+        this.profile = profile;
+        this.options = options;
+        this.codec = profile.payload();
+    }
+
+    /**
+     * The script for {@code recording}.
+     *
+     * @param source what to call the recording in the script's first comment (its file name)
+     */
+    public static String script(Recording recording, Profile profile, ReplayOptions options, String source) {
+        return new GroovyExport(recording, profile, options).write(source);
+    }
+
+    private String write(String source) {
+        RecordingHeader header = recording.header();
+        int connections = recording.connections().size();
+        lines.add("// Made by mtk replay from " + source + ": " + connections
+                + (connections == 1 ? " connection" : " connections") + " recorded from " + header.started() + ",");
+        lines.add("// profile " + profile.name() + ", framing " + profile.framing() + ", payload " + codec.name()
+                + ". It does what the recorded clients did and expects what the server answered. Edit away.");
+        lines.add("//");
+        lines.add("//   mtk run THIS.groovy [HOST:PORT]        (default: the recorded server, " + header.target() + ")");
+        lines.add("");
+        lines.add("def target = args ? args[0] : " + GroovyLiteral.string(header.target()));
+        lines.add("def host = target.substring(0, target.lastIndexOf(':'))");
+        lines.add("def port = target.substring(target.lastIndexOf(':') + 1) as int");
+        lines.add("def speak = [profile: " + GroovyLiteral.string(profile.name()) + ", framing: "
+                + GroovyLiteral.string(profile.framing().toString()) + ", payload: "
+                + GroovyLiteral.string(codec.name()) + "]");
+        lines.add("timeout = " + options.timeout().toMillis());
+        double last = recording.events().isEmpty() ? 0 : recording.events().get(0).ms();
+        for (Recorded event : recording.events()) {
+            String c = "c" + event.conn();
+            if (acts(event)) {
+                last = pause(event, last);
+            }
+            if (event instanceof Recorded.Open) {
+                lines.add("");
+                lines.add("def " + c + " = connect(speak + [host: host, port: port])");
+            } else if (event instanceof Recorded.Unit unit) {
+                lines.add(unit.dir() == Direction.CLIENT_TO_SERVER ? send(c, unit) : expect(c, unit));
+            } else if (event instanceof Recorded.Undecodable undecodable) {
+                lines.add("// here mtk could not decode what the " + (undecodable.dir() == Direction.CLIENT_TO_SERVER
+                        ? "client" : "server") + " sent any more: " + undecodable.reason());
+            } else if (event instanceof Recorded.Close close) {
+                if (!close.by().equals("client")) {
+                    lines.add("// the " + close.by() + " closed connection " + close.conn() + " here"
+                            + (close.reason() == null ? "" : ": " + close.reason()));
+                }
+                lines.add(c + ".close()");
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** Whether the script does {@code event} itself (and so waits for its time), rather than waiting for it. */
+    private static boolean acts(Recorded event) {
+        return !(event instanceof Recorded.Unit unit && unit.dir() == Direction.SERVER_TO_CLIENT)
+                && !(event instanceof Recorded.Undecodable);
+    }
+
+    private double pause(Recorded event, double last) {
+        double gap = event.ms() - last;
+        if (options.speed() > 0 && gap / options.speed() >= SHORTEST_SLEEP_MS) {
+            lines.add("sleep " + Math.round(gap / options.speed()));
+        }
+        return event.ms();
+    }
+
+    private String send(String c, Recorded.Unit unit) {
+        byte[] body;
+        try {
+            body = unit.body(codec);
+        } catch (PayloadException e) {
+            return "// cannot write the recorded message at " + unit.ms() + " ms: " + e.getMessage();
+        }
+        if (unit.kind() == WireUnit.Kind.GARBAGE || unit.kind() == WireUnit.Kind.BYTES) {
+            return c + ".sendRaw(" + base64(body) + ")          // " + body.length + " B of "
+                    + (unit.kind() == WireUnit.Kind.GARBAGE ? "garbage" : "bytes that were no frame");
+        }
+        if (unit.wire() != null) {
+            return c + ".sendRaw(" + base64(unit.wire()) + ")          // a frame whose header mtk writes differently";
+        }
+        if (isConfirmation(unit, body)) {
+            return c + ".confirm()";
+        }
+        if (unit.kind() == WireUnit.Kind.RAW) {
+            return c + ".sendRaw(" + GroovyLiteral.string(new String(body, StandardCharsets.UTF_8)) + ")";
+        }
+        String literal = sendable(unit.json(), body);
+        return c + ".send(" + (literal != null ? literal : base64(body)) + ")";
+    }
+
+    private boolean isConfirmation(Recorded.Unit unit, byte[] body) {
+        Object confirmation = profile.confirmation();
+        byte[] expected = confirmation instanceof Frame frame ? frame.body() : ((RawBytes) confirmation).bytes();
+        return (unit.kind() == WireUnit.Kind.RAW) == (confirmation instanceof RawBytes) && Arrays.equals(body, expected);
+    }
+
+    /** A literal that {@code send} turns into exactly {@code body}, or {@code null}. */
+    private String sendable(JsonNode json, byte[] body) {
+        if (json == null) {
+            return null;
+        }
+        if (json.isTextual()) {
+            // Text is sent as typed: the text payload takes it as it is, JSON parses it (so a JSON string needs its quotes).
+            for (String text : List.of(json.textValue(), json.toString())) {
+                if (encodes(text, body)) {
+                    return GroovyLiteral.string(text);
+                }
+            }
+            return null;
+        }
+        return encodes(GroovyLiteral.value(json), body) ? GroovyLiteral.of(json) : null;
+    }
+
+    private boolean encodes(Object value, byte[] body) {
+        try {
+            return Arrays.equals(codec.encode(value), body);
+        } catch (PayloadException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private String expect(String c, Recorded.Unit unit) {
+        if (!unit.isMessage()) {
+            return "// the server sent " + unit.size() + " B of " + (unit.kind() == WireUnit.Kind.GARBAGE ? "garbage"
+                    : "bytes that were no frame") + " here";
+        }
+        if (unit.kind() == WireUnit.Kind.RAW && unit.json() != null) {
+            return c + ".expect(text: " + GroovyLiteral.string(unit.json().textValue()) + ")";
+        }
+        if (unit.json() == null) {
+            return c + ".expect { it.body == " + base64(unit.bytes()) + " }";
+        }
+        List<String> ignored = ignoredMembers(unit.json());
+        if (ignored.isEmpty()) {
+            return c + ".expect(value: " + GroovyLiteral.of(unit.json()) + ")";
+        }
+        JsonNode kept = unit.json().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) kept).remove(ignored);
+        List<String> keys = new ArrayList<>();
+        kept.fieldNames().forEachRemaining(key -> keys.add(GroovyLiteral.string(key)));
+        return c + ".expect { it.value instanceof Map && it.value.subMap([" + String.join(", ", keys) + "]) == "
+                + GroovyLiteral.of(kept) + " }          // not compared (--ignore): " + String.join(", ", ignored);
+    }
+
+    /** Top-level members of an object that are, or hold, an ignored path: left out of the expectation. */
+    private List<String> ignoredMembers(JsonNode json) {
+        List<String> ignored = new ArrayList<>();
+        if (!json.isObject() || options.ignore().isEmpty()) {
+            return ignored;
+        }
+        for (Iterator<String> keys = json.fieldNames(); keys.hasNext();) {
+            String key = keys.next();
+            List<Object> path = new ArrayList<>(List.of(key));
+            if (holdsIgnored(json.get(key), path)) {
+                ignored.add(key);
+            }
+        }
+        return ignored;
+    }
+
+    private boolean holdsIgnored(JsonNode node, List<Object> path) {
+        for (JsonPathPattern pattern : options.ignore()) {
+            if (pattern.covers(path)) {
+                return true;
+            }
+        }
+        if (node.isObject()) {
+            for (Iterator<String> keys = node.fieldNames(); keys.hasNext();) {
+                String key = keys.next();
+                path.add(key);
+                boolean held = holdsIgnored(node.get(key), path);
+                path.remove(path.size() - 1);
+                if (held) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                path.add(i);
+                boolean held = holdsIgnored(node.get(i), path);
+                path.remove(path.size() - 1);
+                if (held) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String base64(byte[] bytes) {
+        return "'" + Base64.getEncoder().encodeToString(bytes) + "'.decodeBase64()";
+    }
+
+}
