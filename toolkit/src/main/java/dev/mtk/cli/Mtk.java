@@ -31,7 +31,7 @@ public final class Mtk {
         this.console = console;
         for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new RunCommand(),
             new ReplCommand(), new BenchCommand(), new PluginsCommand(),
-            new ProxyCommand(stop), new ReplayCommand(stop)}) {
+            new ProxyCommand(stop), new ReplayCommand(stop), new DissectorCommand()}) {
             commands.put(command.name(), command);
         }
     }

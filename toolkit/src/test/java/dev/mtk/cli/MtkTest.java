@@ -104,7 +104,7 @@ class MtkTest {
     void anUnknownCommandIsAUsageErrorNamingTheCommands() {
         assertThat(run("serve")).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk: unknown command 'serve' (commands: server, client, demo, run, repl, bench, plugins, proxy, replay)");
+        assertThat(err()).startsWith("mtk: unknown command 'serve' (commands: server, client, demo, run, repl, bench, plugins, proxy, replay, dissector)");
     }
 
     @Test

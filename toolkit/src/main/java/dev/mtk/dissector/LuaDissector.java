@@ -1,0 +1,198 @@
+package dev.mtk.dissector;
+
+import dev.mtk.internal.Hex;
+import dev.mtk.wire.LengthFieldFormat;
+import java.nio.ByteOrder;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A Wireshark dissector, in Lua, for one {@link LengthFieldFormat}: the same framing spec that mtk speaks also explains
+ * captures ({@code mtk dissector > proto.lua}, then {@code wireshark -X lua_script:proto.lua}).
+ *
+ * <p>It shows each frame's magic, length field, body length and body (as text too when the payload is text), and
+ * reassembles frames across TCP segments with {@code dissect_tcp_pdus}. A frame whose magic is missing, or whose
+ * length is negative or above max-frame, is marked malformed and the rest of its segment shown as not a frame: unlike
+ * mtk's decoder, {@code dissect_tcp_pdus} cannot skip ahead to the next magic.
+ *
+ * @param format   the framing
+ * @param maxFrame largest body taken as a frame
+ * @param name     the protocol's name: the display filter ({@code mtk}) and the fields' prefix ({@code mtk.body})
+ * @param port     the TCP port it is registered on (others through Decode As)
+ * @param text     whether bodies are UTF-8 text (the {@code json} and {@code text} payloads)
+ * @param describe what the dissector was made from, for its title and first comment ({@code mtk dissector ...})
+ */
+public record LuaDissector(LengthFieldFormat format, int maxFrame, String name, int port, boolean text, String describe) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public LuaDissector {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(describe, "describe");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("protocol name must be lower-case letters, digits and _, starting with a "
+                    + "letter: '" + name + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535: " + port);
+        }
+    }
+
+    /** The dissector's Lua source. */
+    public String lua() {
+        byte[] magic = format.magic();
+        boolean little = format.order() == ByteOrder.LITTLE_ENDIAN;
+        int width = format.lengthWidth();
+        String read = switch (width) {
+            case 1, 2 -> little ? "le_uint()" : "uint()";
+            case 4 -> little ? "le_int()" : "int()";
+            default -> little ? "le_int64():tonumber()" : "int64():tonumber()";
+        };
+        String fieldType = switch (width) {
+            case 1 -> "uint8";
+            case 2 -> "uint16";
+            case 4 -> "int32";
+            default -> "int64";
+        };
+        return TEMPLATE
+                .replace("@DESCRIBE@", describe)
+                .replace("@LAYOUT@", layout())
+                .replace("@PORT@", String.valueOf(port))
+                .replace("@NAME@", name)
+                .replace("@TITLE@", name.toUpperCase(Locale.ROOT))
+                .replace("@MAGIC@", magic.length == 0 ? "nil" : "ByteArray.new(\"" + Hex.spaced(magic, magic.length) + "\")")
+                .replace("@MAGIC_LENGTH@", String.valueOf(magic.length))
+                .replace("@LENGTH_OFFSET@", String.valueOf(format.lengthOffset()))
+                .replace("@LENGTH_WIDTH@", String.valueOf(width))
+                .replace("@HEADER_LENGTH@", String.valueOf(format.headerLength()))
+                .replace("@ADJUSTMENT@", String.valueOf(format.lengthAdjustment()
+                        - (format.lengthIncludesHeader() ? format.headerLength() : 0)))
+                .replace("@MAX_FRAME@", String.valueOf(maxFrame))
+                .replace("@TEXT@", String.valueOf(text))
+                .replace("@READ@", read)
+                .replace("@ADD@", little ? "add_le" : "add")
+                .replace("@FIELD_TYPE@", fieldType);
+    }
+
+    private String layout() {
+        byte[] magic = format.magic();
+        return (magic.length == 0 ? "no magic" : "magic " + format.magicText() + " (" + Hex.spaced(magic, magic.length) + ")")
+                + ", length field at offset " + format.lengthOffset() + ", " + format.lengthWidth() + " bytes "
+                + (format.order() == ByteOrder.BIG_ENDIAN ? "big" : "little") + " endian"
+                + (format.lengthWidth() >= 4 ? " (signed)" : " (unsigned)") + ", adjustment " + format.lengthAdjustment()
+                + ", counting " + (format.lengthIncludesHeader() ? "header and body" : "the body only") + "; header "
+                + format.headerLength() + " bytes";
+    }
+
+    private static final String TEMPLATE = """
+            -- Wireshark dissector for @DESCRIBE@
+            -- Made by mtk. Framing: @LAYOUT@.
+            --
+            --   wireshark -X lua_script:THIS.lua             tshark -X lua_script:THIS.lua -r capture.pcap -Y @NAME@
+            --
+            -- or copy it to Wireshark's personal Lua plugins folder. It decodes TCP port @PORT@; use Decode As for others.
+            -- Frames split across TCP segments are reassembled. A frame without its magic, or with a negative length or
+            -- one above max-frame, is marked malformed and the rest of its segment shown as not a frame.
+
+            local proto = Proto("@NAME@", "@TITLE@ length-prefixed frames")
+
+            local MAGIC = @MAGIC@
+            local MAGIC_LENGTH = @MAGIC_LENGTH@
+            local LENGTH_OFFSET = @LENGTH_OFFSET@
+            local LENGTH_WIDTH = @LENGTH_WIDTH@
+            local HEADER_LENGTH = @HEADER_LENGTH@
+            -- Added to the length field to get the body length (the adjustment, less the header when the field counts it).
+            local ADJUSTMENT = @ADJUSTMENT@
+            local MAX_FRAME = @MAX_FRAME@
+            local TEXT = @TEXT@
+
+            local f_magic = ProtoField.bytes("@NAME@.magic", "Magic")
+            local f_length = ProtoField.@FIELD_TYPE@("@NAME@.length", "Length field", base.DEC)
+            local f_body_length = ProtoField.uint32("@NAME@.body_length", "Body length", base.DEC)
+            local f_body = ProtoField.bytes("@NAME@.body", "Body")
+            local f_text = ProtoField.string("@NAME@.text", "Body text")
+            local f_garbage = ProtoField.bytes("@NAME@.garbage", "Not a frame")
+            proto.fields = { f_magic, f_length, f_body_length, f_body, f_text, f_garbage }
+
+            local e_malformed = ProtoExpert.new("@NAME@.malformed", "Not a valid frame", expert.group.MALFORMED,
+                expert.severity.ERROR)
+            proto.experts = { e_malformed }
+
+            local function starts_with_magic(tvb, offset)
+                if MAGIC == nil then
+                    return true
+                end
+                return tvb(offset, MAGIC_LENGTH):bytes() == MAGIC
+            end
+
+            local function body_length(tvb, offset)
+                return tvb(offset + LENGTH_OFFSET, LENGTH_WIDTH):@READ@ + ADJUSTMENT
+            end
+
+            -- What is wrong with the frame at offset, or nil.
+            local function fault(tvb, offset)
+                if not starts_with_magic(tvb, offset) then
+                    return "no magic where a frame starts"
+                end
+                local body = body_length(tvb, offset)
+                if body < 0 then
+                    return "negative frame length " .. body
+                end
+                if body > MAX_FRAME then
+                    return "frame length " .. body .. " exceeds max-frame " .. MAX_FRAME
+                end
+                return nil
+            end
+
+            -- Bytes of the frame at offset; dissect_tcp_pdus reassembles until they are all there.
+            local function frame_length(tvb, pinfo, offset)
+                if fault(tvb, offset) then
+                    return tvb:len() - offset
+                end
+                return HEADER_LENGTH + body_length(tvb, offset)
+            end
+
+            local function dissect_frame(tvb, pinfo, tree)
+                pinfo.cols.protocol = "@TITLE@"
+                local item = tree:add(proto, tvb())
+                local wrong = "incomplete header"
+                if tvb:len() >= HEADER_LENGTH then
+                    wrong = fault(tvb, 0)
+                end
+                if wrong then
+                    item:add(f_garbage, tvb())
+                    item:add_proto_expert_info(e_malformed, wrong)
+                    item:append_text(": " .. wrong)
+                    pinfo.cols.info:append(" [" .. wrong .. "]")
+                    return tvb:len()
+                end
+                if MAGIC_LENGTH > 0 then
+                    item:add(f_magic, tvb(0, MAGIC_LENGTH))
+                end
+                local field = tvb(LENGTH_OFFSET, LENGTH_WIDTH)
+                item:@ADD@(f_length, field)
+                local body = body_length(tvb, 0)
+                item:add(f_body_length, field, body)
+                local shown = ""
+                if body > 0 then
+                    local range = tvb(HEADER_LENGTH, body)
+                    item:add(f_body, range)
+                    if TEXT then
+                        shown = range:string(ENC_UTF_8)
+                        item:add(f_text, range, shown)
+                    end
+                end
+                item:append_text(", " .. body .. " B body")
+                pinfo.cols.info:append(" [" .. body .. " B" .. (shown ~= "" and ": " .. shown or "") .. "]")
+                return tvb:len()
+            end
+
+            function proto.dissector(tvb, pinfo, tree)
+                pinfo.cols.info:set(tostring(pinfo.src_port) .. " > " .. tostring(pinfo.dst_port))
+                dissect_tcp_pdus(tvb, tree, HEADER_LENGTH, frame_length, dissect_frame)
+                return tvb:len()
+            end
+
+            DissectorTable.get("tcp.port"):add(@PORT@, proto)
+            """;
+}
