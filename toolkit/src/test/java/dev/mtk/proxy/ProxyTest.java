@@ -154,10 +154,12 @@ class ProxyTest {
         Proxy proxy = proxyTo(upstream.port(), observed, recordingTo(file, Profile.json()));
         byte[] half = java.util.Arrays.copyOf(frame("{\"half\":true}"), 15);
 
-        try (RawClient client = new RawClient(proxy.port()); RawServer.Peer peer = upstream.accept()) {
-            client.write(concat(ascii("junk!"), frame("{\"n\":1}"), half));
-            peer.read(5 + 18 + half.length);
-        }
+        RawClient client = new RawClient(proxy.port());
+        RawServer.Peer peer = own(upstream.accept());
+        client.write(concat(ascii("junk!"), frame("{\"n\":1}"), half));
+        peer.read(5 + 18 + half.length);
+        client.close();
+        assertThat(peer.closedByPeer()).isTrue();
         observed.awaitClosed(1);
         proxy.close();
 
