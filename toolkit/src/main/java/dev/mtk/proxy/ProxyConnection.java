@@ -144,8 +144,13 @@ final class ProxyConnection {
                     tap.stalled(this);
                 }
             }
-        } else if (waiting < LOW_WATER && tap.drained() && !source.isClosing()) {
-            resume(source);
+        } else if (waiting < LOW_WATER && !source.isClosing()) {
+            if (tap.drained()) {
+                resume(source);
+            } else {
+                // Stopped for the other side, now held by the decoding backlog: resumed when that drains.
+                tap.stalled(this);
+            }
         }
     }
 

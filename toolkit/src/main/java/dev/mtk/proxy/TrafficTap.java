@@ -4,9 +4,10 @@ import dev.mtk.record.Direction;
 import dev.mtk.record.StreamDecoder;
 import dev.mtk.record.WireUnit;
 import java.util.List;
-import java.util.Queue;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -20,14 +21,15 @@ import org.slf4j.LoggerFactory;
  * dropping frames from the record.
  */
 final class TrafficTap implements AutoCloseable {
-    static final long HIGH_WATER = 16L * 1024 * 1024;
-    static final long LOW_WATER = 4L * 1024 * 1024;
+    static final long HIGH_WATER = 4L * 1024 * 1024;
+    static final long LOW_WATER = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(TrafficTap.class);
 
     private final List<TrafficObserver> observers;
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final AtomicLong backlog = new AtomicLong();
-    private final Queue<ProxyConnection> stalled = new ConcurrentLinkedQueue<>();
+    /** Connections that stopped reading for the backlog; a set, as one may be stopped again before it is resumed. */
+    private final Set<ProxyConnection> stalled = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -88,7 +90,8 @@ final class TrafficTap implements AutoCloseable {
     /** {@code connection} stopped reading because of the backlog: resume it once the backlog drains. */
     void stalled(ProxyConnection connection) {
         stalled.add(connection);
-        if (drained()) {
+        // The decoding thread checks after each task; another thread checks once, in case that was the last task.
+        if (Thread.currentThread() != thread && drained()) {
             resumeStalled();
         }
     }
@@ -142,7 +145,10 @@ final class TrafficTap implements AutoCloseable {
     }
 
     private void resumeStalled() {
-        for (ProxyConnection connection = stalled.poll(); connection != null; connection = stalled.poll()) {
+        // A snapshot: a connection that cannot resume yet adds itself again, for the next time.
+        List<ProxyConnection> now = new ArrayList<>(stalled);
+        stalled.removeAll(now);
+        for (ProxyConnection connection : now) {
             connection.checkFlow();
         }
     }

@@ -236,6 +236,74 @@ class ProxyTest {
     }
 
     @Test
+    void aSlowObserverHoldsTheTrafficBackAndLosesNothing() throws Exception {
+        RawServer upstream = own(new RawServer());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        TrafficObserver slow = new TrafficObserver() {
+            @Override
+            public void opened(long conn, String client, String target, long nanos) {
+            }
+
+            @Override
+            public void unit(long conn, dev.mtk.record.Direction dir, dev.mtk.record.WireUnit unit, long nanos) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                frames.incrementAndGet();
+            }
+
+            @Override
+            public void closed(long conn, String by, String reason, long clientBytes, long serverBytes, long nanos) {
+            }
+        };
+        Proxy proxy = proxyTo(upstream.port(), slow);
+        byte[] frame = HEADERS.frame(new byte[64 * 1024]);
+        int count = 256;
+        RawClient client = own(new RawClient(proxy.port()));
+        RawServer.Peer peer = own(upstream.accept());
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CompletableFuture<byte[]> arrived = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            byte[] buffer = new byte[65536];
+            try {
+                while (all.size() < frame.length * count) {
+                    byte[] chunk = peer.read(Math.min(buffer.length, frame.length * count - all.size()));
+                    all.writeBytes(chunk);
+                    received.set(all.size());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return all.toByteArray();
+        });
+        java.util.concurrent.CompletableFuture<Void> written = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < count; i++) {
+                    client.write(frame);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        // While nothing is decoded, the proxy stops reading once a few MiB wait: far from all 16 MiB get through.
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> received.get() < frame.length * (long) count / 2);
+        release.countDown();
+
+        written.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        byte[] all = arrived.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(all).hasSize(frame.length * count);
+        for (int i = 0; i < count; i++) {
+            assertThat(java.util.Arrays.copyOfRange(all, i * frame.length, (i + 1) * frame.length)).isEqualTo(frame);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> frames.get() == count);
+    }
+
+    @Test
     void withoutObserversBytesStillPass() throws Exception {
         RawServer upstream = own(new RawServer());
         Proxy proxy = proxyTo(upstream.port());
