@@ -1,6 +1,7 @@
 package dev.mtk.proxy;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.internal.Failures;
 import dev.mtk.record.Direction;
 import dev.mtk.record.StreamDecoder;
 import dev.mtk.session.SessionException;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.mina.core.future.CloseFuture;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.core.session.IoSession;
@@ -88,7 +88,7 @@ public final class Proxy implements AutoCloseable {
             connector.dispose();
             processors.dispose();
             tap.close();
-            throw new SessionException("cannot listen on " + Addresses.format(wanted) + ": " + reason(e), e);
+            throw new SessionException("cannot listen on " + Addresses.format(wanted) + ": " + Failures.reason(e), e);
         }
         InetSocketAddress bound = (InetSocketAddress) acceptor.getLocalAddress();
         tap.listening(bound, System.nanoTime());
@@ -135,14 +135,5 @@ public final class Proxy implements AutoCloseable {
         connector.dispose(true);
         processors.dispose();
         tap.close();
-    }
-
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,8 @@
 package dev.mtk.proxy;
 
 import dev.mtk.internal.Addresses;
-import java.io.IOException;
+import dev.mtk.internal.Failures;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,7 +64,7 @@ final class ProxyHandler extends IoHandlerAdapter {
             if (future.isConnected()) {
                 connection.linked(future.getSession());
             } else {
-                connection.connectFailed("cannot connect to " + targetText + ": " + reason(future.getException()));
+                connection.connectFailed("cannot connect to " + targetText + ": " + Failures.reason(future.getException()));
             }
         });
     }
@@ -105,21 +104,5 @@ final class ProxyHandler extends IoHandlerAdapter {
 
     private static ProxyConnection connection(IoSession session) {
         return (ProxyConnection) session.getAttribute(CONNECTION);
-    }
-
-    private static String reason(Throwable e) {
-        if (e == null) {
-            return "cancelled";
-        }
-        if (e instanceof IOException && e.getMessage() != null
-                && e.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
-            return "connection refused";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.toLowerCase(Locale.ROOT);
     }
 }

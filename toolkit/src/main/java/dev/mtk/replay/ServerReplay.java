@@ -1,6 +1,7 @@
 package dev.mtk.replay;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.internal.Failures;
 import dev.mtk.record.Direction;
 import dev.mtk.record.Recorded;
 import dev.mtk.record.Recording;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,7 +105,7 @@ public final class ServerReplay implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             acceptor.dispose();
             timer.shutdownNow();
-            throw new SessionException("cannot listen on " + host + ":" + port + ": " + reason(e), e);
+            throw new SessionException("cannot listen on " + host + ":" + port + ": " + Failures.reason(e), e);
         }
         return new ServerReplay(acceptor, timer, (InetSocketAddress) acceptor.getLocalAddress());
     }
@@ -135,14 +135,5 @@ public final class ServerReplay implements AutoCloseable {
     @Override
     public String toString() {
         return "replay server on " + Addresses.format(address);
-    }
-
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.toLowerCase(Locale.ROOT);
     }
 }

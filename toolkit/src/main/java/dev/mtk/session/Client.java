@@ -1,8 +1,7 @@
 package dev.mtk.session;
 
-import java.net.ConnectException;
+import dev.mtk.internal.Failures;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
@@ -64,7 +63,7 @@ public final class Client implements AutoCloseable {
                     + config.connectTimeout().toMillis() + " ms", null);
         }
         if (!future.isConnected()) {
-            throw new ConnectFailedException("cannot connect to " + target + ": " + reason(future.getException()),
+            throw new ConnectFailedException("cannot connect to " + target + ": " + Failures.reason(future.getException()),
                     future.getException());
         }
         IoSession io = future.getSession();
@@ -90,21 +89,5 @@ public final class Client implements AutoCloseable {
             }
             connector.dispose(true);
         }
-    }
-
-    private static String reason(Throwable e) {
-        if (e == null) {
-            return "cancelled";
-        }
-        if (e instanceof ConnectException && e.getMessage() != null
-                && e.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
-            return "connection refused";
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.internal.Failures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public final class Server implements AutoCloseable {
             processors.dispose();
             ioThreads.shutdownNow();
             timer.shutdownNow();
-            throw new SessionException("cannot listen on " + Addresses.format(wanted) + ": " + reason(e), e);
+            throw new SessionException("cannot listen on " + Addresses.format(wanted) + ": " + Failures.reason(e), e);
         }
         return new Server(acceptor, processors, ioThreads, (InetSocketAddress) acceptor.getLocalAddress(), timer);
     }
@@ -149,14 +150,5 @@ public final class Server implements AutoCloseable {
         processors.dispose();
         ioThreads.shutdownNow();
         timer.shutdownNow();
-    }
-
-    private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.toLowerCase(java.util.Locale.ROOT);
     }
 }
