@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,26 +83,13 @@ class SeedInteropTest {
         try (Socket socket = listener.accept()) {
             socket.setSoTimeout(5_000);
             InputStream in = socket.getInputStream();
-            byte[] message = readExactly(in, GO_CLIENT_MESSAGE.length);
+            byte[] message = RawClient.readExactly(in, GO_CLIENT_MESSAGE.length);
             socket.getOutputStream().write(GO_SERVER_ACKNOWLEDGEMENT);
             socket.getOutputStream().flush();
-            byte[] confirmation = readExactly(in, 2);
+            byte[] confirmation = RawClient.readExactly(in, 2);
             return new byte[][] {message, confirmation};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] readExactly(InputStream in, int count) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1024];
-        while (out.size() < count) {
-            int n = in.read(buffer, 0, count - out.size());
-            if (n < 0) {
-                break;
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

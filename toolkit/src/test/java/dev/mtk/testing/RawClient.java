@@ -32,16 +32,15 @@ public final class RawClient implements AutoCloseable {
 
     /** Reads exactly {@code count} bytes; fails on end of stream or after the read timeout. */
     public byte[] read(int count) throws IOException {
-        byte[] bytes = new byte[count];
-        InputStream in = socket.getInputStream();
-        int done = 0;
-        while (done < count) {
-            int n = in.read(bytes, done, count - done);
-            if (n < 0) {
-                throw new EOFException("stream ended after " + done + " of " + count + " bytes: "
-                        + Arrays.toString(Arrays.copyOf(bytes, done)));
-            }
-            done += n;
+        return readExactly(socket.getInputStream(), count);
+    }
+
+    /** Exactly {@code count} bytes of {@code in}; fails on end of stream, naming what did arrive. */
+    public static byte[] readExactly(InputStream in, int count) throws IOException {
+        byte[] bytes = in.readNBytes(count);
+        if (bytes.length < count) {
+            throw new EOFException("stream ended after " + bytes.length + " of " + count + " bytes: "
+                    + Arrays.toString(bytes));
         }
         return bytes;
     }

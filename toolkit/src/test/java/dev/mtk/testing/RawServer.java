@@ -1,6 +1,5 @@
 package dev.mtk.testing;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -85,18 +83,7 @@ public final class RawServer implements AutoCloseable {
 
         /** Exactly {@code count} bytes; fails on end of stream or after five seconds. */
         public byte[] read(int count) throws IOException {
-            byte[] bytes = new byte[count];
-            InputStream in = socket.getInputStream();
-            int done = 0;
-            while (done < count) {
-                int n = in.read(bytes, done, count - done);
-                if (n < 0) {
-                    throw new EOFException("stream ended after " + done + " of " + count + " bytes: "
-                            + Arrays.toString(Arrays.copyOf(bytes, done)));
-                }
-                done += n;
-            }
-            return bytes;
+            return RawClient.readExactly(socket.getInputStream(), count);
         }
 
         /** Everything until the peer closes (fails if it does not within five seconds of silence). */
