@@ -4,6 +4,7 @@ import dev.mtk.internal.Addresses;
 import dev.mtk.plugin.Registry;
 import dev.mtk.proxy.Proxy;
 import dev.mtk.proxy.ProxyConfig;
+import dev.mtk.session.SessionLimits;
 import dev.mtk.proxy.RecordingObserver;
 import dev.mtk.proxy.TrafficObserver;
 import dev.mtk.proxy.TrafficPrinter;
@@ -66,6 +67,7 @@ final class ProxyCommand implements Command {
                 .desc("write every frame as a JSON line to FILE (docs/RECORDING.md)").get());
         options.addOption(Option.builder().longOpt(IO_THREADS).hasArg().argName("N")
                 .desc("I/O threads (default: one per core)").get());
+        ListenOptions.addTo(options);
         return CodecOptions.addTo(options);
     }
 
@@ -97,8 +99,9 @@ final class ProxyCommand implements Command {
                             profile.framing().toString(), profile.payload().name(), Addresses.format(address),
                             target.toString())), profile, nanos)));
         }
+        SessionLimits sessions = ListenOptions.limits(line).build();
         ProxyConfig config = new ProxyConfig(listen.host(), listen.port(), target.host(), target.port(), profile, limits,
-                ioThreads);
+                ioThreads, ListenOptions.idleSeconds(line), sessions);
         Proxy proxy;
         try {
             proxy = Proxy.start(config, observers);
@@ -107,10 +110,13 @@ final class ProxyCommand implements Command {
             throw e;
         }
         try (proxy) {
+            for (String warning : proxy.warnings()) {
+                console.err().println("mtk: warning: " + warning);
+            }
             console.out().println("listening on " + Addresses.format(proxy.address()) + " (proxy to " + target
                     + ", profile " + profile.name() + ", framing " + profile.framing() + ", payload "
-                    + profile.payload().name() + (line.hasOption(RECORD) ? ", recording to " + line.getOptionValue(RECORD) : "")
-                    + ")");
+                    + profile.payload().name() + ", " + ListenOptions.describe(sessions, proxy.maxConnections())
+                    + (line.hasOption(RECORD) ? ", recording to " + line.getOptionValue(RECORD) : "") + ")");
             console.out().flush();
             stop.arm();
             stop.await();

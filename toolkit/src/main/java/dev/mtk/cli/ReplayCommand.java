@@ -12,7 +12,9 @@ import dev.mtk.replay.JsonPathPattern;
 import dev.mtk.replay.ReplayOptions;
 import dev.mtk.replay.ReplayReport;
 import dev.mtk.replay.ServerReplay;
+import dev.mtk.session.Listener;
 import dev.mtk.session.Profile;
+import dev.mtk.session.SessionLimits;
 import dev.mtk.spi.FrameLimits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,6 +83,7 @@ final class ReplayCommand implements Command {
                 .desc("how long to wait for each recorded reply, also for connecting (default 5s)").get());
         options.addOption(Option.builder().longOpt(TO_GROOVY).hasArg().argName("OUT.groovy")
                 .desc("write a scenario script that does what the recording did, instead of replaying").get());
+        ListenOptions.addTo(options);
         return CodecOptions.addTo(options);
     }
 
@@ -103,10 +106,22 @@ final class ReplayCommand implements Command {
         }
         String as = ProxyCommand.required(line, AS).toLowerCase(Locale.ROOT);
         return switch (as) {
-            case "client" -> playClient(line, recording, profile, limits, options, console);
+            case "client" -> {
+                refuseListenOptions(line);
+                yield playClient(line, recording, profile, limits, options, console);
+            }
             case "server" -> serve(line, recording, profile, limits, options, console);
             default -> throw new UsageException("invalid --as '" + line.getOptionValue(AS) + "': expected client or server");
         };
+    }
+
+    /** The limits of a listening replay mean nothing to one that connects: refused rather than ignored. */
+    private static void refuseListenOptions(CommandLine line) {
+        for (Option option : line.getOptions()) {
+            if (ListenOptions.addTo(new Options()).hasLongOption(option.getLongOpt())) {
+                throw new UsageException("--" + option.getLongOpt() + " applies to --as server, not --as client");
+            }
+        }
     }
 
     private int playClient(CommandLine line, Recording recording, Profile profile, FrameLimits limits,
@@ -126,17 +141,23 @@ final class ReplayCommand implements Command {
             Console console) throws InterruptedException {
         HostPort listen = HostPort.parse("--" + ProxyCommand.LISTEN, ProxyCommand.required(line, ProxyCommand.LISTEN),
                 "127.0.0.1", true);
+        SessionLimits sessions = ListenOptions.limits(line).build();
         ServerReplay server;
         try {
-            server = ServerReplay.start(recording, profile, limits, options, listen.host(), listen.port());
+            server = ServerReplay.start(recording, profile, limits, options, Listener.settings().limits(sessions)
+                    .idleSeconds(ListenOptions.idleSeconds(line)), listen.host(), listen.port());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
         }
         try (server) {
+            for (String warning : server.warnings()) {
+                console.err().println("mtk: warning: " + warning);
+            }
             int connections = recording.connections().size();
             console.out().println("listening on " + Addresses.format(server.address()) + " (replaying the server side of "
                     + connections + (connections == 1 ? " recorded connection" : " recorded connections") + ", profile "
-                    + profile.name() + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ")");
+                    + profile.name() + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", "
+                    + ListenOptions.describe(sessions, server.maxConnections()) + ")");
             console.out().flush();
             stop.arm();
             stop.await();

@@ -25,15 +25,12 @@ final class ServerCommand implements Command {
     private static final String IO_THREADS = "io-threads";
     private static final String SCRIPT = "script";
     private static final String HANDLER = "handler";
-    private static final String IDLE = "idle";
     private static final String TCP_NODELAY = "tcp-nodelay";
     private static final String RECEIVE_BUFFER = "receive-buffer";
     private static final String SEND_BUFFER = "send-buffer";
     private static final String READ_BUFFER = "read-buffer";
-    private static final String MAX_CONNECTIONS = "max-connections";
-    private static final String MAX_PENDING = "max-pending";
-    /** A client that sends nothing for five minutes is closed, unless --idle says otherwise. */
-    private static final int DEFAULT_IDLE_SECONDS = 300;
+    private static final String HANDLER_TIMEOUT = "handler-timeout";
+    private static final String HANDSHAKE_TIMEOUT = "handshake-timeout";
 
     private final StopSignal stop;
 
@@ -59,15 +56,11 @@ final class ServerCommand implements Command {
         options.addOption(Option.builder().longOpt(SCRIPT).hasArg().argName("FILE")
                 .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the seed's exchange)")
                 .get());
-        options.addOption(Option.builder().longOpt(IDLE).hasArg().argName("SECONDS")
-                .desc("a session that sends nothing this long (or sits on half a frame) is closed, or handed to the "
-                        + "handler's onIdle; 0 for never (default " + DEFAULT_IDLE_SECONDS + ")")
-                .get());
-        options.addOption(Option.builder().longOpt(MAX_CONNECTIONS).hasArg().argName("N")
-                .desc("sessions open at once; more are closed as they connect (default "
-                        + SessionLimits.DEFAULT.maxConnections() + ")").get());
-        options.addOption(Option.builder().longOpt(MAX_PENDING).hasArg().argName("BYTES")
-                .desc("unsent replies a session may hold before it is closed as not reading (default 4MiB)").get());
+        ListenOptions.addTo(options);
+        options.addOption(Option.builder().longOpt(HANDLER_TIMEOUT).hasArg().argName("DURATION")
+                .desc("time one handler or script callback may run before its session is closed (default 10s)").get());
+        options.addOption(Option.builder().longOpt(HANDSHAKE_TIMEOUT).hasArg().argName("DURATION")
+                .desc("with --tls: time a client may take to finish the TLS handshake (default 10s)").get());
         options.addOption(Option.builder().longOpt(IO_THREADS).hasArg().argName("N")
                 .desc("I/O threads (default: one per core)").get());
         options.addOption(Option.builder().longOpt(TCP_NODELAY).hasArg().argName("on|off")
@@ -106,17 +99,23 @@ final class ServerCommand implements Command {
         FrameLimits limits = CommonOptions.limits(line);
         int ioThreads = line.hasOption(IO_THREADS)
                 ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
-        int idle = line.hasOption(IDLE) ? OptionValues.nonNegativeInt("--" + IDLE, line.getOptionValue(IDLE))
-                : DEFAULT_IDLE_SECONDS;
-        SessionLimits sessions = new SessionLimits(
-                line.hasOption(MAX_CONNECTIONS) ? OptionValues.positiveInt("--" + MAX_CONNECTIONS,
-                        line.getOptionValue(MAX_CONNECTIONS)) : SessionLimits.DEFAULT.maxConnections(),
-                line.hasOption(MAX_PENDING) ? OptionValues.bytes("--" + MAX_PENDING, line.getOptionValue(MAX_PENDING))
-                        : SessionLimits.DEFAULT.maxPending());
+        int idle = ListenOptions.idleSeconds(line);
+        SessionLimits.Builder limitsBuilder = ListenOptions.limits(line);
+        if (line.hasOption(HANDLER_TIMEOUT)) {
+            limitsBuilder.handlerTimeout(OptionValues.duration("--" + HANDLER_TIMEOUT, line.getOptionValue(HANDLER_TIMEOUT)));
+        }
         TlsSettings tls = CommonOptions.tls(line, console);
         if (tls != null && tls.keystore() == null) {
             throw new UsageException("--tls on a server needs --keystore FILE: the server's certificate and key");
         }
+        if (line.hasOption(HANDSHAKE_TIMEOUT)) {
+            if (tls == null) {
+                throw new UsageException("--" + HANDSHAKE_TIMEOUT + " needs --tls");
+            }
+            limitsBuilder.handshakeTimeout(OptionValues.duration("--" + HANDSHAKE_TIMEOUT,
+                    line.getOptionValue(HANDSHAKE_TIMEOUT)));
+        }
+        SessionLimits sessions = limitsBuilder.build();
         ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
                 limits, ioThreads, idle, tuning(line), sessions, tls);
         if (line.hasOption(SCRIPT) && line.hasOption(HANDLER)) {
@@ -133,13 +132,17 @@ final class ServerCommand implements Command {
             }
         }
         try (Server server = Server.start(config, behaviour)) {
+            for (String warning : server.warnings()) {
+                console.err().println("mtk: warning: " + warning);
+            }
             if (server.address().getAddress().isAnyLocalAddress()) {
                 console.err().println("mtk: warning: listening on all interfaces (" + config.host()
                         + "): anyone who can reach this machine can connect; --host 127.0.0.1 keeps it local");
             }
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
                     + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", max-frame "
-                    + limits.maxFrame() + (limits.strict() ? ", strict" : "") + (config.tls() != null ? ", tls" : "") + ")");
+                    + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ", "
+                    + ListenOptions.describe(sessions, server.maxConnections()) + (config.tls() != null ? ", tls" : "") + ")");
             console.out().flush();
             stop.arm();
             stop.await();

@@ -1,21 +1,15 @@
 package dev.mtk.proxy;
 
-import dev.mtk.internal.Addresses;
-import dev.mtk.internal.Failures;
 import dev.mtk.record.Direction;
 import dev.mtk.record.StreamDecoder;
 import dev.mtk.session.SessionException;
-import dev.mtk.session.SyscallSavingProcessor;
-import java.io.IOException;
+import dev.mtk.session.Listener;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.mina.core.future.CloseFuture;
-import org.apache.mina.core.service.SimpleIoProcessorPool;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoder;
-import org.apache.mina.transport.socket.nio.NioSession;
-import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
 
 /**
@@ -30,21 +24,16 @@ import org.apache.mina.transport.socket.nio.NioSocketConnector;
 public final class Proxy implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
-    private final NioSocketAcceptor acceptor;
+    private final Listener listener;
     private final NioSocketConnector connector;
-    private final SimpleIoProcessorPool<NioSession> processors;
     private final ProxyHandler handler;
     private final TrafficTap tap;
-    private final InetSocketAddress address;
 
-    private Proxy(NioSocketAcceptor acceptor, NioSocketConnector connector, SimpleIoProcessorPool<NioSession> processors,
-            ProxyHandler handler, TrafficTap tap, InetSocketAddress address) {
-        this.acceptor = acceptor;
+    private Proxy(Listener listener, NioSocketConnector connector, ProxyHandler handler, TrafficTap tap) {
+        this.listener = listener;
         this.connector = connector;
-        this.processors = processors;
         this.handler = handler;
         this.tap = tap;
-        this.address = address;
     }
 
     /**
@@ -59,20 +48,10 @@ public final class Proxy implements AutoCloseable {
         if (target.isUnresolved()) {
             throw new SessionException("cannot forward to " + config.target() + ": unknown host");
         }
-        InetSocketAddress wanted = new InetSocketAddress(config.listenHost(), config.listenPort());
-        if (wanted.isUnresolved()) {
-            throw new SessionException("cannot listen on " + config.listenHost() + ":" + config.listenPort()
-                    + ": unknown host");
-        }
-        SimpleIoProcessorPool<NioSession> processors = new SimpleIoProcessorPool<>(SyscallSavingProcessor.class,
-                config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors());
-        NioSocketConnector connector = new NioSocketConnector(processors);
+        Listener listener = Listener.create("proxy", Listener.settings().ioThreads(config.ioThreads())
+                .idleSeconds(config.idleSeconds()).limits(config.sessions()).descriptorsPerConnection(2));
+        NioSocketConnector connector = new NioSocketConnector(listener.processors());
         connector.getSessionConfig().setTcpNoDelay(true);
-        NioSocketAcceptor acceptor = new NioSocketAcceptor(processors);
-        acceptor.setReuseAddress(true);
-        acceptor.setBacklog(1024);
-        acceptor.setCloseOnDeactivation(true);
-        acceptor.getSessionConfig().setTcpNoDelay(true);
         TrafficTap tap = new TrafficTap(observers);
         ProtocolDecoder[] decoders = {
             StreamDecoder.decoderFor(Direction.CLIENT_TO_SERVER, config.profile(), config.limits()),
@@ -80,34 +59,41 @@ public final class Proxy implements AutoCloseable {
         };
         ProxyHandler handler = new ProxyHandler(connector, target, tap, decoders);
         connector.setHandler(handler);
-        acceptor.setHandler(handler);
+        listener.handler(handler);
         try {
-            acceptor.bind(wanted);
-        } catch (IOException | RuntimeException e) {
-            acceptor.dispose();
+            listener.bind(config.listenHost(), config.listenPort());
+        } catch (SessionException e) {
             connector.dispose();
-            processors.dispose();
             tap.close();
-            throw new SessionException("cannot listen on " + Addresses.format(wanted) + ": " + Failures.reason(e), e);
+            throw e;
         }
-        InetSocketAddress bound = (InetSocketAddress) acceptor.getLocalAddress();
-        tap.listening(bound, System.nanoTime());
+        tap.listening(listener.address(), System.nanoTime());
         handler.started();
-        return new Proxy(acceptor, connector, processors, handler, tap, bound);
+        return new Proxy(listener, connector, handler, tap);
     }
 
     /** The bound address, with the real port when port 0 was asked for. */
     public InetSocketAddress address() {
-        return address;
+        return listener.address();
     }
 
     public int port() {
-        return address.getPort();
+        return address().getPort();
+    }
+
+    /** The connection limit in force: the configured one, lowered to fit the process's descriptor limit. */
+    public int maxConnections() {
+        return listener.maxConnections();
+    }
+
+    /** What the user should be told before forwarding (a limit lowered to fit the descriptor limit), a line each. */
+    public List<String> warnings() {
+        return listener.warnings();
     }
 
     /** Clients connected now. */
     public int connectionCount() {
-        return acceptor.getManagedSessionCount();
+        return listener.sessionCount();
     }
 
     /**
@@ -116,24 +102,21 @@ public final class Proxy implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (acceptor.isDisposed()) {
+        if (connector.isDisposed()) {
             return;
         }
         handler.stopping();
-        acceptor.unbind();
         List<CloseFuture> closing = new ArrayList<>();
-        for (IoSession session : acceptor.getManagedSessions().values()) {
-            closing.add(session.closeOnFlush());
-        }
         for (IoSession session : connector.getManagedSessions().values()) {
             closing.add(session.closeOnFlush());
         }
+        listener.closeSessions();
         for (CloseFuture future : closing) {
             future.awaitUninterruptibly(CLOSE_WAIT_MILLIS);
         }
-        acceptor.dispose(true);
         connector.dispose(true);
-        processors.dispose();
+        // Last: the I/O threads both sides share.
+        listener.close();
         tap.close();
     }
 }

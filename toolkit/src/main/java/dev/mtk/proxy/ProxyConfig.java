@@ -1,6 +1,7 @@
 package dev.mtk.proxy;
 
 import dev.mtk.session.Profile;
+import dev.mtk.session.SessionLimits;
 import dev.mtk.spi.FrameLimits;
 import java.util.Objects;
 
@@ -16,9 +17,11 @@ import java.util.Objects;
  *                   a client would
  * @param limits     the decoders' limits; a stream they refuse is still forwarded, only no longer decoded
  * @param ioThreads  I/O threads shared by both sides; 0 for one per core
+ * @param idleSeconds a client that sends nothing this long is disconnected, with its upstream; 0 for never
+ * @param sessions   what clients may take: connections (each costs two descriptors), backlog, budget
  */
 public record ProxyConfig(String listenHost, int listenPort, String targetHost, int targetPort, Profile profile,
-        FrameLimits limits, int ioThreads) {
+        FrameLimits limits, int ioThreads, int idleSeconds, SessionLimits sessions) {
 
     public ProxyConfig {
         Objects.requireNonNull(listenHost, "listenHost");
@@ -34,11 +37,16 @@ public record ProxyConfig(String listenHost, int listenPort, String targetHost, 
         if (ioThreads < 0) {
             throw new IllegalArgumentException("I/O threads must not be negative: " + ioThreads);
         }
+        if (idleSeconds < 0) {
+            throw new IllegalArgumentException("idle seconds must not be negative: " + idleSeconds);
+        }
+        Objects.requireNonNull(sessions, "sessions");
     }
 
-    /** Loopback on {@code listenPort}, forwarding to {@code 127.0.0.1:targetPort}, default limits. */
+    /** Loopback on {@code listenPort}, forwarding to {@code 127.0.0.1:targetPort}, default limits, never idle. */
     public static ProxyConfig loopback(int listenPort, int targetPort, Profile profile) {
-        return new ProxyConfig("127.0.0.1", listenPort, "127.0.0.1", targetPort, profile, FrameLimits.DEFAULT, 0);
+        return new ProxyConfig("127.0.0.1", listenPort, "127.0.0.1", targetPort, profile, FrameLimits.DEFAULT, 0, 0,
+                SessionLimits.DEFAULT);
     }
 
     /** {@code host:port} of the target. */

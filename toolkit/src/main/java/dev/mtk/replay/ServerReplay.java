@@ -1,19 +1,17 @@
 package dev.mtk.replay;
 
 import dev.mtk.internal.Addresses;
-import dev.mtk.internal.Failures;
 import dev.mtk.record.Direction;
 import dev.mtk.record.Recorded;
 import dev.mtk.record.Recording;
 import dev.mtk.record.StreamDecoder;
+import dev.mtk.session.Listener;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.FrameLimits;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -21,7 +19,6 @@ import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoder;
-import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 
 /**
  * Serves the server side of a recording to whatever connects: a mock made from real traffic. The first client gets
@@ -31,14 +28,16 @@ import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
 public final class ServerReplay implements AutoCloseable {
     private static final AttributeKey SERVED = new AttributeKey(ServerReplay.class, "served");
 
-    private final NioSocketAcceptor acceptor;
-    private final ScheduledExecutorService timer;
-    private final InetSocketAddress address;
+    private final Listener listener;
 
-    private ServerReplay(NioSocketAcceptor acceptor, ScheduledExecutorService timer, InetSocketAddress address) {
-        this.acceptor = acceptor;
-        this.timer = timer;
-        this.address = address;
+    private ServerReplay(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** {@link #start(Recording, Profile, FrameLimits, ReplayOptions, Listener.Settings, String, int)} with defaults. */
+    public static ServerReplay start(Recording recording, Profile profile, FrameLimits limits, ReplayOptions options,
+            String host, int port) {
+        return start(recording, profile, limits, options, Listener.settings(), host, port);
     }
 
     /**
@@ -48,23 +47,17 @@ public final class ServerReplay implements AutoCloseable {
      * @throws SessionException         when the address cannot be bound
      */
     public static ServerReplay start(Recording recording, Profile profile, FrameLimits limits, ReplayOptions options,
-            String host, int port) {
+            Listener.Settings listening, String host, int port) {
         List<List<Recorded>> connections = new ArrayList<>(recording.connections().values());
         if (connections.isEmpty()) {
             throw new IllegalArgumentException("the recording has no connection to serve");
         }
         ProtocolDecoder decoder = StreamDecoder.decoderFor(Direction.CLIENT_TO_SERVER, profile, limits);
         JsonDiff diff = new JsonDiff(options.ignore());
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mtk-replay-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Listener listener = Listener.create("replay", listening);
+        ScheduledExecutorService timer = listener.timer();
         AtomicLong served = new AtomicLong();
-        NioSocketAcceptor acceptor = new NioSocketAcceptor();
-        acceptor.setReuseAddress(true);
-        acceptor.getSessionConfig().setTcpNoDelay(true);
-        acceptor.setHandler(new IoHandlerAdapter() {
+        listener.handler(new IoHandlerAdapter() {
             @Override
             public void sessionOpened(IoSession session) {
                 int index = (int) (served.getAndIncrement() % connections.size());
@@ -96,44 +89,35 @@ public final class ServerReplay implements AutoCloseable {
                 session.closeNow();
             }
         });
-        InetSocketAddress wanted = new InetSocketAddress(host, port);
-        try {
-            if (wanted.isUnresolved()) {
-                throw new IOException("unknown host");
-            }
-            acceptor.bind(wanted);
-        } catch (IOException | RuntimeException e) {
-            acceptor.dispose();
-            timer.shutdownNow();
-            throw new SessionException("cannot listen on " + host + ":" + port + ": " + Failures.reason(e), e);
-        }
-        return new ServerReplay(acceptor, timer, (InetSocketAddress) acceptor.getLocalAddress());
+        return new ServerReplay(listener.bind(host, port));
+    }
+
+    /** The connection limit in force: the configured one, lowered to fit the process's descriptor limit. */
+    public int maxConnections() {
+        return listener.maxConnections();
+    }
+
+    /** What the user should be told before serving (a limit lowered to fit the descriptor limit), a line each. */
+    public List<String> warnings() {
+        return listener.warnings();
     }
 
     public InetSocketAddress address() {
-        return address;
+        return listener.address();
     }
 
     public int port() {
-        return address.getPort();
+        return address().getPort();
     }
 
     /** Stops accepting, closes every client after what was written to it, and releases the threads. */
     @Override
     public void close() {
-        if (acceptor.isDisposed()) {
-            return;
-        }
-        acceptor.unbind();
-        for (IoSession session : acceptor.getManagedSessions().values()) {
-            session.closeOnFlush().awaitUninterruptibly(2_000);
-        }
-        acceptor.dispose(true);
-        timer.shutdownNow();
+        listener.close();
     }
 
     @Override
     public String toString() {
-        return "replay server on " + Addresses.format(address);
+        return "replay server on " + Addresses.format(address());
     }
 }

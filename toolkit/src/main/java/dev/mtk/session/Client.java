@@ -26,7 +26,7 @@ public final class Client implements AutoCloseable {
         MinaExceptions.install();
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().clientFilter();
         NioSocketConnector connector = new NioSocketConnector(SyscallSavingProcessor.class,
-                config.ioThreads() > 0 ? config.ioThreads() : Server.DEFAULT_IO_THREADS);
+                config.ioThreads() > 0 ? config.ioThreads() : Listener.DEFAULT_IO_THREADS);
         connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
         connector.setSessionDataStructureFactory(new CoalescingStructures());
         connector.getSessionConfig().setTcpNoDelay(true);

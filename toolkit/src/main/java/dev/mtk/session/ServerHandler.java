@@ -38,12 +38,6 @@ final class ServerHandler extends IoHandlerAdapter {
     @Override
     public void sessionOpened(IoSession io) {
         ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared, limits.maxPending());
-        int open = io.getService().getManagedSessionCount();
-        if (open > limits.maxConnections()) {
-            session.refuse("refused: " + (open - 1) + " connections already (max-connections " + limits.maxConnections()
-                    + ")");
-            return;
-        }
         session.log("connected");
         try {
             behaviour.onOpen(session);
@@ -112,7 +106,7 @@ final class ServerHandler extends IoHandlerAdapter {
     @Override
     public void sessionClosed(IoSession io) {
         ServerSession session = ServerSession.of(io);
-        if (session == null || session.refused()) {
+        if (session == null) {
             return;
         }
         try {

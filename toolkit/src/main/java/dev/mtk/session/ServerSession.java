@@ -28,7 +28,6 @@ public final class ServerSession implements Conversation {
     private long accounted;
     private final ReplyBatch batch;
     private final int maxPending;
-    private volatile boolean refused;
     private volatile boolean closed;
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
@@ -167,14 +166,6 @@ public final class ServerSession implements Conversation {
         }
     }
 
-    /** Closes a session the server will not serve, before anything else happens on it. */
-    void refuse(String reason) {
-        refused = true;
-        closeReason = reason;
-        ConversationLog.SERVER.warn(peer, reason);
-        io.closeNow();
-    }
-
     /** Closes the session once what was written before has been sent. */
     @Override
     public void close() {
@@ -220,11 +211,6 @@ public final class ServerSession implements Conversation {
 
     boolean isClosed() {
         return closed;
-    }
-
-    /** Whether the server refused it at once (too many connections): its handler never heard of it. */
-    boolean refused() {
-        return refused;
     }
 
     String closeReason() {

@@ -109,7 +109,8 @@ class ReplayCommandTest {
 
         assertThat(replay.stop()).isZero();
         assertThat(replay.out()).startsWith("listening on 127.0.0.1:" + replay.port()
-                + " (replaying the server side of 1 recorded connection, profile json, framing headers, payload json)")
+                + " (replaying the server side of 1 recorded connection, profile json, framing headers, payload json, "
+                + "max-connections ")
                 .endsWith("replay stopped" + NL);
     }
 

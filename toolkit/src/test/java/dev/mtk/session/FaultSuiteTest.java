@@ -269,7 +269,7 @@ class FaultSuiteTest {
         Arrays.fill(large, (byte) 'y');
         String reply = "\"" + new String(large, StandardCharsets.US_ASCII) + "\"";
         start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0, SocketTuning.DEFAULT,
-                new SessionLimits(100, 1024 * 1024), null), (session, message) -> {
+                SessionLimits.builder().maxConnections(100).maxPending(1024 * 1024).build(), null), (session, message) -> {
                     if (!message.confirmation()) {
                         session.reply(message.text().contains("hog") ? reply : "\"我收到了\"");
                     }
