@@ -49,10 +49,11 @@ public final class Proxy implements AutoCloseable {
             throw new SessionException("cannot forward to " + config.target() + ": unknown host");
         }
         Listener listener = Listener.create("proxy", Listener.settings().ioThreads(config.ioThreads())
-                .idleSeconds(config.idleSeconds()).limits(config.sessions()).descriptorsPerConnection(2));
+                .idleSeconds(config.idleSeconds()).limits(config.sessions()).descriptorsPerConnection(2)
+                .watermarks(false));
         NioSocketConnector connector = new NioSocketConnector(listener.processors());
         connector.getSessionConfig().setTcpNoDelay(true);
-        TrafficTap tap = new TrafficTap(observers);
+        TrafficTap tap = new TrafficTap(observers, config.sessions().maxBuffered());
         ProtocolDecoder[] decoders = {
             StreamDecoder.decoderFor(Direction.CLIENT_TO_SERVER, config.profile(), config.limits()),
             StreamDecoder.decoderFor(Direction.SERVER_TO_CLIENT, config.profile(), config.limits())

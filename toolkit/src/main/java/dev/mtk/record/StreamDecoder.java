@@ -37,6 +37,7 @@ public final class StreamDecoder {
     /** False once the decoder reported a unit without its wire size: from then on wire bytes are unknown. */
     private boolean exact = true;
     private boolean refused;
+    private long decoded;
 
     /** @param decoder a decoder that keeps its state in session attributes, as every mtk framing's does */
     public StreamDecoder(ProtocolDecoder decoder) {
@@ -95,9 +96,47 @@ public final class StreamDecoder {
         return refused;
     }
 
+    /** Bytes fed and not yet part of a unit: the start of a frame, garbage not yet skipped. */
+    public int held() {
+        return end - start;
+    }
+
+    /** Units cut so far. */
+    public long decoded() {
+        return decoded;
+    }
+
+    /**
+     * Stops decoding for {@code reason} and lets go of what is held: the reason comes out as
+     * {@link WireUnit.Kind#UNDECODABLE}, the held bytes as {@link WireUnit.Kind#BYTES}, and every later byte as bytes.
+     */
+    public List<WireUnit> abandon(String reason) {
+        List<WireUnit> units = new ArrayList<>();
+        if (refused) {
+            return units;
+        }
+        refused = true;
+        units.add(WireUnit.undecodable(reason));
+        byte[] rest = takeAll();
+        if (rest.length > 0) {
+            units.add(WireUnit.bytes(rest));
+        }
+        held = new byte[0];
+        start = 0;
+        end = 0;
+        try {
+            // The decoder keeps its own copy of a partial frame in the session: let that go too.
+            decoder.dispose(session);
+        } catch (Exception e) {
+            // Nothing more to release.
+        }
+        return units;
+    }
+
     private void collect(List<WireUnit> units) {
         Queue<Object> out = session.getDecoderOutputQueue();
         for (Object unit = out.poll(); unit != null; unit = out.poll()) {
+            decoded++;
             if (unit instanceof SkippedBytes skipped) {
                 units.add(WireUnit.garbage(take(skipped.count())));
             } else if (unit instanceof Frame frame) {

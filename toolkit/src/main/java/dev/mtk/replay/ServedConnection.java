@@ -38,6 +38,7 @@ final class ServedConnection {
     private final ScheduledExecutorService timer;
     private final double speed;
     private final Deque<WireUnit> inbox = new ArrayDeque<>();
+    private long inboxBytes;
     private int next;
     private int messagesFromClient;
     private double lastMs;
@@ -70,11 +71,27 @@ final class ServedConnection {
         for (WireUnit unit : decoder.feed(bytes)) {
             if (unit.isMessage()) {
                 inbox.add(unit);
+                inboxBytes += size(unit);
             } else if (unit.kind() == WireUnit.Kind.UNDECODABLE) {
                 LOG.warn("#{} cannot decode what the client sends: {}", session.getId(), unit.reason());
             }
         }
         advance();
+    }
+
+    /** Bytes of a frame begun by the client and not yet complete. */
+    synchronized long partial() {
+        return decoder.held();
+    }
+
+    /** Units of the client's stream decoded so far. */
+    synchronized long completed() {
+        return decoder.decoded();
+    }
+
+    /** Bytes of client messages decoded and waiting for their place in the recording. */
+    synchronized long queued() {
+        return inboxBytes;
     }
 
     synchronized void closed() {
@@ -99,6 +116,7 @@ final class ServedConnection {
                 if (from == null) {
                     return;
                 }
+                inboxBytes -= size(from);
                 check(unit, from);
                 lastMs = unit.ms();
                 lastNanos = System.nanoTime();
@@ -114,11 +132,16 @@ final class ServedConnection {
             }
         }
         if (next >= events.size()) {
+            inboxBytes = 0;
             for (WireUnit extra = inbox.poll(); extra != null; extra = inbox.poll()) {
                 LOG.warn("#{} the client sent {} after recorded connection {} ended", session.getId(), shown(extra),
                         recordedConn);
             }
         }
+    }
+
+    private static long size(WireUnit unit) {
+        return unit.wire() != null ? unit.wire().length : unit.body() == null ? 0 : unit.body().length;
     }
 
     /** Whether {@code event} is due now; if not, comes back when it is. */

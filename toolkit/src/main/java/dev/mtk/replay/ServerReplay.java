@@ -54,7 +54,7 @@ public final class ServerReplay implements AutoCloseable {
         }
         ProtocolDecoder decoder = StreamDecoder.decoderFor(Direction.CLIENT_TO_SERVER, profile, limits);
         JsonDiff diff = new JsonDiff(options.ignore());
-        Listener listener = Listener.create("replay", listening);
+        Listener listener = Listener.create("replay", listening.holdings(new ServedHoldings(SERVED)));
         ScheduledExecutorService timer = listener.timer();
         AtomicLong served = new AtomicLong();
         listener.handler(new IoHandlerAdapter() {

@@ -3,8 +3,13 @@ package dev.mtk.session;
 import dev.mtk.internal.Addresses;
 import dev.mtk.internal.Failures;
 import dev.mtk.internal.Throttle;
+import dev.mtk.limits.BufferBudget;
+import dev.mtk.limits.Closer;
 import dev.mtk.limits.ConnectionGuard;
+import dev.mtk.limits.Deadlines;
 import dev.mtk.limits.Descriptors;
+import dev.mtk.limits.Holdings;
+import dev.mtk.limits.WriteBacklog;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.filterchain.DefaultIoFilterChainBuilder;
 import org.apache.mina.core.future.CloseFuture;
 import org.apache.mina.core.service.IoHandler;
@@ -54,6 +60,7 @@ public final class Listener implements AutoCloseable {
     private final ExecutorService ioThreads;
     private final ScheduledExecutorService timer;
     private final ConnectionGuard guard;
+    private final BufferBudget budget;
     private final List<String> warnings;
     private final int maxConnections;
     private final ConversationLog log;
@@ -93,12 +100,38 @@ public final class Listener implements AutoCloseable {
         }
         this.guard = new ConnectionGuard(maxConnections, settings.limits.maxConnectionsPerAddress(),
                 (io, reason) -> log.warn(Addresses.format(io.getRemoteAddress()), reason));
+        Closer closer = settings.closer != null ? settings.closer : this::closeWithReason;
+        SessionLimits limits = settings.limits;
         acceptor.getFilterChain().addFirst("limits", guard);
+        if (settings.watermarks) {
+            acceptor.getFilterChain().addLast("backlog", new WriteBacklog(limits.maxPending(), closer));
+        }
+        this.budget = new BufferBudget(limits.maxBuffered(), settings.holdings, closer, this::sessions);
+        acceptor.getFilterChain().addLast("budget", budget);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mtk-" + name + "-timer");
             thread.setDaemon(true);
             return thread;
         });
+        Deadlines deadlines = new Deadlines(limits.frameTimeout(), limits.writeTimeout(), limits.maxPending() / 8,
+                settings.holdings, closer, this::sessions, budget, System::currentTimeMillis);
+        long period = Deadlines.period(limits.frameTimeout(), limits.writeTimeout()).toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                deadlines.run();
+            } catch (RuntimeException e) {
+                // The next look tries again; a failure here must not cancel every later one.
+                MinaExceptions.report(e);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes a session at once, saying why on one line. */
+    private void closeWithReason(IoSession io, String reason) {
+        if (!io.isClosing()) {
+            log.warn(Addresses.format(io.getRemoteAddress()), "closed: " + reason);
+            io.closeNow();
+        }
     }
 
     /** Threads and an acceptor, not yet listening. */
@@ -133,6 +166,11 @@ public final class Listener implements AutoCloseable {
     /** What the owner should tell its user before serving, one line each (a limit clamped, say). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** Bytes all sessions hold together, at their last update, and the budget for them. */
+    public BufferBudget budget() {
+        return budget;
     }
 
     /** The connection limit in force, after clamping to the descriptor limit. */
@@ -272,6 +310,9 @@ public final class Listener implements AutoCloseable {
         private IoSessionDataStructureFactory structures;
         private int descriptorsPerConnection = 1;
         private ConversationLog log = ConversationLog.SERVER;
+        private Holdings holdings = Holdings.NONE;
+        private Closer closer;
+        private boolean watermarks = true;
 
         private Settings() {
         }
@@ -307,6 +348,27 @@ public final class Listener implements AutoCloseable {
         /** A session's attribute map and write queue, when the default ones will not do. */
         Settings structures(IoSessionDataStructureFactory value) {
             this.structures = value;
+            return this;
+        }
+
+        /** What a session holds between reads besides unsent bytes, for the budget and the frame deadline. */
+        public Settings holdings(Holdings value) {
+            this.holdings = java.util.Objects.requireNonNull(value, "holdings");
+            return this;
+        }
+
+        /** How a session that broke a limit is closed; by default at once, with a warning line. */
+        public Settings closer(Closer value) {
+            this.closer = value;
+            return this;
+        }
+
+        /**
+         * Whether a session's reading stops while its peer leaves too much unsent ({@link WriteBacklog}); off for a
+         * service with flow control of its own (the proxy's).
+         */
+        public Settings watermarks(boolean value) {
+            this.watermarks = value;
             return this;
         }
 

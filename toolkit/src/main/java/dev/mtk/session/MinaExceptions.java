@@ -20,6 +20,11 @@ final class MinaExceptions extends ExceptionMonitor {
     private MinaExceptions() {
     }
 
+    /** Reports a failure no session owns, as MINA's own would be. */
+    static void report(Throwable cause) {
+        ExceptionMonitor.getInstance().exceptionCaught(cause);
+    }
+
     /** Makes sure this monitor is installed. */
     static void install() {
         // the static initialiser does it, once

@@ -22,7 +22,6 @@ final class ReplyBatchFilter extends IoFilterAdapter {
             next.messageReceived(io, message);
         } finally {
             batch.end();
-            session.checkBacklog();
         }
     }
 }

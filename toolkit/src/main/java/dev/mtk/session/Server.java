@@ -1,7 +1,9 @@
 package dev.mtk.session;
 
+import dev.mtk.limits.DecoderHoldings;
 import java.net.InetSocketAddress;
 import java.util.List;
+import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 
 
@@ -28,7 +30,8 @@ public final class Server implements AutoCloseable {
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).tuning(config.tuning()).limits(config.sessions())
-                .structures(new CoalescingStructures()));
+                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(io -> 0))
+                .closer(Server::abort));
         if (tls != null) {
             listener.filters().addLast("tls", tls);
         } else {
@@ -38,6 +41,17 @@ public final class Server implements AutoCloseable {
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         listener.handler(new ServerHandler(config, behaviour, listener.timer()));
         return new Server(listener.bind(config.host(), config.port()));
+    }
+
+    /** Closes a session that broke a limit, through its {@link ServerSession} once it has one, so it is logged once. */
+    private static void abort(IoSession io, String reason) {
+        ServerSession session = ServerSession.of(io);
+        if (session != null) {
+            session.abort(reason);
+        } else if (!io.isClosing()) {
+            ConversationLog.SERVER.warn(dev.mtk.internal.Addresses.format(io.getRemoteAddress()), "closed: " + reason);
+            io.closeNow();
+        }
     }
 
     /** The bound address, with the real port when port 0 was asked for. */

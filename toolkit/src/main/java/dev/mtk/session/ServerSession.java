@@ -149,21 +149,16 @@ public final class ServerSession implements Conversation {
             return encoded.length;
         }
         io.write(wireMessage);
-        checkBacklog();
         return profile.wireSize(wireMessage);
     }
 
-    /**
-     * Closes the session at once when its peer has left more than the limit unread: its replies would otherwise
-     * pile up in the heap for as long as it stays connected without reading.
-     */
-    void checkBacklog() {
-        long pending = io.getScheduledWriteBytes();
-        if (pending > maxPending && closeReason == null) {
-            closeReason = "peer is not reading: " + pending + " B waiting to be sent (max-pending " + maxPending + ")";
-            ConversationLog.SERVER.warn(peer, "closed: " + closeReason);
-            io.closeNow();
+    /** Closes the session at once, for a limit it broke: logs why, once, and drops what it had not sent. */
+    void abort(String reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+            ConversationLog.SERVER.warn(peer, "closed: " + reason);
         }
+        io.closeNow();
     }
 
     /** Closes the session once what was written before has been sent. */
