@@ -73,6 +73,11 @@ public final class Server implements AutoCloseable {
         return listener.maxConnections();
     }
 
+    /** Bytes all sessions hold now (partial frames, messages not yet handled, replies not yet sent), as last counted. */
+    public long buffered() {
+        return listener.budget().total();
+    }
+
     /** What the user should be told before serving (a limit lowered to fit the descriptor limit), a line each. */
     public List<String> warnings() {
         return listener.warnings();

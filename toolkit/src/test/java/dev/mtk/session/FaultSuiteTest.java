@@ -268,8 +268,8 @@ class FaultSuiteTest {
         byte[] large = new byte[64 * 1024];
         Arrays.fill(large, (byte) 'y');
         String reply = "\"" + new String(large, StandardCharsets.US_ASCII) + "\"";
-        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0, SocketTuning.DEFAULT,
-                SessionLimits.builder().maxConnections(100).maxPending(1024 * 1024).build(), null), (session, message) -> {
+        start(limited(SessionLimits.builder().maxPending(1024 * 1024).writeTimeout(Duration.ofSeconds(1)).build()),
+                (session, message) -> {
                     if (!message.confirmation()) {
                         session.reply(message.text().contains("hog") ? reply : "\"我收到了\"");
                     }
@@ -280,7 +280,7 @@ class FaultSuiteTest {
             for (int i = 0; i < 400 && !log.lines().stream().anyMatch(line -> line.contains("peer is not reading")); i++) {
                 hog.write(ask);
             }
-            log.awaitContaining("closed: peer is not reading: ", "B waiting to be sent (max-pending 1048576)");
+            log.awaitContaining("closed: peer is not reading: ");
         } catch (IOException reset) {
             // the server may close the hog while it is still writing
         }
@@ -337,6 +337,123 @@ class FaultSuiteTest {
             bad.write(concat(headers("[1]"), utf8(""), headers(-1, new byte[0])));
             assertThat(bad.read(25)).isEqualTo(headers("\"我收到了\""));
             assertThat(bad.closedByPeer()).isTrue();
+        }
+        assertUnharmed();
+    }
+
+    private static ServerConfig limited(SessionLimits limits) {
+        return new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0, SocketTuning.DEFAULT, limits,
+                null);
+    }
+
+    /** A connection the server has answered once: admitted, before the next one is made. */
+    private RawClient served() throws IOException {
+        RawClient client = new RawClient(server.port());
+        client.write(headers("{\"hello\":true}"));
+        assertThat(client.read(25)).isEqualTo(headers("\"我收到了\""));
+        return client;
+    }
+
+    /** The start of a frame that announces {@code announced} body bytes, with {@code sent} of them. */
+    private static byte[] partialFrame(int announced, int sent) {
+        byte[] body = new byte[sent];
+        Arrays.fill(body, (byte) ' ');
+        return headers(announced, body);
+    }
+
+    @Test
+    void partialFramesPastTheBufferBudgetCloseTheLargestHolders() throws IOException {
+        start(limited(SessionLimits.builder().maxBuffered(4 * 1024 * 1024).build()), new SeedHandler());
+        List<RawClient> attackers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                RawClient attacker = new RawClient(server.port());
+                attackers.add(attacker);
+                try {
+                    attacker.write(partialFrame(1024 * 1024, 600 * 1024));
+                } catch (IOException closedAlready) {
+                    // the budget closed it while it was still sending
+                }
+            }
+            log.awaitContaining("closed: server buffers full: this peer held ", "passed max-buffered 4194304 B");
+            assertThat(server.buffered()).as("bytes held by all sessions").isLessThanOrEqualTo(4L * 1024 * 1024);
+        } finally {
+            for (RawClient attacker : attackers) {
+                attacker.close();
+            }
+        }
+        await().atMost(TIMEOUT).until(() -> server.buffered() < 64 * 1024);
+        assertUnharmed();
+    }
+
+    @Test
+    void aDripIsClosedByTheFrameDeadline() throws Exception {
+        start(limited(SessionLimits.builder().frameTimeout(Duration.ofMillis(300)).build()), new SeedHandler());
+        java.util.concurrent.ScheduledExecutorService dripper = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        try (RawClient drip = new RawClient(server.port())) {
+            drip.write(partialFrame(1000, 1));
+            dripper.scheduleAtFixedRate(() -> {
+                try {
+                    drip.write(new byte[] {' '});
+                } catch (IOException closed) {
+                    // the deadline closed it
+                }
+            }, 50, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertThat(drip.closedByPeer()).isTrue();
+        } finally {
+            dripper.shutdownNow();
+        }
+        log.awaitContaining("closed: frame not completed within 300 ms: ", " B of it arrived (frame-timeout)");
+        assertUnharmed();
+    }
+
+    @Test
+    void aPipelinerThatNeverReadsStopsBeingReadThenTheWriteDeadlineClosesIt() throws Exception {
+        // Replies a few times larger than requests, as most are; small socket buffers, so they fill in a moment.
+        String reply = "\"" + "r".repeat(100) + "\"";
+        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0,
+                new SocketTuning(true, 0, 64 * 1024, 2048),
+                SessionLimits.builder().maxPending(1024 * 1024).writeTimeout(Duration.ofSeconds(1)).build(), null),
+                (session, message) -> session.reply(reply));
+        byte[] requests = new byte[0];
+        for (int i = 0; i < 1000; i++) {
+            requests = concat(requests, headers("{\"n\":1}"));
+        }
+        byte[] burst = requests;
+        AtomicLong written = new AtomicLong();
+        try (RawClient hog = new RawClient(server.port())) {
+            Thread writer = new Thread(() -> {
+                try {
+                    // 90 MB asked for, 500 MB of replies: far more than the socket buffers hold.
+                    for (int i = 0; i < 5000; i++) {
+                        hog.write(burst);
+                        written.addAndGet(burst.length);
+                    }
+                } catch (IOException closed) {
+                    // the server closed it
+                }
+            }, "hog");
+            writer.start();
+            log.awaitContaining("closed: peer is not reading: ", " (write-timeout)");
+            writer.join(10_000);
+        }
+        assertThat(written.get()).as("bytes the hog got to send").isLessThan(5000L * burst.length);
+        assertThat(log.lines()).noneMatch(line -> line.contains("max-pending 1048576"));
+        assertUnharmed();
+    }
+
+    @Test
+    void connectionsPastThePerAddressLimitAreRefused() throws IOException {
+        start(limited(SessionLimits.builder().maxConnectionsPerAddress(3).build()), new SeedHandler());
+
+        try (RawClient second = served(); RawClient third = served(); RawClient fourth = new RawClient(server.port())) {
+            assertThat(fourth.closedByPeer()).isTrue();
+            log.awaitContaining("refused: 3 connections already from 127.0.0.1 (max-connections-per-address 3)");
+            for (RawClient admitted : List.of(second, third)) {
+                admitted.write(headers("{\"again\":true}"));
+                assertThat(admitted.read(25)).isEqualTo(headers("\"我收到了\""));
+            }
         }
         assertUnharmed();
     }
