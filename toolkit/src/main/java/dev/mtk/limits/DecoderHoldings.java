@@ -33,7 +33,8 @@ public final class DecoderHoldings implements Holdings {
             return 0;
         }
         Object kept = io.getAttribute(BUFFER);
-        return kept instanceof IoBuffer buffer ? buffer.remaining() : 0;
+        // Kept ready for the next read to be appended: what it holds is before its position.
+        return kept instanceof IoBuffer buffer ? buffer.position() : 0;
     }
 
     /** MINA counts each decoded message that reaches the end of the chain. */
