@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 final class TrafficTap implements AutoCloseable {
     static final long HIGH_WATER = 4L * 1024 * 1024;
     static final long LOW_WATER = 1024 * 1024;
-    private static final Logger LOG = LoggerFactory.getLogger(TrafficTap.class);
+    /** The proxy's own log, where its users read what became of their traffic. */
+    private static final Logger LOG = LoggerFactory.getLogger("mtk.proxy");
 
     private final List<TrafficObserver> observers;
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();

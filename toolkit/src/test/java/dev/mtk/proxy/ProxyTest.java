@@ -351,4 +351,64 @@ class ProxyTest {
             return unit.dir().code() + " " + unit.kind().name().toLowerCase() + " " + body;
         }).collect(Collectors.toList());
     }
+    /** The start of a frame that announces 1 MiB and carries {@code sent} bytes of it. */
+    private static byte[] partialFrame(int sent) {
+        byte[] body = new byte[sent];
+        java.util.Arrays.fill(body, (byte) ' ');
+        return concat(ascii("Headers"), java.nio.ByteBuffer.allocate(4).putInt(1024 * 1024).array(), body);
+    }
+
+    @Test
+    void decodersPastTheBudgetStopDecodingTheLargestConnectionWhileForwardingGoesOn() throws Exception {
+        RawServer upstream = own(new RawServer());
+        ProxyConfig config = new ProxyConfig("127.0.0.1", 0, "127.0.0.1", upstream.port(), Profile.json(),
+                dev.mtk.spi.FrameLimits.DEFAULT, 2, 0,
+                dev.mtk.session.SessionLimits.builder().maxBuffered(1024 * 1024).build());
+        Proxy proxy = own(Proxy.start(config, List.of(observed)));
+        List<RawClient> attackers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            RawClient attacker = own(new RawClient(proxy.port()));
+            own(upstream.accept());
+            attacker.write(partialFrame(600 * 1024));
+            attackers.add(attacker);
+        }
+        log.awaitContaining("no longer decoded: the decoders of all connections held ", "more than max-buffered 1048576 B");
+
+        try (RawClient canary = new RawClient(proxy.port()); RawServer.Peer peer = upstream.accept()) {
+            canary.write(frame("{\"canary\":1}"));
+            assertThat(peer.read(frame("{\"canary\":1}").length)).isEqualTo(frame("{\"canary\":1}"));
+        }
+        assertThat(observed.lines()).anyMatch(line -> line.endsWith("c2s frame {\"canary\":1}"));
+    }
+
+    @Test
+    void anObserversErrorStopsDecodingButNotForwarding() throws Exception {
+        RawServer upstream = own(new RawServer());
+        TrafficObserver broken = new TrafficObserver() {
+            @Override
+            public void opened(long conn, String client, String target, long nanos) {
+            }
+
+            @Override
+            public void unit(long conn, dev.mtk.record.Direction dir, dev.mtk.record.WireUnit unit, long nanos) {
+                throw new OutOfMemoryError("an observer ran out of memory");
+            }
+
+            @Override
+            public void closed(long conn, String by, String reason, long clientBytes, long serverBytes, long nanos) {
+            }
+        };
+        Proxy proxy = proxyTo(upstream.port(), broken);
+
+        try (RawClient client = new RawClient(proxy.port()); RawServer.Peer peer = upstream.accept()) {
+            client.write(frame("1"));
+            assertThat(peer.read(frame("1").length)).isEqualTo(frame("1"));
+            log.awaitContaining("the proxy stopped decoding and recording after java.lang.OutOfMemoryError: "
+                    + "an observer ran out of memory; it goes on forwarding");
+            client.write(frame("2"));
+            assertThat(peer.read(frame("2").length)).isEqualTo(frame("2"));
+            peer.write(frame("3"));
+            assertThat(client.read(frame("3").length)).isEqualTo(frame("3"));
+        }
+    }
 }

@@ -258,4 +258,37 @@ class ReplayTest {
             closed.countDown();
         }
     }
+    @Test
+    void partialFramesPastTheBufferBudgetCloseTheLargestHoldersWhileOthersAreServed() throws Exception {
+        dev.mtk.session.SessionLimits limits = dev.mtk.session.SessionLimits.builder().maxBuffered(1024 * 1024).build();
+        byte[] body = new byte[600 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        byte[] partial = dev.mtk.testing.Frames.headers(1024 * 1024, body);
+        try (dev.mtk.testing.LogCapture log = new dev.mtk.testing.LogCapture();
+                ServerReplay mock = ServerReplay.start(recording, Profile.json(), FrameLimits.DEFAULT,
+                        new ReplayOptions(0, TIMEOUT, List.of()), dev.mtk.session.Listener.settings().limits(limits),
+                        "127.0.0.1", 0)) {
+            List<dev.mtk.testing.RawClient> attackers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    dev.mtk.testing.RawClient attacker = new dev.mtk.testing.RawClient(mock.port());
+                    attackers.add(attacker);
+                    try {
+                        attacker.write(partial);
+                    } catch (IOException closedAlready) {
+                        // the budget closed it while it was still sending
+                    }
+                }
+                log.awaitContaining("closed: server buffers full: this peer held ", "passed max-buffered 1048576 B");
+                try (ClientSession session = client.connect("127.0.0.1", mock.port())) {
+                    session.send("[3]");
+                    assertThat(session.receive(TIMEOUT).text()).isEqualTo(recordedReply(2, 1));
+                }
+            } finally {
+                for (dev.mtk.testing.RawClient attacker : attackers) {
+                    attacker.close();
+                }
+            }
+        }
+    }
 }
