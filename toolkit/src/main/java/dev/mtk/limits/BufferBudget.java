@@ -129,8 +129,8 @@ public final class BufferBudget extends IoFilterAdapter {
             long queued = holdings.queued(io);
             release(share);
             closer.close(io, "server buffers full: this peer held " + held + " B (partial frame " + partial
-                    + " B, unhandled " + queued + " B, unsent " + (held - partial - queued) + " B) when all together "
-                    + "passed max-buffered " + max + " B");
+                    + " B, unhandled " + queued + " B, unsent " + io.getScheduledWriteBytes()
+                    + " B) when all together passed max-buffered " + max + " B");
         }
     }
 

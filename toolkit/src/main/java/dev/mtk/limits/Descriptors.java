@@ -35,6 +35,12 @@ public final class Descriptors {
         return Math.max(1, (max - open - RESERVE) / perConnection);
     }
 
+    /** Descriptors open now, or -1 where the platform does not tell; it lists them, so it costs as many as are open. */
+    public static long open() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
+    }
+
     /** The process's descriptor limit, or -1 where the platform does not tell. */
     public static long max() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();

@@ -78,7 +78,8 @@ public final class Listener implements AutoCloseable {
         this.ioThreads = statistics.executor("mtk-" + name + "-io");
         this.processors = new SimpleIoProcessorPool<>(SyscallSavingProcessor.class, ioThreads,
                 settings.ioThreads > 0 ? settings.ioThreads : DEFAULT_IO_THREADS, null);
-        this.acceptor = new PacedAcceptor(processors, statistics, maxConnections + REFUSAL_SLACK);
+        this.acceptor = new PacedAcceptor(processors, statistics, maxConnections + REFUSAL_SLACK,
+                maxConnections < settings.limits.maxConnections());
         statistics.bind(acceptor);
         acceptor.setReuseAddress(true);
         acceptor.setBacklog(BACKLOG);
@@ -265,16 +266,24 @@ public final class Listener implements AutoCloseable {
     /**
      * An acceptor that stops accepting for a moment while it holds as many sessions as it may, instead of accepting
      * only to refuse until the process runs out of descriptors, and reports that once a second at most.
+     *
+     * <p>Where the descriptor limit is what bounds the connections, it also counts the descriptors open before each
+     * batch of accepts (a listing of a few hundred entries), so that what else the process opens (jars, a recording)
+     * cannot push an accept into {@code EMFILE}: the JDK could then not even load a class.
      */
     private final class PacedAcceptor extends NioSocketAcceptor {
         private final PerThreadStatistics statistics;
         private final int pauseAt;
+        private final boolean watchDescriptors;
+        private final long descriptorCeiling = Descriptors.max() - Descriptors.RESERVE / 2;
         private final Throttle throttle = new Throttle();
 
-        PacedAcceptor(SimpleIoProcessorPool<NioSession> processors, PerThreadStatistics statistics, int pauseAt) {
+        PacedAcceptor(SimpleIoProcessorPool<NioSession> processors, PerThreadStatistics statistics, int pauseAt,
+                boolean watchDescriptors) {
             super(processors);
             this.statistics = statistics;
             this.pauseAt = pauseAt;
+            this.watchDescriptors = watchDescriptors;
         }
 
         @Override
@@ -285,7 +294,8 @@ public final class Listener implements AutoCloseable {
         @Override
         protected void processHandles(Iterator<ServerSocketChannel> handles) throws Exception {
             int open = getManagedSessionCount();
-            if (open < pauseAt) {
+            long descriptors = watchDescriptors ? Descriptors.open() : -1;
+            if (open < pauseAt && descriptors < descriptorCeiling) {
                 super.processHandles(handles);
                 return;
             }
@@ -295,7 +305,8 @@ public final class Listener implements AutoCloseable {
             }
             if (throttle.pass() >= 0) {
                 log.warn(Addresses.format(address), "not accepting for now: " + open + " connections open (max-connections "
-                        + maxConnections + "); new ones wait in the kernel's backlog");
+                        + maxConnections + (descriptors >= descriptorCeiling ? ", " + descriptors + " of "
+                        + Descriptors.max() + " file descriptors in use" : "") + "); new ones wait in the kernel's backlog");
             }
             Thread.sleep(ACCEPT_PAUSE_MILLIS);
         }
