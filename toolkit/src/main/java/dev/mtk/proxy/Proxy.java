@@ -50,7 +50,7 @@ public final class Proxy implements AutoCloseable {
         }
         Listener listener = Listener.create("proxy", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).limits(config.sessions()).descriptorsPerConnection(2)
-                .watermarks(false));
+                .watermarks(false).closer(ProxyHandler::closeFor));
         NioSocketConnector connector = new NioSocketConnector(listener.processors());
         connector.getSessionConfig().setTcpNoDelay(true);
         TrafficTap tap = new TrafficTap(observers, config.sessions().maxBuffered());
@@ -58,7 +58,7 @@ public final class Proxy implements AutoCloseable {
             StreamDecoder.decoderFor(Direction.CLIENT_TO_SERVER, config.profile(), config.limits()),
             StreamDecoder.decoderFor(Direction.SERVER_TO_CLIENT, config.profile(), config.limits())
         };
-        ProxyHandler handler = new ProxyHandler(connector, target, tap, decoders);
+        ProxyHandler handler = new ProxyHandler(connector, target, tap, decoders, config.sessions().maxPending() / 4);
         connector.setHandler(handler);
         listener.handler(handler);
         try {

@@ -14,11 +14,11 @@ import org.apache.mina.filter.codec.ProtocolDecoder;
  * and stops a side reading while the other cannot take its bytes as fast (or the decoding thread falls behind).
  */
 final class ProxyConnection {
-    /** A side stops reading when this many bytes wait to be written to the other. */
-    private static final long HIGH_WATER = 1024 * 1024;
-    private static final long LOW_WATER = 256 * 1024;
 
     private final long id;
+    /** A side stops reading when this many bytes wait to be written to the other, and reads again below the low. */
+    private final long highWater;
+    private final long lowWater;
     private final IoSession client;
     private final TrafficTap tap;
     private final ProtocolDecoder[] decoders;
@@ -36,10 +36,14 @@ final class ProxyConnection {
     private String reason;
 
     /**
-     * @param decoders the decoder of what clients send, then of what servers send
+     * @param decoders  the decoder of what clients send, then of what servers send
+     * @param highWater bytes waiting to be written to one side past which the other stops reading (a quarter of
+     *                  max-pending); it reads again below a quarter of that
      */
-    ProxyConnection(long id, IoSession client, TrafficTap tap, ProtocolDecoder[] decoders) {
+    ProxyConnection(long id, IoSession client, TrafficTap tap, ProtocolDecoder[] decoders, long highWater) {
         this.id = id;
+        this.highWater = highWater;
+        this.lowWater = highWater / 4;
         this.client = client;
         this.tap = tap;
         this.decoders = decoders;
@@ -93,6 +97,22 @@ final class ProxyConnection {
         }
     }
 
+    /** The proxy closes the connection for a limit it broke (idle, write deadline, budget): both sides, at once. */
+    void closeFor(String why) {
+        IoSession up;
+        synchronized (lock) {
+            if (closedBy == null) {
+                closedBy = "proxy";
+                reason = why;
+            }
+            up = upstream;
+        }
+        client.closeNow();
+        if (up != null) {
+            up.closeNow();
+        }
+    }
+
     /** Forwards one read from {@code source} to the other side, unchanged. */
     void forward(IoSession source, IoBuffer buffer) {
         boolean fromClient = source == client;
@@ -138,13 +158,13 @@ final class ProxyConnection {
     private void checkFlow(IoSession source, IoSession target) {
         long waiting = target.getScheduledWriteBytes();
         if (!source.isReadSuspended()) {
-            if (waiting > HIGH_WATER || tap.backlogged()) {
+            if (waiting > highWater || tap.backlogged()) {
                 source.suspendRead();
                 if (tap.backlogged()) {
                     tap.stalled(this);
                 }
             }
-        } else if (waiting < LOW_WATER && !source.isClosing()) {
+        } else if (waiting < lowWater && !source.isClosing()) {
             if (tap.drained()) {
                 resume(source);
             } else {

@@ -10,6 +10,7 @@ import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.transport.socket.nio.NioSocketConnector;
@@ -27,12 +28,15 @@ final class ProxyHandler extends IoHandlerAdapter {
     private final TrafficTap tap;
     private final ProtocolDecoder[] decoders;
     private final AtomicLong ids = new AtomicLong();
+    private final long highWater;
     /** Open once the proxy told its observers where it listens: no connection is reported before that. */
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    ProxyHandler(NioSocketConnector upstream, InetSocketAddress target, TrafficTap tap, ProtocolDecoder[] decoders) {
+    ProxyHandler(NioSocketConnector upstream, InetSocketAddress target, TrafficTap tap, ProtocolDecoder[] decoders,
+            long highWater) {
         this.upstream = upstream;
+        this.highWater = highWater;
         this.target = target;
         this.targetText = Addresses.format(target);
         this.tap = tap;
@@ -55,7 +59,7 @@ final class ProxyHandler extends IoHandlerAdapter {
         // A client: nothing is read from it until its upstream connection is open.
         session.suspendRead();
         awaitStart();
-        ProxyConnection connection = new ProxyConnection(ids.incrementAndGet(), session, tap, decoders);
+        ProxyConnection connection = new ProxyConnection(ids.incrementAndGet(), session, tap, decoders, highWater);
         session.setAttribute(CONNECTION, connection);
         tap.opened(connection, Addresses.format(session.getRemoteAddress()), targetText, System.nanoTime());
         ConnectFuture connecting = upstream.connect(target, (io, future) -> io.setAttribute(CONNECTION, connection));
@@ -84,6 +88,25 @@ final class ProxyHandler extends IoHandlerAdapter {
         ProxyConnection connection = connection(session);
         if (connection != null) {
             connection.closed(session, stopping);
+        }
+    }
+
+    /** Only clients idle: an upstream connection is as busy as its client. */
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        ProxyConnection connection = connection(session);
+        if (connection != null) {
+            connection.closeFor("idle for " + session.getConfig().getIdleTime(status) + " s");
+        }
+    }
+
+    /** Closes a client that broke a limit of the proxy's, with its upstream connection. */
+    static void closeFor(IoSession session, String reason) {
+        ProxyConnection connection = connection(session);
+        if (connection != null) {
+            connection.closeFor(reason);
+        } else {
+            session.closeNow();
         }
     }
 

@@ -17,8 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.AttributeKey;
+import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the server side of a recording to whatever connects: a mock made from real traffic. The first client gets
@@ -27,6 +30,7 @@ import org.apache.mina.filter.codec.ProtocolDecoder;
  */
 public final class ServerReplay implements AutoCloseable {
     private static final AttributeKey SERVED = new AttributeKey(ServerReplay.class, "served");
+    private static final Logger LOG = LoggerFactory.getLogger("mtk.replay");
 
     private final Listener listener;
 
@@ -82,6 +86,12 @@ public final class ServerReplay implements AutoCloseable {
                 if (connection != null) {
                     connection.closed();
                 }
+            }
+
+            @Override
+            public void sessionIdle(IoSession session, IdleStatus status) {
+                LOG.warn("#{} closed: idle for {} s", session.getId(), session.getConfig().getIdleTime(status));
+                session.closeNow();
             }
 
             @Override

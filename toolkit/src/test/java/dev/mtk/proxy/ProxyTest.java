@@ -411,4 +411,18 @@ class ProxyTest {
             assertThat(client.read(frame("3").length)).isEqualTo(frame("3"));
         }
     }
+    @Test
+    void anIdleClientIsClosedWithItsUpstreamConnection() throws Exception {
+        RawServer upstream = own(new RawServer());
+        ProxyConfig config = new ProxyConfig("127.0.0.1", 0, "127.0.0.1", upstream.port(), Profile.json(),
+                dev.mtk.spi.FrameLimits.DEFAULT, 2, 1, dev.mtk.session.SessionLimits.DEFAULT);
+        Proxy proxy = own(Proxy.start(config, List.of(observed)));
+
+        try (RawClient client = new RawClient(proxy.port()); RawServer.Peer peer = upstream.accept()) {
+            assertThat(client.closedByPeer()).isTrue();
+            assertThat(peer.closedByPeer()).isTrue();
+        }
+        observed.awaitClosed(1);
+        assertThat(observed.of(1)).last().isEqualTo("closed by proxy: idle for 1 s (0 B, 0 B)");
+    }
 }

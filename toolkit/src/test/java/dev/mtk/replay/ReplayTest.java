@@ -291,4 +291,15 @@ class ReplayTest {
             }
         }
     }
+    @Test
+    void anIdleClientIsClosed() throws Exception {
+        try (dev.mtk.testing.LogCapture log = new dev.mtk.testing.LogCapture();
+                ServerReplay mock = ServerReplay.start(recording, Profile.json(), FrameLimits.DEFAULT,
+                        new ReplayOptions(0, TIMEOUT, List.of()), dev.mtk.session.Listener.settings().idleSeconds(1),
+                        "127.0.0.1", 0);
+                dev.mtk.testing.RawClient idle = new dev.mtk.testing.RawClient(mock.port())) {
+            assertThat(idle.closedByPeer()).isTrue();
+            log.awaitContaining("closed: idle for 1 s");
+        }
+    }
 }
