@@ -1,9 +1,9 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.Throttle;
 import java.nio.channels.ClosedSelectorException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.apache.mina.util.ExceptionMonitor;
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MinaExceptions extends ExceptionMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(MinaExceptions.class);
-    static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     static {
         ExceptionMonitor.setInstance(new MinaExceptions(System::nanoTime, MinaExceptions::log));
@@ -29,7 +28,7 @@ final class MinaExceptions extends ExceptionMonitor {
 
     private final LongSupplier clock;
     private final BiConsumer<String, Throwable> report;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Throttle> throttles = new ConcurrentHashMap<>();
 
     /**
      * @param clock  nanoseconds, as {@link System#nanoTime()}
@@ -55,11 +54,11 @@ final class MinaExceptions extends ExceptionMonitor {
         if (cause instanceof ClosedSelectorException) {
             return;
         }
-        long suppressed = windows.computeIfAbsent(cause.getClass().getName() + ": " + cause.getMessage(),
-                kind -> new Window()).admit(clock.getAsLong());
-        if (suppressed >= 0) {
-            report.accept("unexpected I/O error: " + cause
-                    + (suppressed > 0 ? " (" + suppressed + " more like it in the last second, not shown)" : ""), cause);
+        long held = throttles.computeIfAbsent(cause.getClass().getName() + ": " + cause.getMessage(),
+                kind -> new Throttle(clock)).pass();
+        if (held >= 0) {
+            report.accept("unexpected I/O error: " + cause + (held > 0 ? " (" + held + " more in the last second)" : ""),
+                    cause);
         }
     }
 
@@ -71,23 +70,4 @@ final class MinaExceptions extends ExceptionMonitor {
         }
     }
 
-    /** One kind of failure: when it was last reported, and how many times it came since. */
-    private static final class Window {
-        private boolean reported;
-        private long last;
-        private long suppressed;
-
-        /** The number left out since the last report when this one is to be reported, else -1. */
-        synchronized long admit(long now) {
-            if (reported && now - last < INTERVAL_NANOS) {
-                suppressed++;
-                return -1;
-            }
-            reported = true;
-            last = now;
-            long left = suppressed;
-            suppressed = 0;
-            return left;
-        }
-    }
 }
