@@ -123,6 +123,31 @@ class DistributionIT {
     }
 
     @Test
+    void aServerOutOfMemoryExitsWithOneLineSayingWhy() throws Exception {
+        Path home = unpack();
+        Path hog = Files.writeString(temp.resolve("hog.groovy"),
+                "def hoard = []\nonMessage { msg -> while (true) { hoard << new byte[1024 * 1024] } }\n");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/mtk").toString(), "server", "-p", "0", "--script",
+                hog.toString()).redirectError(temp.resolve("server-err.txt").toFile());
+        builder.environment().put("MTK_JAVA_OPTS", "-Xmx32m");
+        Process server = builder.start();
+        try {
+            String listening = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            String port = listening.replaceAll("^listening on 127\\.0\\.0\\.1:(\\d+) .*$", "$1");
+
+            run(home.resolve("bin/mtk"), "client", "-p", port, "-e", "{}", "--timeout", "30");
+
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server exited").isTrue();
+            assertThat(server.exitValue()).isNotZero();
+            assertThat(Files.readString(temp.resolve("server-err.txt"), StandardCharsets.UTF_8))
+                    .isEqualTo("Terminating due to java.lang.OutOfMemoryError: Java heap space\n");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
     void cloneLauncherRunsTheBuiltDistribution() throws Exception {
         Result result = run(CLONE_LAUNCHER, "--version");
 

@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        FatalErrors.install();
         StopSignal signal = new StopSignal();
         AtomicInteger exitCode = new AtomicInteger(Mtk.FAILED);
         // SIGINT and SIGTERM run shutdown hooks: a server closes its sessions, then exits with its own code

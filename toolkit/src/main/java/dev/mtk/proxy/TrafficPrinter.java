@@ -1,6 +1,7 @@
 package dev.mtk.proxy;
 
 import dev.mtk.internal.Hex;
+import dev.mtk.internal.LogText;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.record.Direction;
 import dev.mtk.record.WireUnit;
@@ -43,7 +44,7 @@ public final class TrafficPrinter implements TrafficObserver {
                 }
             }
             case RAW -> LOG.info("#{} {} {} B unframed: {}", conn, dir.arrow(), unit.size(),
-                    new String(unit.body(), StandardCharsets.UTF_8));
+                    LogText.cut(new String(unit.body(), StandardCharsets.UTF_8)));
             case GARBAGE -> LOG.info("#{} {} skipped {} B of garbage before a frame: {}", conn, dir.arrow(), unit.size(),
                     Hex.spaced(unit.body(), 16));
             case BYTES -> LOG.info("#{} {} {} B not decoded: {}", conn, dir.arrow(), unit.size(),
@@ -66,9 +67,9 @@ public final class TrafficPrinter implements TrafficObserver {
 
     private String render(byte[] body) {
         try {
-            return payload.render(body);
+            return LogText.cut(payload.render(body));
         } catch (RuntimeException | LinkageError e) {
-            return TextPayloadCodec.oneLine(body);
+            return LogText.cut(TextPayloadCodec.oneLine(body));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mtk.repl;
 
 import dev.mtk.internal.Hex;
+import dev.mtk.internal.LogText;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.Frame;
@@ -88,9 +89,13 @@ final class FrameFormat {
             return new AttributedString("(empty)", FAINT);
         }
         if (!framed) {
-            return binary(body) ? new AttributedString(Hex.dump(body)) : new AttributedString(TextPayloadCodec.oneLine(body));
+            return new AttributedString(LogText.cut(binary(body) ? Hex.dump(body) : TextPayloadCodec.oneLine(body)));
         }
         String rendered = render(codec, body);
+        if (rendered.length() > LogText.LIMIT) {
+            // too long to style: cut, as every log line is
+            return new AttributedString(LogText.cut(binary(body) ? Hex.dump(body) : rendered));
+        }
         if (codec.name().equals("json")) {
             try {
                 return JsonStyle.style(body);
@@ -106,7 +111,7 @@ final class FrameFormat {
             }
         }
         if ((codec.name().equals("json") || codec.name().equals("text")) && binary(body)) {
-            return new AttributedString(Hex.dump(body));
+            return new AttributedString(LogText.cut(Hex.dump(body)));
         }
         return new AttributedString(rendered);
     }

@@ -32,6 +32,7 @@ public final class Client implements AutoCloseable {
         connector.getSessionConfig().setTcpNoDelay(true);
         if (tls != null) {
             connector.getFilterChain().addLast("tls", tls);
+            connector.getFilterChain().addLast("tls-guard", TlsGuard.client());
         } else {
             connector.getFilterChain().addLast("tls-probe", new TlsProbeFilter());
         }

@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.Failures;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
@@ -37,14 +38,14 @@ final class ClientHandler extends IoHandlerAdapter {
         String reason;
         if (cause instanceof ProtocolDecoderException decoding && decoding.getCause() == null) {
             reason = decoding.getMessage();
-        } else if (cause instanceof TlsProbeFilter.TlsMismatchException) {
+        } else if (cause instanceof TlsRefusal) {
             reason = cause.getMessage();
         } else if (cause instanceof javax.net.ssl.SSLException) {
             reason = "TLS failed: " + cause.getMessage() + (String.valueOf(cause.getMessage()).contains("PKIX")
                     ? " (the server's certificate is not trusted: --truststore FILE, or --insecure for test certificates)"
                     : "");
         } else if (cause instanceof IOException) {
-            reason = "connection error: " + cause.getMessage();
+            reason = "connection error: " + Failures.reason(cause);
         } else {
             reason = "unexpected error: " + cause;
         }

@@ -7,6 +7,7 @@ import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.SkippedBytes;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.session.AttributeKey;
@@ -30,6 +31,11 @@ public final class ClientSession implements AutoCloseable {
     private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
     private volatile String failure;
     private volatile boolean closing;
+    private volatile boolean closed;
+    /** Counted down once the reason for the close is known: {@link #fail} or {@link #closed} ran. */
+    private final CountDownLatch ended = new CountDownLatch(1);
+    /** The I/O thread that delivers this session's messages, once one has: it must never wait for itself. */
+    private volatile Thread ioThread;
     private volatile Listener listener;
     private volatile boolean answered;
     private volatile boolean asked;
@@ -189,6 +195,14 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private SessionClosedException closedException() {
+        // A send that finds the session closing may be a moment ahead of the I/O thread saying why it closed.
+        if (Thread.currentThread() != ioThread) {
+            try {
+                ended.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String reason = failure;
         return new SessionClosedException(reason == null ? "connection to " + peer + " closed"
                 : "connection to " + peer + " closed: " + reason);
@@ -199,6 +213,7 @@ public final class ClientSession implements AutoCloseable {
     }
 
     void received(Message message) {
+        ioThread = Thread.currentThread();
         answered = true;
         Listener current = listener;
         if (current != null) {
@@ -214,16 +229,19 @@ public final class ClientSession implements AutoCloseable {
     }
 
     void fail(String reason) {
-        if (failure == null) {
+        // What fails after a close this side asked for, or after the close was logged, is not why it closed.
+        if (failure == null && !closing && !closed) {
             failure = reason;
             ConversationLog.CLIENT.warn(peer, "closed: " + reason);
             // Now, not at sessionClosed: a filter (TLS) that fails while closing may keep that event from us.
             inbound.add(CLOSED);
+            ended.countDown();
         }
         io.closeNow();
     }
 
     void closed() {
+        closed = true;
         if (failure == null) {
             ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
             if (!closing && asked && !answered) {
@@ -231,6 +249,7 @@ public final class ClientSession implements AutoCloseable {
             }
         }
         inbound.add(CLOSED);
+        ended.countDown();
         Listener current = listener;
         if (current != null) {
             current.closed(this, failure != null ? failure : closing ? null : "closed by peer");

@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.LogText;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
@@ -78,18 +79,23 @@ public final class Message implements Received {
         return framed ? codec.decode(body) : text();
     }
 
-    /** The body for people to read, on one line where the codec can manage it. */
+    /**
+     * The body for people to read, on one line where the codec can manage it, cut at {@link LogText#LIMIT}
+     * characters as every log line is; {@link #body()}, {@link #text()} and {@link #value()} are whole.
+     */
     @Override
     public String render() {
-        return framed ? renderSafely(codec, body) : text();
+        return framed ? renderSafely(codec, body) : LogText.cut(text());
     }
 
-    /** A codec's rendering, or the body as escaped text when the codec (a plugin's, say) fails. */
+    /**
+     * A codec's rendering, or the body as escaped text when the codec (a plugin's, say) fails; cut for a log line.
+     */
     static String renderSafely(PayloadCodec codec, byte[] body) {
         try {
-            return codec.render(body);
+            return LogText.cut(codec.render(body));
         } catch (RuntimeException | LinkageError e) {
-            return dev.mtk.payload.TextPayloadCodec.oneLine(body);
+            return LogText.cut(dev.mtk.payload.TextPayloadCodec.oneLine(body));
         }
     }
 

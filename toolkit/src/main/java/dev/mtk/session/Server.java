@@ -34,6 +34,8 @@ public final class Server implements AutoCloseable {
                 .closer(Server::abort));
         if (tls != null) {
             listener.filters().addLast("tls", tls);
+            listener.filters().addLast("tls-guard",
+                    TlsGuard.server(listener.timer(), config.sessions().handshakeTimeout()));
         } else {
             listener.filters().addLast("tls-probe", new TlsProbeFilter());
         }

@@ -136,7 +136,7 @@ final class ServerHandler extends IoHandlerAdapter {
         if (cause instanceof ProtocolDecoderException decoding) {
             Throwable root = decoding.getCause() == null ? decoding : decoding.getCause();
             session.close(root == decoding ? decoding.getMessage() : "decoder failed: " + root);
-        } else if (cause instanceof TlsProbeFilter.TlsMismatchException mismatch) {
+        } else if (cause instanceof TlsRefusal mismatch) {
             session.close(mismatch.getMessage());
             io.closeNow();
         } else if (cause instanceof javax.net.ssl.SSLException tls) {

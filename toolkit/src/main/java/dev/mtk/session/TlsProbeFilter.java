@@ -27,7 +27,7 @@ final class TlsProbeFilter extends IoFilterAdapter {
             if (type >= FIRST_TYPE && type <= LAST_TYPE && major == 3 && minor <= 4) {
                 byte[] start = new byte[Math.min(buffer.remaining(), 5)];
                 buffer.duplicate().get(start);
-                next.exceptionCaught(io, new TlsMismatchException(io.isServer()
+                next.exceptionCaught(io, new TlsRefusal(io.isServer()
                         ? "a TLS client on a plain server (it sent the TLS record " + Hex.spaced(start, 5)
                                 + "); start the server with --tls, or connect without TLS"
                         : "the server speaks TLS (it sent the TLS record " + Hex.spaced(start, 5)
@@ -36,14 +36,5 @@ final class TlsProbeFilter extends IoFilterAdapter {
             }
         }
         next.messageReceived(io, message);
-    }
-
-    /** The two sides disagree on TLS. */
-    static final class TlsMismatchException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        TlsMismatchException(String message) {
-            super(message);
-        }
     }
 }

@@ -17,7 +17,7 @@ import javax.net.ssl.X509TrustManager;
 import org.apache.mina.filter.ssl.SslFilter;
 
 /**
- * TLS for a server's or a client's sessions, through MINA's {@link SslFilter}.
+ * TLS for a server's or a client's sessions, through MINA's {@link SslFilter} ({@link TlsFilter}).
  *
  * @param keystore           this side's certificate and key (a server needs one; a client only for mutual TLS), or
  *                           {@code null}
@@ -30,6 +30,21 @@ import org.apache.mina.filter.ssl.SslFilter;
  */
 public record TlsSettings(Path keystore, String keystorePassword, Path truststore, String truststorePassword,
         boolean insecure, ClientAuth clientAuth) {
+    /**
+     * The JDK property that makes a server refuse a client's TLS 1.2 renegotiation (TLS 1.3 has none). A client that
+     * may renegotiate can make a server do a full handshake, one private-key operation, as often as it likes on one
+     * connection (issue 12 counted 100 on one connection, each accepted). The JDK reads the property
+     * once, when the first server handshake starts, so it is set here, before this class makes any {@link SSLContext},
+     * for the command line and for a program that embeds mtk alike; a value the JVM was started with is left as it is.
+     */
+    static final String REJECT_CLIENT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+    static {
+        if (System.getProperty(REJECT_CLIENT_RENEGOTIATION) == null) {
+            System.setProperty(REJECT_CLIENT_RENEGOTIATION, "true");
+        }
+    }
+
 
     /** Whether a server asks its clients for a certificate. */
     public enum ClientAuth {
@@ -67,7 +82,7 @@ public record TlsSettings(Path keystore, String keystorePassword, Path truststor
         if (keystore == null) {
             throw new SessionException("TLS on a server needs a keystore (--keystore FILE) holding its certificate");
         }
-        SslFilter filter = new SslFilter(context());
+        SslFilter filter = new TlsFilter(context());
         filter.setWantClientAuth(clientAuth == ClientAuth.WANT);
         filter.setNeedClientAuth(clientAuth == ClientAuth.NEED);
         return filter;
@@ -79,7 +94,7 @@ public record TlsSettings(Path keystore, String keystorePassword, Path truststor
      * @throws SessionException naming the store and what is wrong with it
      */
     public SslFilter clientFilter() {
-        SslFilter filter = new SslFilter(context());
+        SslFilter filter = new TlsFilter(context());
         if (!insecure) {
             filter.setEndpointIdentificationAlgorithm("HTTPS");
         }

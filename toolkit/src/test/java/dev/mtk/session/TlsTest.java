@@ -8,8 +8,15 @@ import dev.mtk.spi.FrameLimits;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
 import dev.mtk.testing.TestCertificates;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +56,12 @@ class TlsTest {
     }
 
     private int serve(TlsSettings tls) {
+        return serve(tls, SessionLimits.DEFAULT);
+    }
+
+    private int serve(TlsSettings tls, SessionLimits limits) {
         server = Server.start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 1, 0,
-                SocketTuning.DEFAULT, SessionLimits.DEFAULT, tls), new SeedHandler());
+                SocketTuning.DEFAULT, limits, tls), new SeedHandler());
         return server.port();
     }
 
@@ -112,6 +123,60 @@ class TlsTest {
 
         assertThatThrownBy(() -> session.exchange("[1]", TIMEOUT)).isInstanceOf(SessionClosedException.class);
         log.awaitContaining("server", "closed: a TLS client on a plain server (it sent the TLS record 16 03");
+        log.awaitContaining("client", "closed: the server did not answer the TLS handshake (it may not use TLS)");
+        client.close();
+        assertThat(clientLines()).filteredOn(line -> line.startsWith("closed"))
+                .containsExactly("closed: the server did not answer the TLS handshake (it may not use TLS)");
+    }
+
+    @Test
+    void aTlsExchangeEndsWithAPlainClosed() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+        ClientSession session = connect(port, new TlsSettings(null, null, null, null, true, null));
+        session.exchange("[4]", TIMEOUT);
+
+        session.close();
+        client.close();
+
+        assertThat(clientLines()).last().isEqualTo("closed");
+        assertThat(clientLines()).noneMatch(line -> line.startsWith("closed:"));
+    }
+
+    @Test
+    void aHandshakeNotDoneInTimeClosesTheConnectionWithOneLineWhileOthersAreServed() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE),
+                SessionLimits.builder().handshakeTimeout(Duration.ofSeconds(1)).build());
+
+        try (Socket silent = new Socket("127.0.0.1", port)) {
+            silent.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
+            ClientSession canary = connect(port, new TlsSettings(null, null, null, null, true, null));
+            assertThat(canary.exchange("[5]", TIMEOUT).acknowledgement().render()).isEqualTo("\"我收到了\"");
+
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+        }
+        log.awaitContaining("server", "closed: TLS handshake not completed within 1 s");
+    }
+
+    @Test
+    void theHandshakeDeadlineIsTenSecondsUnlessToldOtherwise() {
+        assertThat(SessionLimits.DEFAULT.handshakeTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aClientThatRenegotiatesIsRefusedWhileOthersAreServed() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+        try (SSLSocket socket = tls12Socket(port)) {
+            assertThat(exchangeOver(socket)).isEqualTo(headers("\"我收到了\""));
+
+            assertThatThrownBy(() -> {
+                socket.startHandshake();
+                exchangeOver(socket);
+            }).isInstanceOf(IOException.class);
+        }
+
+        ClientSession canary = connect(port, new TlsSettings(null, null, null, null, true, null));
+        assertThat(canary.exchange("[6]", TIMEOUT).acknowledgement().render()).isEqualTo("\"我收到了\"");
+        log.awaitContaining("server", "closed: TLS failed: ");
     }
 
     @Test
@@ -152,5 +217,30 @@ class TlsTest {
             raw.write(headers("{}"));
             assertThat(raw.read(25)).isEqualTo(headers("\"我收到了\""));
         }
+    }
+
+    private List<String> clientLines() {
+        return log.lines().stream().filter(line -> line.startsWith("client "))
+                .map(line -> line.substring(line.indexOf(' ', "client ".length()) + 1).trim()).toList();
+    }
+
+    /** A JDK client on TLS 1.2, the last version with renegotiation, trusting the test server. */
+    private static SSLSocket tls12Socket(int port) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(KeyStore.getInstance(certificates.serverTruststore.toFile(), PASSWORD.toCharArray()));
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
+        context.init(null, trust.getTrustManagers(), null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** Sends one message and reads the server's acknowledgement. */
+    private static byte[] exchangeOver(SSLSocket socket) throws IOException {
+        socket.getOutputStream().write(headers("[7]"));
+        socket.getOutputStream().flush();
+        return RawClient.readExactly(socket.getInputStream(), 25);
     }
 }
