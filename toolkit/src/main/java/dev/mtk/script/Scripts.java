@@ -76,6 +76,7 @@ public final class Scripts {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(base.getName());
         config.setSourceEncoding("UTF-8");
+        config.addCompilationCustomizers(new ProcessExitCheck());
         // Not closed: a script may compile more classes while it runs (evaluate, new closures of GStrings).
         GroovyClassLoader loader = new GroovyClassLoader(Scripts.class.getClassLoader(), config);
         try {
