@@ -102,7 +102,8 @@ final class HandlerWorkers implements AutoCloseable {
         String host = type.contains("$$") ? type.substring(0, type.indexOf("$$")) : type;
         for (StackTraceElement frame : stack) {
             if (frame.getClassName().startsWith(host)) {
-                return frame.toString();
+                return frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                        + frame.getLineNumber() + ")";
             }
         }
         return type;
