@@ -59,6 +59,11 @@ final class HandlerWorkers implements AutoCloseable {
         ready.add(session);
     }
 
+    /** Sessions with work that no worker has taken yet. */
+    int waiting() {
+        return ready.size();
+    }
+
     private void startWorker() {
         Worker worker = new Worker("mtk-handler-" + names.incrementAndGet());
         workers.add(worker);

@@ -47,9 +47,7 @@ public final class Server implements AutoCloseable {
             listener.filters().addLast("tls-probe", new TlsProbeFilter());
         }
         boolean inline = behaviour instanceof NonBlocking;
-        if (inline) {
-            listener.filters().addLast("replies", new ReplyBatchFilter());
-        }
+        listener.filters().addLast("replies", inline ? new ReplyBatchFilter() : new ReadBatchFilter());
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         HandlerWorkers workers = inline ? null : new HandlerWorkers(HandlerWorkers.DEFAULT_THREADS,
                 config.sessions().handlerTimeout(), behaviour, listener.timer());

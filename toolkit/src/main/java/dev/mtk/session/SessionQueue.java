@@ -47,6 +47,8 @@ final class SessionQueue {
     private int messages;
     private long bytes;
     private boolean scheduled;
+    /** The I/O thread is decoding a read: what it queues goes to a worker when the read is done. */
+    private boolean reading;
     private boolean suspended;
     /** Bytes read that never became a frame, taken when the session closed; for its last log line. */
     private volatile long pendingAtClose;
@@ -89,8 +91,26 @@ final class SessionQueue {
                     ReadGate.hold(io, ReadGate.Reason.HANDLER_QUEUE);
                 }
             }
-            schedule = !scheduled;
-            scheduled = true;
+            schedule = !scheduled && !reading;
+            scheduled |= schedule;
+        }
+        if (schedule) {
+            workers.schedule(this);
+        }
+    }
+
+    /** The I/O thread starts decoding a read; see {@link ReadBatchFilter}. */
+    synchronized void readStarted() {
+        reading = true;
+    }
+
+    /** The read is decoded: what it queued goes to a worker, in one drain. */
+    void readEnded() {
+        boolean schedule;
+        synchronized (this) {
+            reading = false;
+            schedule = !scheduled && !queued.isEmpty();
+            scheduled |= schedule;
         }
         if (schedule) {
             workers.schedule(this);
