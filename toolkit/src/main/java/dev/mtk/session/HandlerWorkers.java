@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * {@link SessionQueue}, so each session's callbacks stay in order and one slow callback delays only its session.
  *
  * <p>Why: callbacks used to run on the I/O threads, one per core, each serving many sessions. A script that slept
- * 200 ms per message held every session of its I/O thread: all clients together got about 11 exchanges a second.
+ * 200 ms per message held every session of its I/O thread: 16 clients together got 8.9 messages a second on 2 cores;
+ * on the workers, 39.6 (8 workers at 5 a second each). The price is a hand-off per read each way: bench/ack.groovy,
+ * {@code mtk bench -c 4 -d 5s}, went from about 80,000 to 41,000 msg/s at pipeline 1 and from about 830,000 to
+ * 480,000-530,000 at pipeline 16 ({@link ReadBatchFilter} keeps a pipelined read's replies in one write). Built-ins
+ * that cannot block stay on the I/O threads ({@link NonBlocking}).
  *
  * <p>The handler timeout: a callback still running after it is reported in one warning line that says where it is
  * stuck (the script's {@code FILE:LINE}, or the handler's class) and its session is closed at once; its thread is
