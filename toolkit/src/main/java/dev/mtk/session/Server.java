@@ -36,7 +36,7 @@ public final class Server implements AutoCloseable {
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).tuning(config.tuning()).limits(config.sessions())
-                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(io -> 0))
+                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(Server::queuedBytes))
                 .closer(Server::abort));
         listener.filters().addFirst("guard", new ErrorGuardFilter());
         if (tls != null) {
@@ -61,6 +61,13 @@ public final class Server implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Bytes of messages decoded from {@code io} that wait for a handler worker: part of what the budget counts. */
+    private static long queuedBytes(IoSession io) {
+        ServerSession session = ServerSession.of(io);
+        SessionQueue queue = session == null ? null : session.queue();
+        return queue == null ? 0 : queue.queuedBytes();
     }
 
     /** Closes a session that broke a limit, through its {@link ServerSession} once it has one, so it is logged once. */

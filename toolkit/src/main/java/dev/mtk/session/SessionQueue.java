@@ -99,6 +99,11 @@ final class SessionQueue {
         }
     }
 
+    /** Bytes of the messages waiting, for the server's buffer budget. */
+    synchronized long queuedBytes() {
+        return bytes;
+    }
+
     /** The I/O thread starts decoding a read; see {@link ReadBatchFilter}. */
     synchronized void readStarted() {
         reading = true;
