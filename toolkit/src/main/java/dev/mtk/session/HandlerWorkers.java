@@ -36,6 +36,9 @@ final class HandlerWorkers implements AutoCloseable {
     static final int DEFAULT_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     static final int MAX_ABANDONED = 16;
     private static final Logger LOG = LoggerFactory.getLogger(HandlerWorkers.class);
+    private static final long CLOSE_WAIT_MILLIS = 5_000;
+    /** Put in the queue once per worker by {@link #close()}: after the work queued before it, the worker ends. */
+    private static final SessionQueue STOP = new SessionQueue(null, null, null, null);
 
     private final BlockingQueue<SessionQueue> ready = new LinkedBlockingQueue<>();
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
@@ -45,7 +48,6 @@ final class HandlerWorkers implements AutoCloseable {
     private final Handler behaviour;
     private final ScheduledFuture<?> watch;
     private volatile boolean limitLogged;
-    private volatile boolean closed;
 
     /** Starts {@code threads} workers, and a check of {@code behaviour}'s callbacks against {@code timeout}. */
     HandlerWorkers(int threads, Duration timeout, Handler behaviour, ScheduledExecutorService timer) {
@@ -132,11 +134,27 @@ final class HandlerWorkers implements AutoCloseable {
         startWorker();
     }
 
-    /** Stops the workers, stuck ones included. */
+    /**
+     * Stops the workers once they have run what is already queued (the {@code onClose} of the sessions the server
+     * has just closed, say), waiting at most {@link #CLOSE_WAIT_MILLIS}; then interrupts those still running.
+     */
     @Override
     public void close() {
-        closed = true;
         watch.cancel(false);
+        for (int i = 0; i < workers.size(); i++) {
+            ready.add(STOP);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        try {
+            for (Worker worker : workers) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(worker, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Worker worker : workers) {
             worker.interrupt();
         }
@@ -173,8 +191,11 @@ final class HandlerWorkers implements AutoCloseable {
         @Override
         public void run() {
             try {
-                while (!closed && !abandoned) {
+                while (!abandoned) {
                     SessionQueue next = ready.take();
+                    if (next == STOP) {
+                        break;
+                    }
                     try {
                         next.drain(this);
                     } catch (RuntimeException e) {

@@ -97,6 +97,32 @@ class SessionQueueTest {
     }
 
     @Test
+    void closingTheWorkersLetsThemFinishWhatIsQueued() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        SessionQueue queue = queue((session, received) -> {
+            started.countDown();
+            release.await();
+            seen.add(received.value());
+        });
+        queue.readStarted();
+        for (int i = 0; i < 3; i++) {
+            queue.message(message(i));
+        }
+        queue.readEnded();
+        started.await();
+
+        Thread closing = new Thread(workers::close, "closing");
+        closing.start();
+        await().atMost(TIMEOUT).until(() -> closing.getState() == Thread.State.TIMED_WAITING || !closing.isAlive());
+        release.countDown();
+        closing.join();
+
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
     void readingIsSuspendedPastTheBoundAndResumedBelowHalf() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
