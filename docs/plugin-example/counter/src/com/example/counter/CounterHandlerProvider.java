@@ -34,6 +34,11 @@ public final class CounterHandlerProvider implements HandlerProvider {
                 answer.put("total", total.incrementAndGet());
                 session.reply(answer);
             }
+            /** Whatever a callback threw, an Error such as a missing class included: say so, and close. */
+            @Override
+            public void onError(Conversation session, Throwable error) {
+                session.close(label + " counter failed: " + error);
+            }
         };
     }
 }

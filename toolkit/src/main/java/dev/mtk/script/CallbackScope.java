@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
  * What a behaviour callback can use without naming the session: {@code reply}, {@code replyLater},
  * {@code acknowledge}, {@code close}, {@code log}, {@code session}, {@code shared}. The delegate of every callback.
  *
- * <p>A session's callbacks run on one I/O thread at a time, so the session being served is kept in a thread-local
- * while a callback runs: one scope serves every session, with no allocation per message.
+ * <p>A session's callbacks run on one thread at a time (a handler worker), so the session being served is kept in a
+ * thread-local while a callback runs: one scope serves every session, with no allocation per message.
  */
 public final class CallbackScope {
     private static final Logger SCRIPT_LOG = LoggerFactory.getLogger("mtk.script");

@@ -19,14 +19,20 @@ final class ScriptErrors {
     static String location(Throwable failure, ScriptName script) {
         int line = -1;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (script.fileName().equals(frame.getFileName()) && frame.getLineNumber() > 0) {
-                    line = frame.getLineNumber();
-                    break;
-                }
-            }
+            int found = line(t.getStackTrace(), script);
+            line = found > 0 ? found : line;
         }
         return line > 0 ? script.shown() + ":" + line : script.shown();
+    }
+
+    /** The line of the first frame of the script on {@code stack}: the innermost, where a thread is now; or -1. */
+    static int line(StackTraceElement[] stack, ScriptName script) {
+        for (StackTraceElement frame : stack) {
+            if (script.fileName().equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                return frame.getLineNumber();
+            }
+        }
+        return -1;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mtk.script;
 
+import dev.mtk.session.CallbackSite;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
@@ -10,7 +11,7 @@ import dev.mtk.spi.Received;
  * callback that throws is reported with the script's file and line and closes that session (unless the script's
  * {@code onError} takes it).
  */
-final class ScriptHandler implements Handler {
+final class ScriptHandler implements Handler, CallbackSite {
     private static final Handler SEED = new SeedHandler();
 
     private final CallbackScope scope;
@@ -74,7 +75,7 @@ final class ScriptHandler implements Handler {
     }
 
     @Override
-    public void onError(Conversation session, Exception failure) {
+    public void onError(Conversation session, Throwable failure) {
         String report = ScriptErrors.describe(failure, script);
         if (error == null) {
             session.close("script failed at " + report);
@@ -82,10 +83,17 @@ final class ScriptHandler implements Handler {
         }
         try {
             run(error, session, failure);
-        } catch (Exception e) {
+        } catch (Throwable e) {
             session.close("script failed at " + report + ", then its onError failed at "
                     + ScriptErrors.describe(e, script));
         }
+    }
+
+    /** {@code FILE:LINE} of the script where a thread running one of its callbacks is now. */
+    @Override
+    public String locate(StackTraceElement[] stack) {
+        int line = ScriptErrors.line(stack, script);
+        return line > 0 ? script.shown() + ":" + line : null;
     }
 
     private void run(Callback callback, Conversation session, Object... arguments) throws Exception {

@@ -6,6 +6,7 @@ import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.Script;
+import groovy.transform.ThreadInterrupt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
@@ -76,6 +78,9 @@ public final class Scripts {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(base.getName());
         config.setSourceEncoding("UTF-8");
+        // A callback looping past the handler timeout is interrupted; the checks this adds at each loop and closure
+        // turn that interrupt into an InterruptedException, so the loop ends.
+        config.addCompilationCustomizers(new ProcessExitCheck(), new ASTTransformationCustomizer(ThreadInterrupt.class));
         // Not closed: a script may compile more classes while it runs (evaluate, new closures of GStrings).
         GroovyClassLoader loader = new GroovyClassLoader(Scripts.class.getClassLoader(), config);
         try {

@@ -261,7 +261,8 @@ public final class ClientSession implements AutoCloseable {
                 : sent.wireSize() + " B (body " + sent.bodySize() + " B)";
     }
 
-    private static String human(Duration timeout) {
+    /** {@code 5 s}, {@code 500 ms}: as errors say it. */
+    static String human(Duration timeout) {
         long millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

@@ -25,7 +25,7 @@ public final class EchoHandlerProvider implements HandlerProvider {
         return new Echo();
     }
 
-    private static final class Echo implements Handler {
+    private static final class Echo implements Handler, NonBlocking {
         @Override
         public void onMessage(Conversation session, Received message) throws Exception {
             if (!message.confirmation()) {

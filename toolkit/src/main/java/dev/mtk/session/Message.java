@@ -94,7 +94,7 @@ public final class Message implements Received {
     static String renderSafely(PayloadCodec codec, byte[] body) {
         try {
             return LogText.cut(codec.render(body));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             return LogText.cut(dev.mtk.payload.TextPayloadCodec.oneLine(body));
         }
     }

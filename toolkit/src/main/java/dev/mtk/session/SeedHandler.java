@@ -8,7 +8,7 @@ import dev.mtk.spi.Received;
  * The seed's server: acknowledge each message with {@code 我收到了}, then read the client's {@code ok}. (The server
  * logs every message and reply, whatever the behaviour; this one adds a line when a confirmation is missing.)
  */
-public final class SeedHandler implements Handler {
+public final class SeedHandler implements Handler, NonBlocking {
     private static final String STATE = SeedHandler.class.getName();
 
     /** Whether the last acknowledgement still waits for its confirmation: one lookup per message, no map writes. */

@@ -11,13 +11,19 @@ import org.apache.mina.filter.codec.ProtocolCodecFilter;
  * A MINA acceptor ({@link Listener}) that speaks a {@link Profile} and runs one {@link dev.mtk.spi.Handler} for every
  * session.
  *
- * <p>Replies written while one read is handled leave in one socket write ({@link CoalescingWriteQueue}).
+ * <p>Handlers run on worker threads ({@link HandlerWorkers}), the built-ins that cannot block on the I/O threads;
+ * either way, the replies to one read leave in one socket write ({@link ReplyBatch}, {@link CoalescingWriteQueue}).
+ * An {@link Error} from anything a session's input runs closes that session, never an I/O thread
+ * ({@link ErrorGuardFilter}).
  */
 public final class Server implements AutoCloseable {
     private final Listener listener;
+    /** {@code null} when the handler runs on the I/O threads. */
+    private final HandlerWorkers workers;
 
-    private Server(Listener listener) {
+    private Server(Listener listener, HandlerWorkers workers) {
         this.listener = listener;
+        this.workers = workers;
     }
 
     /**
@@ -30,8 +36,9 @@ public final class Server implements AutoCloseable {
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).tuning(config.tuning()).limits(config.sessions())
-                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(io -> 0))
+                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(Server::queuedBytes))
                 .closer(Server::abort));
+        listener.filters().addFirst("guard", new ErrorGuardFilter());
         if (tls != null) {
             listener.filters().addLast("tls", tls);
             listener.filters().addLast("tls-guard",
@@ -39,10 +46,28 @@ public final class Server implements AutoCloseable {
         } else {
             listener.filters().addLast("tls-probe", new TlsProbeFilter());
         }
-        listener.filters().addLast("replies", new ReplyBatchFilter());
+        boolean inline = behaviour instanceof NonBlocking;
+        listener.filters().addLast("replies", inline ? new ReplyBatchFilter() : new ReadBatchFilter());
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
-        listener.handler(new ServerHandler(config, behaviour, listener.timer()));
-        return new Server(listener.bind(config.host(), config.port()));
+        HandlerWorkers workers = inline ? null : new HandlerWorkers(HandlerWorkers.DEFAULT_THREADS,
+                config.sessions().handlerTimeout(), behaviour, listener.timer());
+        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour), workers,
+                listener.timer()));
+        try {
+            return new Server(listener.bind(config.host(), config.port()), workers);
+        } catch (SessionException e) {
+            if (workers != null) {
+                workers.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Bytes of messages decoded from {@code io} that wait for a handler worker: part of what the budget counts. */
+    private static long queuedBytes(IoSession io) {
+        ServerSession session = ServerSession.of(io);
+        SessionQueue queue = session == null ? null : session.queue();
+        return queue == null ? 0 : queue.queuedBytes();
     }
 
     /** Closes a session that broke a limit, through its {@link ServerSession} once it has one, so it is logged once. */
@@ -89,5 +114,8 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        if (workers != null) {
+            workers.close();
+        }
     }
 }

@@ -2,8 +2,6 @@ package dev.mtk.session;
 
 import dev.mtk.internal.Hex;
 import dev.mtk.spi.Frame;
-import dev.mtk.spi.Handler;
-import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
 import java.io.IOException;
@@ -16,20 +14,27 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 
 /**
- * Turns MINA's events into a handler's calls: decoded units become {@link Message}s (validated when the profile
- * says so), refused input closes only the session that sent it, and every session's opening and closing is logged.
+ * Turns MINA's events into a handler's calls: decoded units become {@link Message}s, refused input closes only the
+ * session that sent it, and every session's opening and closing is logged.
+ *
+ * <p>The calls themselves ({@link HandlerCalls}) run on the I/O thread for the built-in handlers that cannot block
+ * ({@link NonBlocking}), and for every other handler on a {@link HandlerWorkers} thread, through the session's
+ * {@link SessionQueue}.
  */
 final class ServerHandler extends IoHandlerAdapter {
     private final Profile profile;
-    private final Handler behaviour;
+    private final HandlerCalls calls;
+    /** {@code null} when the handler runs on the I/O threads. */
+    private final HandlerWorkers workers;
     private final ScheduledExecutorService timer;
     private final int idleSeconds;
     private final SessionLimits limits;
     private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
-    ServerHandler(ServerConfig config, Handler behaviour, ScheduledExecutorService timer) {
+    ServerHandler(ServerConfig config, HandlerCalls calls, HandlerWorkers workers, ScheduledExecutorService timer) {
         this.profile = config.profile();
-        this.behaviour = behaviour;
+        this.calls = calls;
+        this.workers = workers;
         this.timer = timer;
         this.idleSeconds = config.idleSeconds();
         this.limits = config.sessions();
@@ -39,10 +44,10 @@ final class ServerHandler extends IoHandlerAdapter {
     public void sessionOpened(IoSession io) {
         ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared, limits.maxPending());
         session.log("connected");
-        try {
-            behaviour.onOpen(session);
-        } catch (Exception e) {
-            behaviour.onError(session, e);
+        if (workers == null) {
+            calls.open(session);
+        } else {
+            session.queue(new SessionQueue(session, io, calls, workers)).event(SessionQueue.Event.OPENED);
         }
     }
 
@@ -54,17 +59,6 @@ final class ServerHandler extends IoHandlerAdapter {
         }
         Message message;
         if (unit instanceof Frame frame) {
-            if (profile.validate()) {
-                try {
-                    profile.payload().validate(frame.body());
-                } catch (PayloadException e) {
-                    session.close(e.getMessage());
-                    return;
-                } catch (RuntimeException | LinkageError e) {
-                    session.close("payload " + profile.payload().name() + " failed: " + e);
-                    return;
-                }
-            }
             message = Message.of(frame, profile.payload());
         } else if (unit instanceof RawBytes raw) {
             message = Message.of(raw, profile.payload());
@@ -74,19 +68,15 @@ final class ServerHandler extends IoHandlerAdapter {
                     + Hex.spaced(skipped.sample(), 16) + (skipped.count() > skipped.sample().length ? " ..." : ""));
             return;
         } else {
-            session.close("decoder produced a " + unit.getClass().getName() + ", not a frame");
+            close(session, "decoder produced a " + unit.getClass().getName() + ", not a frame");
             return;
         }
         session.account(message.wireSize());
         message.confirming(profile.isConfirmation(message));
-        if (session.logEnabled()) {
-            session.log(message.confirmation() ? "confirmed: " + message.render() + " " + message.sizes()
-                    : "received " + message.sizes() + ": " + message.render());
-        }
-        try {
-            behaviour.onMessage(session, message);
-        } catch (Exception e) {
-            behaviour.onError(session, e);
+        if (workers == null) {
+            calls.message(session, message);
+        } else {
+            session.queue().message(message);
         }
     }
 
@@ -96,10 +86,10 @@ final class ServerHandler extends IoHandlerAdapter {
         if (session == null || session.closeReason() != null) {
             return;
         }
-        try {
-            behaviour.onIdle(session);
-        } catch (Exception e) {
-            behaviour.onError(session, e);
+        if (workers == null) {
+            calls.idle(session);
+        } else {
+            session.queue().event(SessionQueue.Event.IDLE);
         }
     }
 
@@ -109,16 +99,21 @@ final class ServerHandler extends IoHandlerAdapter {
         if (session == null) {
             return;
         }
-        try {
-            behaviour.onClose(session);
-        } catch (Exception e) {
-            ConversationLog.SERVER.warn(session.peer(), "handler failed on close: " + e);
-        }
         session.markClosed();
-        if (session.closeReason() == null) {
-            long pending = io.getFilterChain().contains("tls") ? 0 : session.bytesPending();
-            session.log("closed (in " + session.bytesIn() + " B, out " + session.bytesOut() + " B"
-                    + (pending > 0 ? ", " + pending + " B never completed a frame" : "") + ")");
+        long pending = io.getFilterChain().contains("tls") ? 0 : session.bytesPending();
+        if (workers == null) {
+            calls.closed(session, pending);
+        } else {
+            session.queue().closed(pending);
+        }
+    }
+
+    /** Closes {@code session} for {@code reason} after the replies to what it sent before. */
+    private void close(ServerSession session, String reason) {
+        if (workers == null) {
+            session.close(reason);
+        } else {
+            session.queue().closeAfterQueued(reason);
         }
     }
 
@@ -135,7 +130,7 @@ final class ServerHandler extends IoHandlerAdapter {
         }
         if (cause instanceof ProtocolDecoderException decoding) {
             Throwable root = decoding.getCause() == null ? decoding : decoding.getCause();
-            session.close(root == decoding ? decoding.getMessage() : "decoder failed: " + root);
+            close(session, root == decoding ? decoding.getMessage() : "decoder failed: " + root);
         } else if (cause instanceof TlsRefusal mismatch) {
             session.close(mismatch.getMessage());
             io.closeNow();
@@ -147,7 +142,7 @@ final class ServerHandler extends IoHandlerAdapter {
                     : io2.getMessage()));
             io.closeNow();
         } else {
-            session.close("unexpected error: " + cause);
+            close(session, "unexpected error: " + cause);
         }
     }
 }

@@ -28,6 +28,8 @@ public final class ServerSession implements Conversation {
     private long accounted;
     private final ReplyBatch batch;
     private final int maxPending;
+    /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
+    private SessionQueue queue;
     private volatile boolean closed;
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
@@ -96,8 +98,9 @@ public final class ServerSession implements Conversation {
             }
             try {
                 reply(value);
-            } catch (PayloadException | RuntimeException e) {
-                ConversationLog.SERVER.warn(peer, "delayed reply not sent: " + e.getMessage());
+            } catch (Throwable e) {
+                ConversationLog.SERVER.warn(peer, "delayed reply not sent: " + (e instanceof PayloadException
+                        ? e.getMessage() : e));
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -154,11 +157,16 @@ public final class ServerSession implements Conversation {
 
     /** Closes the session at once, for a limit it broke: logs why, once, and drops what it had not sent. */
     void abort(String reason) {
+        logReason(reason);
+        io.closeNow();
+    }
+
+    /** The first reason given is the one logged, once. */
+    private void logReason(String reason) {
         if (closeReason == null) {
             closeReason = reason;
             ConversationLog.SERVER.warn(peer, "closed: " + reason);
         }
-        io.closeNow();
     }
 
     /** Closes the session once what was written before has been sent. */
@@ -175,6 +183,15 @@ public final class ServerSession implements Conversation {
         }
     }
 
+    SessionQueue queue(SessionQueue work) {
+        this.queue = work;
+        return work;
+    }
+
+    SessionQueue queue() {
+        return queue;
+    }
+
     ReplyBatch batch() {
         return batch;
     }
@@ -182,10 +199,7 @@ public final class ServerSession implements Conversation {
     /** Logs why, then closes the session once what was written before has been sent. */
     @Override
     public void close(String reason) {
-        if (closeReason == null) {
-            closeReason = reason;
-            ConversationLog.SERVER.warn(peer, "closed: " + reason);
-        }
+        logReason(reason);
         flushReplies();
         io.closeOnFlush();
     }

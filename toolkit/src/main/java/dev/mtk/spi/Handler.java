@@ -27,10 +27,12 @@ public interface Handler {
     }
 
     /**
-     * A callback of this handler threw. The default closes that session (after what was already sent) with the
-     * error as the reason; the server goes on serving the others.
+     * A callback of this handler threw: an exception, or an error such as a failed {@code assert}, a
+     * {@link StackOverflowError} or a {@link NoClassDefFoundError}. The default closes that session (after what was
+     * already sent) with the error as the reason; the server goes on serving the others. What this method throws in
+     * turn closes the session too, naming both.
      */
-    default void onError(Conversation session, Exception error) {
+    default void onError(Conversation session, Throwable error) {
         session.close("handler failed: " + error);
     }
 }

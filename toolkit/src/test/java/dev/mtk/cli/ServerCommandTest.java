@@ -116,6 +116,17 @@ class ServerCommandTest {
     }
 
     @Test
+    void aBehaviourScriptCallingSystemExitIsAUsageErrorNamingItsLine() {
+        Path script = ScriptFiles.write(dir, "quit.groovy", "onMessage { msg ->", "    System.exit(0)", "}");
+        server = InProcessMtk.serve("-p", "0", "--script", script.toString());
+
+        assertThat(server.exitCode()).isEqualTo(Mtk.USAGE);
+        assertThat(server.err()).startsWith("mtk server: " + script + ":2:5: System.exit is not allowed in a script: ")
+                .doesNotContain("\tat ");
+        assertThat(server.out()).doesNotContain("listening");
+    }
+
+    @Test
     void aMissingBehaviourScriptIsAUsageError() {
         Path missing = dir.resolve("nope.groovy");
         server = InProcessMtk.serve("-p", "0", "--script", missing.toString());

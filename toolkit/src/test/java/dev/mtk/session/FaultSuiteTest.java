@@ -37,6 +37,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.mtk.testing.ScriptFiles;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The promise of docs/RELIABILITY.md, case by case: whatever one peer sends or does, every other session keeps
@@ -456,5 +459,242 @@ class FaultSuiteTest {
             }
         }
         assertUnharmed();
+    }
+    /** The canary does more exchanges {@code during} the fault (a callback holding up its own session). */
+    private void assertCanaryKeepsExchanging(String during) {
+        long before = canary.exchanges.get();
+        await().atMost(TIMEOUT).until(() -> canary.exchanges.get() > before + 10 || canary.failure.get() != null);
+        assertThat(canary.failure.get()).as("the canary's failure " + during).isNull();
+    }
+
+    /** One I/O thread: what kills it stops every session, the canary's included. */
+    private static ServerConfig oneIoThread(Duration handlerTimeout) {
+        return new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 1, 0, SocketTuning.DEFAULT,
+                SessionLimits.builder().handlerTimeout(handlerTimeout).build(), null);
+    }
+
+    private static ServerConfig oneIoThread() {
+        return oneIoThread(SessionLimits.DEFAULT_HANDLER_TIMEOUT);
+    }
+
+    /** The seed's exchange, but {@code fault} for a message that contains {@code marker}. */
+    private static Handler seedBut(String marker, Handler fault) {
+        Handler seed = new SeedHandler();
+        return new Handler() {
+            @Override
+            public void onMessage(dev.mtk.spi.Conversation session, dev.mtk.spi.Received message) throws Exception {
+                (message.text().contains(marker) ? fault : seed).onMessage(session, message);
+            }
+        };
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void aFailedAssertInAScriptWithOneIoThread() throws Exception {
+        Path script = ScriptFiles.write(dir, "asserting.groovy",
+                "onMessage { msg ->",
+                "    if (msg.value.containsKey('x')) {",
+                "        assert msg.value.x == 1",
+                "    }",
+                "    acknowledge()",
+                "}");
+        start(oneIoThread(), Scripts.loadBehaviour(script));
+
+        assertClosedFor(headers("{\"x\":2}"), "script failed at " + script + ":3: assertion failed:");
+        assertUnharmed();
+    }
+
+    @Test
+    void aStackOverflowInAHandlerClosesOnlyItsSession() throws IOException {
+        start(oneIoThread(), seedBut("deep", (session, message) -> recurse(0)));
+
+        assertClosedFor(headers("{\"deep\":true}"), "handler failed: java.lang.StackOverflowError");
+        assertUnharmed();
+    }
+
+    @Test
+    void aPluginHandlerMissingAClassClosesOnlyItsSession() throws Exception {
+        Path library = new JarBuilder().source("com.example.Missing",
+                "package com.example; public final class Missing { public static String hello() { return \"hi\"; } }")
+                .build(dir.resolve("library/missing.jar"));
+        new JarBuilder().classPath(library).source("com.example.NeedsMissing", """
+                package com.example;
+                public final class NeedsMissing implements dev.mtk.spi.HandlerProvider {
+                  public String name() { return "needs-missing"; }
+                  public dev.mtk.spi.Handler create(java.util.Map<String, String> options) {
+                    return (session, message) -> {
+                      if (message.text().contains("lonely")) { session.reply(Missing.hello()); } else { session.acknowledge(); }
+                    };
+                  }
+                }
+                """).service(dev.mtk.spi.HandlerProvider.class, "com.example.NeedsMissing")
+                .build(dir.resolve("plugins/needs-missing.jar"));
+        Handler plugin = Registry.load(List.of(dir.resolve("plugins"))).handler("needs-missing");
+        start(oneIoThread(), plugin);
+
+        assertClosedFor(headers("{\"lonely\":true}"), "handler failed: java.lang.NoClassDefFoundError: com/example/Missing");
+        assertUnharmed();
+    }
+
+    @Test
+    void aBlockedCallbackDelaysOnlyItsOwnSession() throws Exception {
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start(oneIoThread(), seedBut("slow", (session, message) -> {
+            blocked.countDown();
+            release.await();
+            session.acknowledge();
+        }));
+
+        try (RawClient slow = new RawClient(server.port())) {
+            slow.write(headers("{\"slow\":true}"));
+            assertThat(blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("the callback started").isTrue();
+            assertCanaryKeepsExchanging("while the callback is blocked");
+            release.countDown();
+            assertThat(slow.read(25)).isEqualTo(headers("\"我收到了\""));
+        } finally {
+            release.countDown();
+        }
+        assertUnharmed();
+    }
+
+    @Test
+    void aSleepingScriptCallbackDelaysOnlyItsOwnSession() throws Exception {
+        Path wake = dir.resolve("wake");
+        Path script = ScriptFiles.write(dir, "sleepy.groovy",
+                "onMessage { msg ->",
+                "    if (msg.value.containsKey('sleepy')) {",
+                "        log 'going to sleep'",
+                "        while (!new File('" + wake.toString().replace("\\", "/") + "').exists()) {",
+                "            sleep 20",
+                "        }",
+                "    }",
+                "    acknowledge()",
+                "}");
+        start(oneIoThread(), Scripts.loadBehaviour(script));
+
+        try (RawClient sleepy = new RawClient(server.port())) {
+            sleepy.write(headers("{\"sleepy\":true}"));
+            log.awaitContaining("going to sleep");
+            assertCanaryKeepsExchanging("while the callback sleeps");
+            Files.createFile(wake);
+            assertThat(sleepy.read(25)).isEqualTo(headers("\"我收到了\""));
+        } finally {
+            if (!Files.exists(wake)) {
+                Files.createFile(wake);
+            }
+        }
+        assertUnharmed();
+    }
+
+    @Test
+    void aLoopingScriptCallbackIsClosedByTheHandlerTimeoutNamingItsLine() throws Exception {
+        Path script = ScriptFiles.write(dir, "looping.groovy",
+                "onMessage { msg ->",
+                "    if (msg.value.containsKey('spin')) {",
+                "        while (true) {",
+                "        }",
+                "    }",
+                "    acknowledge()",
+                "}");
+        start(oneIoThread(Duration.ofSeconds(1)), Scripts.loadBehaviour(script));
+
+        try (RawClient spinning = new RawClient(server.port())) {
+            spinning.write(headers("{\"spin\":true}"));
+            assertCanaryKeepsExchanging("while the callback loops");
+            assertThat(spinning.closedByPeer()).isTrue();
+        }
+        log.awaitContaining("closed: onMessage ran past the handler timeout (1 s) at " + script + ":3");
+        assertUnharmed();
+    }
+
+    @Test
+    void aCallbackThatIgnoresInterruptsIsAbandonedAndItsThreadReplaced() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(oneIoThread(Duration.ofMillis(200)), seedBut("stuck", (session, message) -> {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // what the test is about: a callback that will not stop when asked
+                }
+            }
+        }));
+
+        try {
+            for (int i = 0; i < HandlerWorkers.DEFAULT_THREADS + 1; i++) {
+                assertClosedFor(headers("{\"stuck\":" + i + "}"), "onMessage ran past the handler timeout (200 ms) at "
+                        + FaultSuiteTest.class.getName());
+            }
+            assertCanaryKeepsExchanging("with every first worker stuck");
+        } finally {
+            release.countDown();
+        }
+        assertUnharmed();
+    }
+
+    @Test
+    void anErrorFromAFramingDecoderClosesOnlyItsSession() throws IOException {
+        Profile fragile = Profile.json().withFraming(dev.mtk.wire.FramingSpec.of(new ErrorOnBoomFraming()));
+        start(new ServerConfig("127.0.0.1", 0, fragile, FrameLimits.DEFAULT, 1), new SeedHandler());
+
+        assertClosedFor(utf8("boom"), "unexpected error: java.lang.LinkageError: framing bug");
+        assertUnharmed();
+    }
+
+    /** The {@code headers} framing, whose decoder throws an {@link Error} on input that starts with {@code boom}. */
+    private static final class ErrorOnBoomFraming implements dev.mtk.spi.FrameCodec {
+        private final dev.mtk.spi.FrameCodec headers = new dev.mtk.wire.HeadersFrameCodec();
+
+        @Override
+        public String name() {
+            return "error-on-boom";
+        }
+
+        @Override
+        public dev.mtk.spi.Framing create(Map<String, String> options, FrameLimits limits) {
+            dev.mtk.spi.Framing framing = headers.create(options, limits);
+            org.apache.mina.filter.codec.ProtocolDecoder decoder = framing.decoder();
+            return new dev.mtk.spi.Framing() {
+                @Override
+                public org.apache.mina.filter.codec.ProtocolDecoder decoder() {
+                    return new org.apache.mina.filter.codec.ProtocolDecoderAdapter() {
+                        @Override
+                        public void decode(org.apache.mina.core.session.IoSession io,
+                                org.apache.mina.core.buffer.IoBuffer in,
+                                org.apache.mina.filter.codec.ProtocolDecoderOutput out) throws Exception {
+                            if (in.remaining() >= 4 && in.get(in.position()) == 'b' && in.get(in.position() + 3) == 'm') {
+                                throw new LinkageError("framing bug");
+                            }
+                            decoder.decode(io, in, out);
+                        }
+
+                        @Override
+                        public void finishDecode(org.apache.mina.core.session.IoSession io,
+                                org.apache.mina.filter.codec.ProtocolDecoderOutput out) throws Exception {
+                            decoder.finishDecode(io, out);
+                        }
+
+                        @Override
+                        public void dispose(org.apache.mina.core.session.IoSession io) throws Exception {
+                            decoder.dispose(io);
+                        }
+                    };
+                }
+
+                @Override
+                public org.apache.mina.filter.codec.ProtocolEncoder encoder() {
+                    return framing.encoder();
+                }
+
+                @Override
+                public int frameLength(int bodyLength) {
+                    return framing.frameLength(bodyLength);
+                }
+            };
+        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * "requests" counts every request answered, this one included: n on this connection, N on all of them. The store
- * and N are shared by every session (sessions are served on several I/O threads at once, hence the concurrent
+ * and N are shared by every session (sessions are served on several worker threads at once, hence the concurrent
  * map and the atomic counter); n lives in the session's state.
  */
 final class KvHandler implements Handler {

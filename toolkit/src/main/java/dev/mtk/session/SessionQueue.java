@@ -1,0 +1,186 @@
+package dev.mtk.session;
+
+import dev.mtk.limits.ReadGate;
+import java.util.ArrayDeque;
+import org.apache.mina.core.session.IoSession;
+
+/**
+ * One session's handler callbacks, waiting for a {@link HandlerWorkers} thread: run in the order they came, by one
+ * worker at a time, so a handler sees its session's events one after the other as it did on the I/O thread, while
+ * a slow callback holds up only its own session.
+ *
+ * <p>A worker runs everything queued (up to {@link #DRAIN_AT_ONCE} callbacks) inside the session's {@link ReplyBatch},
+ * then writes the batch once: the replies to a pipelined read still leave in one socket write, as they did when
+ * callbacks ran on the I/O thread.
+ *
+ * <p>Back-pressure: when more than {@link #MAX_MESSAGES} messages or {@link #MAX_BYTES} bytes wait, the session's
+ * reading is suspended ({@link ReadGate}, beside the write backlog's reason); it resumes once the worker has brought
+ * both under half. A client that pipelines faster than
+ * its handler answers then waits in its own socket buffer instead of in the server's heap.
+ *
+ * <p>What is queued: a {@link Message}, an {@link Event}, or a {@code String}, the reason to close the session once
+ * what was queued before has been answered (a decoding error after good frames in the same read).
+ */
+final class SessionQueue {
+    static final int MAX_MESSAGES = 1024;
+    static final long MAX_BYTES = 1024 * 1024;
+    /** After this many callbacks in a row, the worker lets other sessions go first. */
+    static final int DRAIN_AT_ONCE = 256;
+
+    /** A session event that is not a message. */
+    enum Event {
+        OPENED("onOpen"), IDLE("onIdle"), CLOSED("onClose");
+
+        private final String callback;
+
+        Event(String callback) {
+            this.callback = callback;
+        }
+    }
+
+    private final ServerSession session;
+    private final IoSession io;
+    private final HandlerCalls calls;
+    private final HandlerWorkers workers;
+    /** Guarded by {@code this}, as are the counts and flags below. */
+    private final ArrayDeque<Object> queued = new ArrayDeque<>();
+    private int messages;
+    private long bytes;
+    private boolean scheduled;
+    /** The I/O thread is decoding a read: what it queues goes to a worker when the read is done. */
+    private boolean reading;
+    private boolean suspended;
+    /** Bytes read that never became a frame, taken when the session closed; for its last log line. */
+    private volatile long pendingAtClose;
+
+    SessionQueue(ServerSession session, IoSession io, HandlerCalls calls, HandlerWorkers workers) {
+        this.session = session;
+        this.io = io;
+        this.calls = calls;
+        this.workers = workers;
+    }
+
+    void message(Message message) {
+        add(message, message.wireSize());
+    }
+
+    void event(Event event) {
+        add(event, 0);
+    }
+
+    /** The session closed: {@code onClose} runs after what was queued before it. */
+    void closed(long pending) {
+        pendingAtClose = pending;
+        add(Event.CLOSED, 0);
+    }
+
+    /** Closes the session with {@code reason} once what was queued before has been answered. */
+    void closeAfterQueued(String reason) {
+        add(reason, 0);
+    }
+
+    private void add(Object item, int size) {
+        boolean schedule;
+        synchronized (this) {
+            queued.add(item);
+            if (size > 0) {
+                messages++;
+                bytes += size;
+                if (!suspended && (messages > MAX_MESSAGES || bytes > MAX_BYTES)) {
+                    suspended = true;
+                    ReadGate.hold(io, ReadGate.Reason.HANDLER_QUEUE);
+                }
+            }
+            schedule = !scheduled && !reading;
+            scheduled |= schedule;
+        }
+        if (schedule) {
+            workers.schedule(this);
+        }
+    }
+
+    /** Bytes of the messages waiting, for the server's buffer budget. */
+    synchronized long queuedBytes() {
+        return bytes;
+    }
+
+    /** The I/O thread starts decoding a read; see {@link ReadBatchFilter}. */
+    synchronized void readStarted() {
+        reading = true;
+    }
+
+    /** The read is decoded: what it queued goes to a worker, in one drain. */
+    void readEnded() {
+        boolean schedule;
+        synchronized (this) {
+            reading = false;
+            schedule = !scheduled && !queued.isEmpty();
+            scheduled |= schedule;
+        }
+        if (schedule) {
+            workers.schedule(this);
+        }
+    }
+
+    /** Runs on a worker: what is queued, in order, replies gathered; then gives the session back. */
+    void drain(HandlerWorkers.Worker worker) {
+        ReplyBatch batch = session.batch();
+        batch.begin();
+        try {
+            for (int i = 0; i < DRAIN_AT_ONCE; i++) {
+                Object item = next();
+                if (item == null) {
+                    break;
+                }
+                run(worker, item);
+            }
+        } finally {
+            batch.end();
+        }
+        boolean again;
+        synchronized (this) {
+            again = !queued.isEmpty();
+            scheduled = again;
+            if (suspended && messages <= MAX_MESSAGES / 2 && bytes <= MAX_BYTES / 2) {
+                suspended = false;
+                ReadGate.release(io, ReadGate.Reason.HANDLER_QUEUE);
+            }
+        }
+        if (again) {
+            workers.schedule(this);
+        }
+    }
+
+    private synchronized Object next() {
+        Object item = queued.poll();
+        if (item instanceof Message message) {
+            messages--;
+            bytes -= message.wireSize();
+        }
+        return item;
+    }
+
+    private void run(HandlerWorkers.Worker worker, Object item) {
+        if (item instanceof Message message) {
+            worker.begin(session, "onMessage");
+            try {
+                calls.message(session, message);
+            } finally {
+                worker.end();
+            }
+        } else if (item instanceof Event event) {
+            worker.begin(session, event.callback);
+            try {
+                switch (event) {
+                    case OPENED -> calls.open(session);
+                    case IDLE -> calls.idle(session);
+                    case CLOSED -> calls.closed(session, pendingAtClose);
+                }
+            } finally {
+                worker.end();
+            }
+        } else {
+            session.close((String) item);
+        }
+    }
+}
