@@ -20,10 +20,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why: callbacks used to run on the I/O threads, one per core, each serving many sessions. A script that slept
  * 200 ms per message held every session of its I/O thread: 16 clients together got 8.9 messages a second on 2 cores;
- * on the workers, 39.6 (8 workers at 5 a second each). The price is a hand-off per read each way: bench/ack.groovy,
- * {@code mtk bench -c 4 -d 5s}, went from about 80,000 to 41,000 msg/s at pipeline 1 and from about 830,000 to
- * 480,000-530,000 at pipeline 16 ({@link ReadBatchFilter} keeps a pipelined read's replies in one write). Built-ins
- * that cannot block stay on the I/O threads ({@link NonBlocking}).
+ * on the workers, 38-40 (the pool grows to 8 while callbacks block). The price is a hand-off per read each way:
+ * bench/ack.groovy against the built-in handler, {@code mtk bench -c 16 -d 8}, went from 0.90-1.04x to 0.69-0.72x at
+ * pipeline 1 and from 0.93-1.02x to 0.69-0.74x at pipeline 32 ({@link ReadBatchFilter} keeps a pipelined read's
+ * replies in one write). Measured and not kept: a queue where an idle worker spins 50 us before parking (0.45x on two
+ * shared cores), handing off once per turn of the I/O loop instead of once per read (no change beyond noise), one
+ * worker instead of two (no change). Built-ins that cannot block stay on the I/O threads ({@link NonBlocking}).
+ *
+ * <p>The pool keeps one worker per core (at least two). While every worker has been in a callback for 20 ms and
+ * sessions wait, it adds one, up to {@link #MAX_THREADS}; one that then finds nothing to do for two seconds ends.
  *
  * <p>The handler timeout: a callback still running after it is reported in one warning line that says where it is
  * stuck (the script's {@code FILE:LINE}, or the handler's class) and its session is closed at once; its thread is
@@ -32,8 +37,19 @@ import org.slf4j.LoggerFactory;
  * once in the log).
  */
 final class HandlerWorkers implements AutoCloseable {
-    /** Enough for a few callbacks to block briefly on every core without holding up the rest. */
-    static final int DEFAULT_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Workers always there: one per core. More measured slower for callbacks that do not block (bench/ack.groovy,
+     * 16 connections: 80-82k msg/s one request at a time and 1.04-1.11M pipelined with 8 workers, 81-95k and
+     * 1.14-1.17M with 2), as each extra thread only adds wake-ups and context switches on two cores.
+     */
+    static final int DEFAULT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Workers at most, while callbacks block: enough for a few to block briefly on every core. */
+    static final int MAX_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    /** A callback running this long is taken as blocked: while all are, and sessions wait, a worker is added. */
+    private static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long GROWTH_CHECK_MILLIS = 20;
+    /** A worker beyond the always-there ones that finds nothing to do this long ends. */
+    private static final long SURPLUS_IDLE_MILLIS = 2_000;
     static final int MAX_ABANDONED = 16;
     private static final Logger LOG = LoggerFactory.getLogger(HandlerWorkers.class);
     private static final long CLOSE_WAIT_MILLIS = 5_000;
@@ -47,17 +63,22 @@ final class HandlerWorkers implements AutoCloseable {
     private final Duration timeout;
     private final Handler behaviour;
     private final ScheduledFuture<?> watch;
+    private final ScheduledFuture<?> growth;
+    private final int coreThreads;
     private volatile boolean limitLogged;
 
     /** Starts {@code threads} workers, and a check of {@code behaviour}'s callbacks against {@code timeout}. */
     HandlerWorkers(int threads, Duration timeout, Handler behaviour, ScheduledExecutorService timer) {
         this.timeout = timeout;
         this.behaviour = behaviour;
+        this.coreThreads = threads;
         for (int i = 0; i < threads; i++) {
             startWorker();
         }
         long period = Math.max(10, Math.min(1_000, timeout.toMillis() / 4));
         this.watch = timer.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+        this.growth = timer.scheduleWithFixedDelay(this::grow, GROWTH_CHECK_MILLIS, GROWTH_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** {@code session} has work: a worker runs it. */
@@ -70,7 +91,28 @@ final class HandlerWorkers implements AutoCloseable {
         return ready.size();
     }
 
-    private void startWorker() {
+    /** Adds a worker while every worker is held by a blocked callback and sessions wait for one. */
+    private void grow() {
+        if (ready.isEmpty() || workers.size() >= MAX_THREADS) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Worker worker : workers) {
+            synchronized (worker) {
+                if (worker.session == null || now - worker.since < BLOCKED_NANOS) {
+                    return;
+                }
+            }
+        }
+        startWorker();
+    }
+
+    /** Worker threads now, abandoned ones not counted. */
+    int threads() {
+        return workers.size();
+    }
+
+    private synchronized void startWorker() {
         Worker worker = new Worker("mtk-handler-" + names.incrementAndGet());
         workers.add(worker);
         worker.start();
@@ -141,6 +183,7 @@ final class HandlerWorkers implements AutoCloseable {
     @Override
     public void close() {
         watch.cancel(false);
+        growth.cancel(false);
         for (int i = 0; i < workers.size(); i++) {
             ready.add(STOP);
         }
@@ -175,6 +218,17 @@ final class HandlerWorkers implements AutoCloseable {
             setDaemon(true);
         }
 
+        /** Ends this worker if it is one more than the pool keeps; it found nothing to do for a while. */
+        private boolean retire() {
+            synchronized (HandlerWorkers.this) {
+                if (workers.size() <= coreThreads) {
+                    return false;
+                }
+                workers.remove(this);
+                return true;
+            }
+        }
+
         synchronized void begin(ServerSession running, String name) {
             session = running;
             callback = name;
@@ -192,7 +246,13 @@ final class HandlerWorkers implements AutoCloseable {
         public void run() {
             try {
                 while (!abandoned) {
-                    SessionQueue next = ready.take();
+                    SessionQueue next = ready.poll(SURPLUS_IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        if (retire()) {
+                            break;
+                        }
+                        continue;
+                    }
                     if (next == STOP) {
                         break;
                     }

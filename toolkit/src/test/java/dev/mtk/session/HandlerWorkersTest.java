@@ -1,0 +1,84 @@
+package dev.mtk.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.Handler;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.mina.core.session.DummySession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The pool of handler threads: its size while callbacks block and after, with real threads and DummySessions. */
+class HandlerWorkersTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger blocked = new AtomicInteger();
+    private final Handler blocking = (session, message) -> {
+        blocked.incrementAndGet();
+        try {
+            release.await();
+        } finally {
+            blocked.decrementAndGet();
+        }
+    };
+    private final HandlerWorkers workers = new HandlerWorkers(2, Duration.ofSeconds(30), blocking, timer);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        workers.close();
+        timer.shutdownNow();
+    }
+
+    private void blockOneMoreSession() {
+        DummySession io = new DummySession();
+        Profile profile = Profile.json();
+        Map<String, Object> shared = new ConcurrentHashMap<>();
+        ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE);
+        SessionQueue queue = session.queue(new SessionQueue(session, io, new HandlerCalls(profile, blocking), workers));
+        byte[] body = "{\"block\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        queue.message(Message.of(new Frame(body, body.length + 11), profile.payload()));
+    }
+
+    @Test
+    void whileEveryWorkerIsBlockedAndSessionsWaitThePoolGrows() {
+        for (int i = 0; i < 5; i++) {
+            blockOneMoreSession();
+        }
+
+        await().atMost(TIMEOUT).until(() -> blocked.get() == 5);
+        assertThat(workers.threads()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void thePoolGrowsNoFurtherThanItsMaximum() {
+        for (int i = 0; i < HandlerWorkers.MAX_THREADS + 3; i++) {
+            blockOneMoreSession();
+        }
+
+        await().atMost(TIMEOUT).until(() -> blocked.get() == HandlerWorkers.MAX_THREADS);
+        assertThat(workers.threads()).isEqualTo(HandlerWorkers.MAX_THREADS);
+    }
+
+    @Test
+    void addedWorkersEndOnceThereIsNothingToDo() {
+        for (int i = 0; i < 4; i++) {
+            blockOneMoreSession();
+        }
+        await().atMost(TIMEOUT).until(() -> blocked.get() == 4);
+
+        release.countDown();
+
+        await().atMost(TIMEOUT).until(() -> workers.threads() == 2);
+    }
+}
