@@ -100,6 +100,15 @@ def closed_by_server(sock):
         return True
 
 
+def count_closed_and_close(socks, wait):
+    """After {wait} seconds, how many of {socks} the server has closed; then closes them all."""
+    time.sleep(wait)
+    closed = sum(closed_by_server(s) for s in socks)
+    for sock in socks:
+        sock.close()
+    return closed
+
+
 def partial(port):
     body = b" " * (900 * 1024)
     head = b"Headers" + struct.pack(">i", 1024 * 1024)
@@ -111,10 +120,7 @@ def partial(port):
             sock.sendall(head + body)
         except OSError:
             pass
-    time.sleep(3)
-    closed = sum(closed_by_server(s) for s in socks)
-    for sock in socks:
-        sock.close()
+    closed = count_closed_and_close(socks, 3)
     return "200 partial frames of 900 KiB: %d closed by the server" % closed
 
 
@@ -138,10 +144,7 @@ def pipeline(port):
                 break
         sent.append(count)
     stopped = sum(1 for count in sent if count < 64_000_000)
-    time.sleep(35)
-    closed = sum(closed_by_server(s) for s in socks)
-    for sock in socks:
-        sock.close()
+    closed = count_closed_and_close(socks, 35)
     return ("60 pipeliners that never read: the server stopped reading %d of them after %.1f MB each on average, "
             "and closed %d") % (stopped, sum(sent) / len(sent) / 1_000_000, closed)
 
@@ -160,9 +163,7 @@ def drip(port):
             except OSError:
                 pass
         time.sleep(2)
-    closed = sum(closed_by_server(s) for s in socks)
-    for sock in socks:
-        sock.close()
+    closed = count_closed_and_close(socks, 0)
     return "1,000 drips for 40 s: %d closed by the server" % closed
 
 
@@ -173,10 +174,7 @@ def address(port):
             socks.append(socket.create_connection((HOST, port), timeout=5))
         except OSError:
             break
-    time.sleep(2)
-    closed = sum(closed_by_server(s) for s in socks)
-    for sock in socks:
-        sock.close()
+    closed = count_closed_and_close(socks, 2)
     return "2,000 connections from one address: %d refused" % closed
 
 
