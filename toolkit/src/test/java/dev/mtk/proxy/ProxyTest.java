@@ -378,7 +378,9 @@ class ProxyTest {
             canary.write(frame("{\"canary\":1}"));
             assertThat(peer.read(frame("{\"canary\":1}").length)).isEqualTo(frame("{\"canary\":1}"));
         }
-        assertThat(observed.lines()).anyMatch(line -> line.endsWith("c2s frame {\"canary\":1}"));
+        // Decoded on the proxy's own thread, after the bytes were forwarded.
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() ->
+                assertThat(observed.lines()).anyMatch(line -> line.endsWith("c2s frame {\"canary\":1}")));
     }
 
     @Test
