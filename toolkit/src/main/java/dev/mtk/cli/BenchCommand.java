@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -17,7 +18,7 @@ import org.apache.commons.cli.Options;
 /**
  * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed.
  */
-final class BenchCommand implements Command {
+final class BenchCommand implements ConnectingCommand {
     private static final String CONNECTIONS = "connections";
     private static final String MESSAGES = "messages";
     private static final String DURATION = "duration";
@@ -42,29 +43,36 @@ final class BenchCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk bench 127.0.0.1:7373 -c 16 -d 30s        # closed loop, 16 connections",
+                "mtk bench 127.0.0.1:7373 --rate 5000 --json  # 5000 msg/s, a JSON report",
+                "mtk bench 127.0.0.1:7373 -n 1000 --exchange  # the seed's three steps");
+    }
+
+    @Override
     public Options options() {
-        Options options = CommonOptions.addTo(new Options());
+        Options options = CommonOptions.addDebugAndHelp(CommonOptions.addClientTls(CommonOptions.addSpeaking(CommonOptions.addAddress(new Options()))));
         options.addOption(Option.builder("c").longOpt(CONNECTIONS).hasArg().argName("N")
                 .desc("connections (default 16)").get());
         options.addOption(Option.builder("n").longOpt(MESSAGES).hasArg().argName("N")
                 .desc("messages per connection; default: run for --duration").get());
-        options.addOption(Option.builder("d").longOpt(DURATION).hasArg().argName("TIME")
+        options.addOption(Option.builder("d").longOpt(DURATION).hasArg().argName("DURATION")
                 .desc("how long to measure, e.g. 10, 30s, 2m (default 10s)").get());
-        options.addOption(Option.builder().longOpt(WARMUP).hasArg().argName("TIME")
+        options.addOption(Option.builder().longOpt(WARMUP).hasArg().argName("DURATION")
                 .desc("load before measuring, not counted (default 0)").get());
         options.addOption(Option.builder().longOpt(SIZE).hasArg().argName("BYTES")
                 .desc("request body size (default 64)").get());
         options.addOption(Option.builder().longOpt(BODY).hasArg().argName("PAYLOAD")
                 .desc("the request, as typed for the payload, e.g. '{\"op\":\"get\",\"key\":\"a\"}' (default: --size bytes)")
                 .get());
-        options.addOption(Option.builder().longOpt(PIPELINE).hasArg().argName("K")
+        options.addOption(Option.builder().longOpt(PIPELINE).hasArg().argName("N")
                 .desc("requests in flight per connection (default 1)").get());
-        options.addOption(Option.builder().longOpt(RATE).hasArg().argName("MSGS/S")
-                .desc("target rate over all connections; latency is then measured from the intended send time").get());
+        options.addOption(Option.builder().longOpt(RATE).hasArg().argName("N")
+                .desc("target rate in messages a second over all connections; latency is then measured from the intended send time").get());
         options.addOption(Option.builder().longOpt(EXCHANGE)
                 .desc("the seed's three steps per message (message, acknowledgement, ok) instead of request and answer")
                 .get());
-        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("TIME")
+        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait to connect and for each answer (default 5s)").get());
         options.addOption(Option.builder().longOpt(JSON).desc("print the report as one JSON object").get());
         options.addOption(Option.builder().longOpt(HGRM).hasArg().argName("FILE")
@@ -84,7 +92,8 @@ final class BenchCommand implements Command {
         }
         BenchConfig config;
         try {
-            config = new BenchConfig(CommonOptions.host(line), CommonOptions.port(line, false),
+            HostPort address = CommonOptions.connectTo(line);
+            config = new BenchConfig(address.host(), address.port(),
                     line.hasOption(CONNECTIONS) ? OptionValues.positiveInt("--" + CONNECTIONS, line.getOptionValue(CONNECTIONS)) : 16,
                     messages, messages > 0 ? Duration.ZERO : duration,
                     line.hasOption(WARMUP) ? OptionValues.duration("--" + WARMUP, line.getOptionValue(WARMUP)) : Duration.ZERO,

@@ -25,7 +25,7 @@ import org.apache.commons.cli.Options;
  * is not a terminal, else the seed's own message): send it, wait for the acknowledgement, confirm with {@code ok}.
  * Then {@code send over}.
  */
-final class ClientCommand implements Command {
+final class ClientCommand implements ConnectingCommand {
     private static final String MESSAGE = "message";
     private static final String TIMEOUT = "timeout";
 
@@ -40,12 +40,19 @@ final class ClientCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk client                          # the seed's message to 127.0.0.1:7373",
+                "mtk client 127.0.0.1:7373 -e '{\"id\": 1}' -e '{\"id\": 2}'",
+                "printf '{\"n\":1}\\n' | mtk client [::1]:7373   # one exchange per line");
+    }
+
+    @Override
     public Options options() {
-        Options options = CommonOptions.addTo(new Options());
+        Options options = CommonOptions.addClient(new Options());
         options.addOption(Option.builder("e").longOpt(MESSAGE).hasArg().argName("PAYLOAD")
                 .desc("a message to send, as typed for the profile's payload (repeatable); default: each line of "
                         + "standard input when it is not a terminal, else the seed's sample message").get());
-        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("SECONDS")
+        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait to connect and for each acknowledgement, e.g. 5, 0.5, 500ms (default 5)").get());
         return options;
     }
@@ -56,13 +63,12 @@ final class ClientCommand implements Command {
         Duration timeout = line.hasOption(TIMEOUT)
                 ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
                 : ClientConfig.DEFAULT_TIMEOUT;
-        String host = CommonOptions.host(line);
-        int port = CommonOptions.port(line, false);
+        HostPort address = CommonOptions.connectTo(line);
         Iterator<byte[]> bodies = bodies(profile, line, console);
         ClientConfig config = new ClientConfig(profile, CommonOptions.limits(line), timeout, 0,
                 CommonOptions.tls(line, console));
         try (Client client = Client.open(config)) {
-            ClientSession session = client.connect(host, port);
+            ClientSession session = client.connect(address.host(), address.port());
             while (bodies.hasNext()) {
                 session.exchange(bodies.next(), timeout);
             }

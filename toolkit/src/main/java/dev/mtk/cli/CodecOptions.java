@@ -13,6 +13,14 @@ final class CodecOptions {
     }
 
     static Options addTo(Options options) {
+        addCodecs(options);
+        options.addOption(Option.builder().longOpt(CommonOptions.STRICT)
+                .desc("garbage before a frame stops decoding, instead of skipping to the next magic").get());
+        return CommonOptions.addTalk(options);
+    }
+
+    /** The codec choice and the largest frame, without the flags about decoding live traffic. */
+    static Options addCodecs(Options options) {
         options.addOption(Option.builder().longOpt(CommonOptions.PROFILE).hasArg().argName("NAME")
                 .desc("framing, payload and handshake: json (default) or seed").get());
         options.addOption(Option.builder().longOpt(CommonOptions.FRAMING).hasArg().argName("NAME[:OPTS]")
@@ -22,11 +30,6 @@ final class CodecOptions {
         CommonOptions.addPlugins(options);
         options.addOption(Option.builder().longOpt(CommonOptions.MAX_FRAME).hasArg().argName("BYTES")
                 .desc("largest frame body decoded, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());
-        options.addOption(Option.builder().longOpt(CommonOptions.STRICT)
-                .desc("garbage before a frame stops decoding, instead of skipping to the next magic").get());
-        options.addOption(Option.builder("q").longOpt(CommonOptions.QUIET).desc("no per-message log lines").get());
-        options.addOption(Option.builder().longOpt(CommonOptions.DEBUG).desc("stack traces for internal errors").get());
-        options.addOption(Option.builder("h").longOpt(CommonOptions.HELP).desc("show this help").get());
         return options;
     }
 }

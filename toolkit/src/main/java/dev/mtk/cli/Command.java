@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -18,10 +19,21 @@ interface Command {
 
     Options options();
 
-    /** Whether words after the options are the command's (a script and its arguments), not errors. */
+    /** Whether words besides the options are the command's (an address, a file), not errors. */
     default boolean takesArguments() {
         return false;
     }
+
+    /**
+     * Whether everything after the first word that is not an option is that word's (a script's own arguments), so
+     * options there are not the command's. Otherwise options may come before or after the words.
+     */
+    default boolean stopsAtArguments() {
+        return false;
+    }
+
+    /** Two or three command lines for the end of {@code --help}, each with a comment saying what it does. */
+    List<String> examples();
 
     /** Runs the command; returns the exit code. */
     int run(CommandLine line, Console console) throws Exception;

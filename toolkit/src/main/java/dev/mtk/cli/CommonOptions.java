@@ -37,15 +37,45 @@ final class CommonOptions {
     private CommonOptions() {
     }
 
-    /** Adds the shared flags to {@code options}. */
-    static Options addTo(Options options) {
+    /** The shared flags of a command that listens: where, how it speaks, server-side TLS, how much to say. */
+    static Options addServer(Options options) {
         options.addOption(Option.builder("H").longOpt(HOST).hasArg().argName("HOST")
-                .desc("address (default " + ServerConfig.DEFAULT_HOST + ")").get());
+                .desc("address to listen on (default " + ServerConfig.DEFAULT_HOST + ")").get());
         options.addOption(Option.builder("p").longOpt(PORT).hasArg().argName("PORT")
-                .desc("port (default " + ServerConfig.DEFAULT_PORT + ")").get());
+                .desc("port; 0 picks a free one (default " + ServerConfig.DEFAULT_PORT + ")").get());
         addSpeaking(options);
-        addTls(options);
+        addServerTls(options);
+        return addTalk(options);
+    }
+
+    /**
+     * The shared flags of a command that connects: where to (also as its HOST:PORT argument), how it speaks,
+     * client-side TLS, how much to say.
+     */
+    static Options addClient(Options options) {
+        addAddress(options);
+        addSpeaking(options);
+        addClientTls(options);
+        return addTalk(options);
+    }
+
+    /** {@code -H} and {@code -p} of a command that connects. */
+    static Options addAddress(Options options) {
+        options.addOption(Option.builder("H").longOpt(HOST).hasArg().argName("HOST")
+                .desc("server to connect to, instead of HOST:PORT (default " + ServerConfig.DEFAULT_HOST + ")").get());
+        options.addOption(Option.builder("p").longOpt(PORT).hasArg().argName("PORT")
+                .desc("its port (default " + ServerConfig.DEFAULT_PORT + ")").get());
+        return options;
+    }
+
+    /** {@code -q}, {@code --debug}, {@code -h}. */
+    static Options addTalk(Options options) {
         options.addOption(Option.builder("q").longOpt(QUIET).desc("no per-message log lines").get());
+        return addDebugAndHelp(options);
+    }
+
+    /** {@code --debug}, {@code -h}. */
+    static Options addDebugAndHelp(Options options) {
         options.addOption(Option.builder().longOpt(DEBUG).desc("stack traces for internal errors").get());
         options.addOption(Option.builder("h").longOpt(HELP).desc("show this help").get());
         return options;
@@ -67,22 +97,37 @@ final class CommonOptions {
         return options;
     }
 
-    /** {@code --tls} and its stores. */
-    static Options addTls(Options options) {
-        options.addOption(Option.builder().longOpt(TLS).desc("TLS on every connection (MINA's SslFilter)").get());
+    /** {@code --tls} on a server: its certificate, and what it asks of clients. */
+    static Options addServerTls(Options options) {
+        options.addOption(Option.builder().longOpt(TLS).desc("TLS on every connection; needs --keystore").get());
         options.addOption(Option.builder().longOpt(KEYSTORE).hasArg().argName("FILE")
-                .desc("with --tls: this side's certificate and key, PKCS12 or JKS (a server needs one)").get());
-        options.addOption(Option.builder().longOpt(KEYSTORE_PASSWORD).hasArg().argName("PASSWORD")
-                .desc("its password (default: $MTK_KEYSTORE_PASSWORD)").get());
-        options.addOption(Option.builder().longOpt(TRUSTSTORE).hasArg().argName("FILE")
-                .desc("with --tls: the certificates to trust (default: the JDK's)").get());
-        options.addOption(Option.builder().longOpt(TRUSTSTORE_PASSWORD).hasArg().argName("PASSWORD")
-                .desc("its password (default: $MTK_TRUSTSTORE_PASSWORD)").get());
-        options.addOption(Option.builder().longOpt(INSECURE)
-                .desc("with --tls, on a client: trust any server certificate (test certificates only)").get());
+                .desc("the server's certificate and key, PKCS12 or JKS").get());
+        addPasswords(options, KEYSTORE_PASSWORD, "MTK_KEYSTORE_PASSWORD");
         options.addOption(Option.builder().longOpt(CLIENT_AUTH).hasArg().argName("none|want|need")
-                .desc("with --tls, on a server: ask clients for a certificate (mutual TLS; default none)").get());
+                .desc("ask clients for a certificate (mutual TLS; default none)").get());
+        options.addOption(Option.builder().longOpt(TRUSTSTORE).hasArg().argName("FILE")
+                .desc("the client certificates to trust (default: the JDK's)").get());
+        addPasswords(options, TRUSTSTORE_PASSWORD, "MTK_TRUSTSTORE_PASSWORD");
         return options;
+    }
+
+    /** {@code --tls} on a client: what it trusts, and its own certificate for mutual TLS. */
+    static Options addClientTls(Options options) {
+        options.addOption(Option.builder().longOpt(TLS).desc("TLS on every connection").get());
+        options.addOption(Option.builder().longOpt(TRUSTSTORE).hasArg().argName("FILE")
+                .desc("the server certificates to trust (default: the JDK's)").get());
+        addPasswords(options, TRUSTSTORE_PASSWORD, "MTK_TRUSTSTORE_PASSWORD");
+        options.addOption(Option.builder().longOpt(INSECURE)
+                .desc("trust any server certificate (test certificates only)").get());
+        options.addOption(Option.builder().longOpt(KEYSTORE).hasArg().argName("FILE")
+                .desc("this client's certificate and key, for a server that asks (mutual TLS)").get());
+        addPasswords(options, KEYSTORE_PASSWORD, "MTK_KEYSTORE_PASSWORD");
+        return options;
+    }
+
+    private static void addPasswords(Options options, String name, String variable) {
+        options.addOption(Option.builder().longOpt(name).hasArg().argName("PASSWORD")
+                .desc("its password (default: $" + variable + ")").get());
     }
 
     /** {@code --plugins}, for commands that take no other shared flag. */
@@ -107,7 +152,8 @@ final class CommonOptions {
      */
     static TlsSettings tls(CommandLine line, Console console) {
         if (!line.hasOption(TLS)) {
-            for (String flag : new String[] {KEYSTORE, TRUSTSTORE, INSECURE, CLIENT_AUTH}) {
+            for (String flag : new String[] {KEYSTORE, KEYSTORE_PASSWORD, TRUSTSTORE, TRUSTSTORE_PASSWORD, INSECURE,
+                CLIENT_AUTH}) {
                 if (line.hasOption(flag)) {
                     throw new UsageException("--" + flag + " needs --tls");
                 }
@@ -125,6 +171,24 @@ final class CommonOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * Where a command that connects connects: its one HOST:PORT argument ({@code [::1]:7373}, or a bare port on
+     * 127.0.0.1), or {@code -H} and {@code -p}.
+     */
+    static HostPort connectTo(CommandLine line) {
+        java.util.List<String> words = line.getArgList();
+        if (words.size() > 1) {
+            throw new UsageException("unexpected argument '" + words.get(1) + "' (give at most one HOST:PORT)");
+        }
+        if (words.isEmpty()) {
+            return new HostPort(host(line), port(line, false));
+        }
+        if (line.hasOption(HOST) || line.hasOption(PORT)) {
+            throw new UsageException("give HOST:PORT or -H/-p, not both");
+        }
+        return HostPort.parse("address", words.get(0), ServerConfig.DEFAULT_HOST, false);
     }
 
     static String host(CommandLine line) {

@@ -14,6 +14,7 @@ import dev.mtk.spi.Conversation;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Received;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
@@ -37,14 +38,16 @@ final class DemoCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk demo                    # both sides' log lines, then send over",
+                "mtk demo --profile seed     # the seed's own framing and handshake",
+                "mtk demo --payload text");
+    }
+
+    /** No TLS: both sides are in this process, on loopback, with no certificate to show. */
+    @Override
     public Options options() {
-        Options options = new Options();
-        for (var option : CommonOptions.addTo(new Options()).getOptions()) {
-            if (!option.getLongOpt().equals(CommonOptions.PORT) && !option.getLongOpt().equals(CommonOptions.HOST)) {
-                options.addOption(option);
-            }
-        }
-        return options;
+        return CommonOptions.addTalk(CommonOptions.addSpeaking(new Options()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.wire.LengthFieldFraming;
+import java.util.List;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -29,13 +30,21 @@ final class DissectorCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk dissector > mtk.lua                        # the json profile on port 7373",
+                "mtk dissector --profile seed -p 9000 > seed.lua",
+                "wireshark -X lua_script:mtk.lua -i lo           # load it");
+    }
+
+    @Override
     public Options options() {
         Options options = new Options();
         options.addOption(Option.builder("p").longOpt(CommonOptions.PORT).hasArg().argName("PORT")
                 .desc("the TCP port to decode (default " + ServerConfig.DEFAULT_PORT + "; others with Decode As)").get());
         options.addOption(Option.builder().longOpt(NAME).hasArg().argName("NAME")
                 .desc("protocol name: the display filter and the fields' prefix (default mtk)").get());
-        return CodecOptions.addTo(options);
+        // No -q or --strict: a dissector logs nothing, and Wireshark shows garbage rather than skipping it.
+        return CommonOptions.addDebugAndHelp(CodecOptions.addCodecs(options));
     }
 
     @Override

@@ -25,9 +25,9 @@ final class ListenOptions {
     }
 
     static Options addTo(Options options) {
-        options.addOption(Option.builder().longOpt(IDLE).hasArg().argName("SECONDS")
+        options.addOption(Option.builder().longOpt(IDLE).hasArg().argName("DURATION")
                 .desc("a peer that sends nothing this long is closed (or handed to the handler's onIdle); 0 for "
-                        + "never (default " + DEFAULT_IDLE_SECONDS + ")").get());
+                        + "never; whole seconds, rounded up (default " + DEFAULT_IDLE_SECONDS + "s)").get());
         options.addOption(Option.builder().longOpt(MAX_CONNECTIONS).hasArg().argName("N")
                 .desc("connections open at once; more are closed as they connect (default "
                         + SessionLimits.DEFAULT_MAX_CONNECTIONS + ", lowered to fit ulimit -n)").get());
@@ -47,10 +47,20 @@ final class ListenOptions {
         return options;
     }
 
-    /** The idle time the flags give, in seconds. */
+    /**
+     * The idle time the flags give, in seconds: MINA counts idleness in whole seconds, so a DURATION is rounded up
+     * ({@code 500ms} is 1); {@code 0} is never.
+     */
     static int idleSeconds(CommandLine line) {
-        return line.hasOption(IDLE) ? OptionValues.nonNegativeInt("--" + IDLE, line.getOptionValue(IDLE))
-                : DEFAULT_IDLE_SECONDS;
+        if (!line.hasOption(IDLE)) {
+            return DEFAULT_IDLE_SECONDS;
+        }
+        String value = line.getOptionValue(IDLE);
+        if (value.trim().matches("0+(\\.0*)?(ms|s|m)?")) {
+            return 0;
+        }
+        long millis = OptionValues.duration("--" + IDLE, value).toMillis();
+        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
     }
 
     /** The limits the flags give, the defaults for the others; the caller may add its own before building. */

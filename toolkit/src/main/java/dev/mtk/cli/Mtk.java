@@ -1,14 +1,13 @@
 package dev.mtk.cli;
 
+import dev.mtk.repl.Closest;
 import dev.mtk.script.ScriptError;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.PayloadException;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.ParseException;
 
 /**
@@ -36,6 +35,11 @@ public final class Mtk {
         }
     }
 
+    /** The commands, in the order {@code mtk --help} lists them. */
+    java.util.Collection<Command> commands() {
+        return commands.values();
+    }
+
     public int run(String... args) {
         if (args.length == 0) {
             console.err().println("mtk: no command given");
@@ -43,6 +47,14 @@ public final class Mtk {
             return USAGE;
         }
         String first = args[0];
+        if (first.equals("help") && args.length > 1) {
+            Command command = command(args[1]);
+            if (command == null) {
+                return USAGE;
+            }
+            Help.print(command, console.out(), Help.width(console));
+            return OK;
+        }
         if (first.equals("-h") || first.equals("--help") || first.equals("help")) {
             printUsage(console.out());
             return OK;
@@ -51,32 +63,29 @@ public final class Mtk {
             console.out().println("mtk " + dev.mtk.internal.MtkVersion.current());
             return OK;
         }
-        Command command = commands.get(first);
+        Command command = command(first);
         if (command == null) {
-            console.err().println("mtk: unknown command '" + first + "' (commands: "
-                    + String.join(", ", commands.keySet()) + ")");
-            console.err().println("Run 'mtk --help' for usage.");
             return USAGE;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         CommandLine line;
         try {
-            line = new DefaultParser().parse(command.options(), rest, command.takesArguments());
+            line = new DefaultParser().parse(command.options(), rest, command.stopsAtArguments());
         } catch (ParseException e) {
-            return usageError(command, lowerFirst(e.getMessage()), true);
+            return usageError(command, lowerFirst(e.getMessage()));
         }
         if (line.hasOption(CommonOptions.HELP)) {
-            printUsage(command, console.out());
+            Help.print(command, console.out(), Help.width(console));
             return OK;
         }
         if (!command.takesArguments() && !line.getArgList().isEmpty()) {
-            return usageError(command, "unexpected argument '" + line.getArgList().get(0) + "'", true);
+            return usageError(command, "unexpected argument '" + line.getArgList().get(0) + "'");
         }
         Logging.conversation(line.hasOption(CommonOptions.QUIET));
         try {
             return command.run(line, console);
         } catch (UsageException e) {
-            return usageError(command, e.getMessage(), e.showUsage());
+            return usageError(command, e.getMessage());
         } catch (ScriptError e) {
             console.err().println(e.exitCode() == USAGE ? "mtk " + command.name() + ": " + e.getMessage() : e.getMessage());
             if (line.hasOption(CommonOptions.DEBUG) && e.getCause() != null) {
@@ -84,7 +93,7 @@ public final class Mtk {
             }
             return e.exitCode();
         } catch (PayloadException e) {
-            return usageError(command, e.getMessage(), false);
+            return usageError(command, e.getMessage());
         } catch (SessionException e) {
             console.err().println("mtk: " + e.getMessage());
             return FAILED;
@@ -103,41 +112,55 @@ public final class Mtk {
         }
     }
 
-    private int usageError(Command command, String message, boolean showUsage) {
-        console.err().println("mtk " + command.name() + ": " + message);
-        if (showUsage) {
-            printUsage(command, console.err());
-        } else {
-            console.err().println("Run 'mtk " + command.name() + " --help' for usage.");
+    /** The command named {@code name}; else {@code null}, having said so with the closest name, if one is close. */
+    private Command command(String name) {
+        Command command = commands.get(name);
+        if (command == null) {
+            console.err().println("mtk: unknown command '" + name + "'" + Closest.to(name, commands.keySet())
+                    .map(known -> "; did you mean '" + known + "'?")
+                    .orElse(" (commands: " + String.join(", ", commands.keySet()) + ")"));
+            console.err().println("Run 'mtk --help' for usage.");
         }
+        return command;
+    }
+
+    /** One line saying what is wrong and where the help is: the whole help would push the line off the screen. */
+    private int usageError(Command command, String message) {
+        console.err().println("mtk " + command.name() + ": " + message);
+        console.err().println("Run 'mtk " + command.name() + " --help' for usage.");
         return USAGE;
     }
 
     private void printUsage(java.io.PrintStream stream) {
-        PrintWriter out = new PrintWriter(stream);
-        out.println("usage: mtk <command> [options]");
-        out.println();
-        out.println("mtk talks to, imitates and loads services that speak length-prefixed TCP protocols.");
-        out.println();
-        out.println("commands:");
-        for (Command command : commands.values()) {
-            out.printf("  %-8s %s%n", command.name(), command.summary());
+        int width = Help.width(console);
+        int name = 0;
+        for (String command : commands.keySet()) {
+            name = Math.max(name, command.length());
         }
-        out.println();
-        out.println("  mtk --version      print the version");
-        out.println("  mtk <command> -h   help for one command");
-        out.println();
-        out.println("exit codes: 0 success, 1 runtime failure, 2 usage error");
-        out.flush();
-    }
-
-    private void printUsage(Command command, java.io.PrintStream stream) {
-        PrintWriter out = new PrintWriter(stream);
-        HelpFormatter help = new HelpFormatter();
-        help.setOptionComparator(null);
-        help.printHelp(out, 100, "mtk " + command.name() + " " + command.arguments(), command.summary() + "\n\n",
-                command.options(), 2, 3, "");
-        out.flush();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("usage: mtk <command> [options]");
+        lines.add("");
+        lines.addAll(Help.wrap("mtk talks to, imitates and loads services that speak length-prefixed TCP protocols. "
+                + "The seed is the Go client and server mtk began as: a Headers frame around JSON, answered with "
+                + "\u6211\u6536\u5230\u4e86 and confirmed with ok (docs/WIRE.md).", width, "", ""));
+        lines.add("");
+        lines.add("commands:");
+        String indent = " ".repeat(name + 4);
+        for (Command command : commands.values()) {
+            String head = "  " + command.name() + " ".repeat(name - command.name().length() + 2);
+            java.util.List<String> summary = Help.wrap(command.summary(), width, indent, indent);
+            summary.set(0, head + summary.get(0).substring(head.length()));
+            lines.addAll(summary);
+        }
+        lines.add("");
+        lines.add("  mtk --version        print the version");
+        lines.add("  mtk help <command>   help for one command (also mtk <command> -h)");
+        lines.add("");
+        lines.add("exit codes: 0 success, 1 runtime failure, 2 usage error");
+        for (String line : lines) {
+            stream.println(line);
+        }
+        stream.flush();
     }
 
     private static String lowerFirst(String message) {

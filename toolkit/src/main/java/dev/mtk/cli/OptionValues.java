@@ -39,18 +39,6 @@ final class OptionValues {
         throw new UsageException("invalid " + option + " '" + value + "': expected a positive whole number");
     }
 
-    static int nonNegativeInt(String option, String value) {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("invalid " + option + " '" + value + "': expected a whole number, 0 or more");
-    }
-
     /** Seconds ({@code 5}, {@code 0.5}) or a number with {@code ms}, {@code s} or {@code m}. */
     static Duration duration(String option, String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));

@@ -26,12 +26,17 @@ final class PluginsCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk plugins                        # the built-ins and the plugins/ folder",
+                "mtk plugins --plugins ./my-plugins --json");
+    }
+
+    @Override
     public Options options() {
         Options options = new Options();
         CommonOptions.addPlugins(options);
         options.addOption(Option.builder().longOpt(JSON).desc("one JSON object: plugins and warnings").get());
-        options.addOption(Option.builder("h").longOpt(CommonOptions.HELP).desc("show this help").get());
-        return options;
+        return CommonOptions.addDebugAndHelp(options);
     }
 
     @Override

@@ -57,6 +57,12 @@ final class ProxyCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk proxy --listen 7374 --target 127.0.0.1:7373",
+                "mtk proxy --listen 0 --target 127.0.0.1:7373 --record session.jsonl");
+    }
+
+    @Override
     public Options options() {
         Options options = new Options();
         options.addOption(Option.builder().longOpt(LISTEN).hasArg().argName("[HOST:]PORT")

@@ -17,7 +17,7 @@ import org.jline.terminal.TerminalBuilder;
  * {@code mtk repl [HOST:PORT]}: the interactive shell over live sessions when standard input is a terminal; the same
  * commands read line by line from standard input otherwise, exiting 1 when one failed.
  */
-final class ReplCommand implements Command {
+final class ReplCommand implements ConnectingCommand {
     private static final String TIMEOUT = "timeout";
     private static final String HISTORY = "history";
     private static final String NO_HISTORY = "no-history";
@@ -33,34 +33,28 @@ final class ReplCommand implements Command {
     }
 
     @Override
-    public String arguments() {
-        return "[options] [HOST:PORT]";
-    }
-
-    @Override
-    public boolean takesArguments() {
-        return true;
+    public List<String> examples() {
+        return List.of("mtk repl 127.0.0.1:7373                 # connect, then type send, ack, help",
+                "mtk repl [::1]:7373 --tls --insecure",
+                "mtk repl 127.0.0.1:7373 < check.mtk     # the same commands from a file; exit 1 on a failure");
     }
 
     @Override
     public Options options() {
-        Options options = CommonOptions.addTls(CommonOptions.addSpeaking(new Options()));
-        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("SECONDS")
+        Options options = CommonOptions.addClientTls(CommonOptions.addSpeaking(CommonOptions.addAddress(new Options())));
+        options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait to connect, and for expect and exchange, e.g. 5, 0.5, 500ms (default 5)").get());
         options.addOption(Option.builder().longOpt(HISTORY).hasArg().argName("FILE")
                 .desc("where to keep the history of typed lines (default ~/.mtk_history)").get());
         options.addOption(Option.builder().longOpt(NO_HISTORY).desc("keep no history file").get());
-        options.addOption(Option.builder().longOpt(CommonOptions.DEBUG).desc("stack traces for internal errors").get());
-        options.addOption(Option.builder("h").longOpt(CommonOptions.HELP).desc("show this help").get());
-        return options;
+        return CommonOptions.addDebugAndHelp(options);
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
-        List<String> words = line.getArgList();
-        if (words.size() > 1) {
-            throw new UsageException("unexpected argument '" + words.get(1) + "' (give at most one HOST:PORT)");
-        }
+        boolean connect = !line.getArgList().isEmpty() || line.hasOption(CommonOptions.HOST)
+                || line.hasOption(CommonOptions.PORT);
+        String address = connect ? CommonOptions.connectTo(line).toString() : null;
         if (line.hasOption(HISTORY) && line.hasOption(NO_HISTORY)) {
             throw new UsageException("give --history FILE or --no-history, not both");
         }
@@ -71,7 +65,7 @@ final class ReplCommand implements Command {
         Path history = line.hasOption(NO_HISTORY) ? null
                 : line.hasOption(HISTORY) ? Path.of(line.getOptionValue(HISTORY)) : ReplConfig.defaultHistory();
         ReplConfig config = new ReplConfig(profile, codecs, CommonOptions.limits(line),
-                timeout, words.isEmpty() ? null : words.get(0), history, line.hasOption(CommonOptions.DEBUG),
+                timeout, address, history, line.hasOption(CommonOptions.DEBUG),
                 CommonOptions.tls(line, console));
         Logging.off();
         if (!console.stdinTerminal()) {

@@ -58,12 +58,19 @@ final class ReplayCommand implements Command {
 
     @Override
     public String arguments() {
-        return "FILE (--as client --target HOST:PORT | --as server --listen [HOST:]PORT | --to-groovy OUT.groovy) [options]";
+        return "FILE (--as client --target HOST:PORT | --as server --listen [HOST:]PORT | --to-groovy FILE) [options]";
     }
 
     @Override
     public boolean takesArguments() {
         return true;
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("mtk replay session.jsonl --as client --target 127.0.0.1:7373",
+                "mtk replay session.jsonl --as server --listen 0",
+                "mtk replay session.jsonl --to-groovy session.groovy");
     }
 
     @Override
@@ -75,13 +82,13 @@ final class ReplayCommand implements Command {
                 .desc("the server to play the client side against (--as client)").get());
         options.addOption(Option.builder().longOpt(ProxyCommand.LISTEN).hasArg().argName("[HOST:]PORT")
                 .desc("where to serve the server side (--as server); port 0 picks a free one").get());
-        options.addOption(Option.builder().longOpt(SPEED).hasArg().argName("X")
+        options.addOption(Option.builder().longOpt(SPEED).hasArg().argName("FACTOR")
                 .desc("1.0 keeps the recorded timing (default), 2 is twice as fast, 0 as fast as possible").get());
         options.addOption(Option.builder().longOpt(IGNORE).hasArg().argName("JSONPATH")
                 .desc("leave out of comparisons, e.g. $.time or $..timestamp; repeatable").get());
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait for each recorded reply, also for connecting (default 5s)").get());
-        options.addOption(Option.builder().longOpt(TO_GROOVY).hasArg().argName("OUT.groovy")
+        options.addOption(Option.builder().longOpt(TO_GROOVY).hasArg().argName("FILE")
                 .desc("write a scenario script that does what the recording did, instead of replaying").get());
         ListenOptions.addTo(options);
         return CodecOptions.addTo(options);

@@ -29,6 +29,18 @@ final class RunCommand implements Command {
         return "[options] FILE.groovy [args...]";
     }
 
+    /** Words after the script are its own, options included. */
+    @Override
+    public boolean stopsAtArguments() {
+        return true;
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("mtk run scripts/scenario-assert.groovy 127.0.0.1:7373   # a CI check of a server",
+                "mtk run -q scripts/scenario-assert.groovy 127.0.0.1:7373");
+    }
+
     @Override
     public boolean takesArguments() {
         return true;
@@ -39,9 +51,7 @@ final class RunCommand implements Command {
         Options options = new Options();
         CommonOptions.addPlugins(options);
         options.addOption(Option.builder("q").longOpt(CommonOptions.QUIET).desc("no per-message log lines").get());
-        options.addOption(Option.builder().longOpt(CommonOptions.DEBUG).desc("stack traces for script failures").get());
-        options.addOption(Option.builder("h").longOpt(CommonOptions.HELP).desc("show this help").get());
-        return options;
+        return CommonOptions.addDebugAndHelp(options);
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.mtk.session.Profile;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -49,8 +50,15 @@ final class ServerCommand implements Command {
     }
 
     @Override
+    public List<String> examples() {
+        return List.of("mtk server -p 0                  # a free port; the first line says which",
+                "mtk server --profile seed        # what the seed's Go server speaks",
+                "mtk server --script scripts/kv-server.groovy");
+    }
+
+    @Override
     public Options options() {
-        Options options = CommonOptions.addTo(new Options());
+        Options options = CommonOptions.addServer(new Options());
         options.addOption(Option.builder().longOpt(HANDLER).hasArg().argName("NAME[:OPTS]")
                 .desc("what the server does: seed (default), echo, or a plugin's handler, e.g. kv").get());
         options.addOption(Option.builder().longOpt(SCRIPT).hasArg().argName("FILE")

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** The known word closest to a mistyped one, for "did you mean" hints. */
-final class Closest {
+public final class Closest {
     /** More edits than this and the guess would be noise. */
     private static final int MAX_DISTANCE = 2;
 
@@ -12,7 +12,7 @@ final class Closest {
     }
 
     /** The word of {@code known} that {@code typed} starts, or else the one within two edits of it, if any. */
-    static Optional<String> to(String typed, Collection<String> known) {
+    public static Optional<String> to(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String word : known) {

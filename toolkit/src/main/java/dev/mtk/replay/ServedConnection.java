@@ -59,7 +59,7 @@ final class ServedConnection {
     }
 
     synchronized void start() {
-        LOG.info("#{} {} connected, served as recorded connection {}", session.getId(), session.getRemoteAddress(),
+        LOG.info("#{} {} connected, served as recorded connection {}", session.getId(), dev.mtk.internal.Addresses.format(session.getRemoteAddress()),
                 recordedConn);
         lastMs = events.get(0).ms();
         lastNanos = System.nanoTime();

@@ -51,7 +51,7 @@ public final class Client implements AutoCloseable {
      * @throws ConnectFailedException naming the address and the reason (refused, timed out, unknown host)
      */
     public ClientSession connect(String host, int port) {
-        String target = host + ":" + port;
+        String target = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new ConnectFailedException("cannot connect to " + target + ": unknown host", null);

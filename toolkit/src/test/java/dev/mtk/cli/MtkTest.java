@@ -90,7 +90,7 @@ class MtkTest {
     void commandHelpShowsItsOptions() {
         assertThat(run("client", "--help")).isZero();
 
-        assertThat(out()).contains("usage: mtk client", "--host", "--port", "--profile", "--max-frame", "--strict", "--timeout", "-e,--message");
+        assertThat(out()).contains("usage: mtk client", "--host", "--port", "--profile", "--max-frame", "--strict", "--timeout", "-e, --message");
     }
 
     @Test
@@ -102,16 +102,17 @@ class MtkTest {
 
     @Test
     void anUnknownCommandIsAUsageErrorNamingTheCommands() {
-        assertThat(run("serve")).isEqualTo(Mtk.USAGE);
+        assertThat(run("frobnicate")).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk: unknown command 'serve' (commands: server, client, demo, run, repl, bench, plugins, proxy, replay, dissector)");
+        assertThat(err()).startsWith("mtk: unknown command 'frobnicate' (commands: server, client, demo, run, repl, bench, plugins, proxy, replay, dissector)");
     }
 
     @Test
-    void aBadFlagIsAUsageErrorWithTheUsage() {
+    void aBadFlagIsOneLineAndWhereTheHelpIsNotTheWholeHelp() {
         assertThat(run("client", "--bogus")).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk client: unrecognized option: --bogus").contains("usage: mtk client");
+        assertThat(err()).isEqualTo("mtk client: unrecognized option: --bogus\nRun 'mtk client --help' for usage.\n"
+                .replace("\n", System.lineSeparator()));
     }
 
     @Test
@@ -374,5 +375,78 @@ class MtkTest {
 
         log.awaitContaining("server", "received 68 B (body 63 B)");
         log.awaitContaining("server", "confirmed: ok 2 B");
+    }
+
+    @Test
+    void demoRefusesTlsRatherThanRunningInPlainText() {
+        assertThat(run("demo", "--tls")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk demo: unrecognized option: --tls");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void demoRefusesClientAuth() {
+        assertThat(run("demo", "--client-auth", "need")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk demo: unrecognized option: --client-auth");
+    }
+
+    @Test
+    void dissectorRefusesQuietWhichItCouldNotHonour() {
+        assertThat(run("dissector", "-q")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk dissector: unrecognized option: -q");
+    }
+
+    @Test
+    void aTlsPasswordWithoutTlsIsRefused() {
+        assertThat(run("client", "--keystore-password", "secret")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: --keystore-password needs --tls");
+    }
+
+    @Test
+    void clientTakesItsAddressAsHostColonPortWithOptionsAfterIt() {
+        int port = startServer(Profile.named("json"));
+
+        assertThat(run("client", "127.0.0.1:" + port, "-e", "{\"n\": 1}")).isZero();
+
+        assertThat(out()).contains("send over");
+        log.awaitContaining("server", "received", "{\"n\":1}");
+    }
+
+    @Test
+    void benchTakesItsAddressAsHostColonPort() {
+        int port = startServer(Profile.named("json"));
+
+        assertThat(run("bench", "127.0.0.1:" + port, "-c", "1", "-n", "2", "--exchange")).isZero();
+
+        assertThat(out()).contains("2");
+    }
+
+    @Test
+    void anAddressAndHostTogetherAreRefused() {
+        assertThat(run("client", "127.0.0.1:7373", "-H", "127.0.0.1")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: give HOST:PORT or -H/-p, not both");
+    }
+
+    @Test
+    void anIpv6AddressIsWrittenInBrackets() throws IOException {
+        int port = closedPort();
+
+        assertThat(run("client", "[::1]:" + port, "--timeout", "2s")).isEqualTo(Mtk.FAILED);
+
+        assertThat(err()).startsWith("mtk: cannot connect to [::1]:" + port);
+    }
+
+    @Test
+    void replTakesOptionsAfterItsAddress() {
+        int port = startServer(Profile.named("json"));
+
+        assertThat(run("quit\n", false, "repl", "127.0.0.1:" + port, "--no-history")).isZero();
+
+        assertThat(err()).doesNotContain("unexpected argument");
     }
 }

@@ -92,7 +92,7 @@ class ReplCommandTest {
         int code = mtk("", "repl", "--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: mtk repl [options] [HOST:PORT]", "--history",
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: mtk repl [HOST:PORT] [options]", "--history",
                 "--no-history", "--timeout", "--profile", "--payload");
     }
 }

@@ -166,4 +166,20 @@ class ReplayCommandTest {
         assertThat(result.err()).startsWith("mtk replay: invalid --speed 'fast': expected 0 (as fast as possible) or a "
                 + "positive number (1.0 = as recorded)");
     }
+
+    @Test
+    void theReplayServerLogsPeersAsHostColonPort() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+        try (dev.mtk.testing.LogCapture log = new dev.mtk.testing.LogCapture()) {
+            Serving replay = InProcessMtk.start("replay", file.toString(), "--as", "server", "--listen", "0", "--speed", "0");
+            try (Client client = Client.open(ClientConfig.of(Profile.json()));
+                    ClientSession session = client.connect("127.0.0.1", replay.port())) {
+                String connected = log.awaitContaining("connected, served as recorded connection");
+
+                assertThat(connected).matches("replay #\\d+ 127\\.0\\.0\\.1:\\d+ connected.*");
+            } finally {
+                replay.stop();
+            }
+        }
+    }
 }

@@ -118,7 +118,7 @@ class RunCommandTest {
         Result run = InProcessMtk.run("run");
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
-        assertThat(run.err()).startsWith("mtk run: no script given" + NL).contains("usage: mtk run [options] FILE.groovy [args...]");
+        assertThat(run.err()).startsWith("mtk run: no script given" + NL).contains("Run 'mtk run --help' for usage.");
     }
 
     @Test
