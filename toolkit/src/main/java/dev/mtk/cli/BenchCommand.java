@@ -7,6 +7,7 @@ import dev.mtk.bench.LoadGenerator;
 import dev.mtk.session.Profile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +108,10 @@ final class BenchCommand implements ConnectingCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Path hgrm = line.hasOption(HGRM) ? Path.of(line.getOptionValue(HGRM)) : null;
+        if (hgrm != null && OutputFile.refused(console, "--" + HGRM, hgrm)) {
+            return Mtk.USAGE;
+        }
         PrintStream progress = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
         BenchReport report;
         try {
@@ -115,17 +120,29 @@ final class BenchCommand implements ConnectingCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
         }
-        if (line.hasOption(HGRM)) {
-            try (PrintStream file = new PrintStream(Files.newOutputStream(Path.of(line.getOptionValue(HGRM))), true,
-                    "UTF-8")) {
-                report.histogram().outputPercentileDistribution(file, 1e6);
-            }
-        }
+        // The report first: a file that still cannot be written (the disk filled up) must not cost the run.
         if (line.hasOption(JSON)) {
             console.out().println(JsonMapper.builder().build().writeValueAsString(report.toMap()));
         } else {
             console.out().print(report.toText());
         }
+        console.out().flush();
+        if (hgrm != null && !writeHistogram(report, hgrm, console)) {
+            return Mtk.FAILED;
+        }
         return report.errorCount() > 0 ? Mtk.FAILED : Mtk.OK;
+    }
+
+    private static boolean writeHistogram(BenchReport report, Path hgrm, Console console) {
+        try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), true, StandardCharsets.UTF_8)) {
+            report.histogram().outputPercentileDistribution(file, 1e6);
+            if (file.checkError()) {
+                throw new IOException("the write failed");
+            }
+            return true;
+        } catch (IOException e) {
+            console.err().println(OutputFile.message("--" + HGRM, hgrm, OutputFile.reason(hgrm, e)));
+            return false;
+        }
     }
 }

@@ -116,4 +116,25 @@ class BenchCommandTest {
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
         assertThat(run.err()).startsWith("mtk bench: the request body: invalid JSON at line 1, column 2");
     }
+
+    @Test
+    void anHgrmInAMissingFolderIsRefusedBeforeTheRunWithTheReason(@TempDir Path dir) {
+        Path hgrm = dir.resolve("missing").resolve("x.hgrm");
+
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "10", "--hgrm", hgrm.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mtk: cannot write --hgrm " + hgrm + ": no such folder: " + dir.resolve("missing")
+                + System.lineSeparator());
+    }
+
+    @Test
+    void anHgrmThatIsAFolderIsRefusedBeforeTheRun(@TempDir Path dir) {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "10", "--hgrm", dir.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mtk: cannot write --hgrm " + dir + ": it is a folder" + System.lineSeparator());
+    }
 }

@@ -182,4 +182,15 @@ class ReplayCommandTest {
             }
         }
     }
+
+    @Test
+    void aScriptThatIsAFolderIsRefusedWithTheReason() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--to-groovy", dir.toString());
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("mtk: cannot write --to-groovy " + dir + ": it is a folder" + NL);
+    }
 }
