@@ -19,9 +19,12 @@ import org.HdrHistogram.Histogram;
  * @param latency     latency percentiles in microseconds: p50, p90, p99, p99.9, max
  * @param errors      failed requests by kind (connect, timeout, closed, unexpected answer)
  * @param histogram   every measured latency, in nanoseconds
+ * @param stoppedAfter seconds after the start (warm-up included) at which the user stopped the run, or 0 when it
+ *                    ran to its end
  */
 public record BenchReport(String target, String profile, BenchConfig config, long messages, double seconds,
-        long bytesOut, long bytesIn, Latency latency, Map<String, Long> errors, Histogram histogram) {
+        long bytesOut, long bytesIn, Latency latency, Map<String, Long> errors, Histogram histogram,
+        double stoppedAfter) {
 
     /** Latency percentiles, in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
@@ -41,6 +44,11 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
 
     public double megabytesInPerSecond() {
         return seconds > 0 ? bytesIn / seconds / 1e6 : 0;
+    }
+
+    /** Whether the user stopped the run before its end (SIGINT or SIGTERM). */
+    public boolean stopped() {
+        return stoppedAfter > 0;
     }
 
     public long errorCount() {
@@ -78,6 +86,7 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         report.put("latencyMicros", latencies);
         report.put("errors", errorCount());
         report.put("errorsByKind", errors);
+        report.put("stoppedAfterSeconds", stopped() ? stoppedAfter : null);
         return report;
     }
 
@@ -98,6 +107,9 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         StringBuilder kinds = new StringBuilder(String.format(Locale.ROOT, "%,d", errorCount()));
         errors.forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, "  %s %,d", kind, count)));
         line(out, "errors", kinds.toString());
+        if (stopped()) {
+            line(out, "stopped", String.format(Locale.ROOT, "after %.1f s (SIGINT or SIGTERM)", stoppedAfter));
+        }
         return out.toString();
     }
 

@@ -18,6 +18,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed.
+ * SIGINT or SIGTERM ({@link StopSignal}) ends the run early with the report of what it measured, marked as stopped,
+ * and the exit code a finished run would have had: 0 when every request sent was answered.
  */
 final class BenchCommand implements ConnectingCommand {
     private static final String CONNECTIONS = "connections";
@@ -32,6 +34,12 @@ final class BenchCommand implements ConnectingCommand {
     private static final String JSON = "json";
     private static final String HGRM = "hgrm";
     private static final String BODY = "body";
+
+    private final StopSignal stop;
+
+    BenchCommand(StopSignal stop) {
+        this.stop = stop;
+    }
 
     @Override
     public String name() {
@@ -114,11 +122,26 @@ final class BenchCommand implements ConnectingCommand {
         }
         PrintStream progress = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
         BenchReport report;
+        LoadGenerator.Stop early = new LoadGenerator.Stop();
+        // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
+        Thread watcher = new Thread(() -> {
+            try {
+                stop.await();
+                early.request();
+            } catch (InterruptedException e) {
+                // the run ended by itself
+            }
+        }, "mtk-bench-stop");
+        watcher.setDaemon(true);
+        watcher.start();
+        stop.arm();
         try {
             report = LoadGenerator.run(config, profile, CommonOptions.limits(line), CommonOptions.tls(line, console),
-                    progress);
+                    progress, early);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
+        } finally {
+            watcher.interrupt();
         }
         // The report first: a file that still cannot be written (the disk filled up) must not cost the run.
         if (line.hasOption(JSON)) {
