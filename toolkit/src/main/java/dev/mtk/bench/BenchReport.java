@@ -46,6 +46,19 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         return seconds > 0 ? bytesIn / seconds / 1e6 : 0;
     }
 
+    /** Below this share of a {@code --rate}, the report says the rate was not reached. */
+    static final double RATE_REACHED = 0.95;
+
+    /** Whether at least one measured request was answered; without one there are no latencies to report. */
+    public boolean answered() {
+        return messages > 0;
+    }
+
+    /** Whether the run came within 5 % of its {@code --rate} ({@code true} without one). */
+    public boolean rateReached() {
+        return config.rate() <= 0 || messagesPerSecond() >= config.rate() * RATE_REACHED;
+    }
+
     /** Whether the user stopped the run before its end (SIGINT or SIGTERM). */
     public boolean stopped() {
         return stoppedAfter > 0;
@@ -83,7 +96,8 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         report.put("messagesPerSecond", messagesPerSecond());
         report.put("megabytesOutPerSecond", megabytesOutPerSecond());
         report.put("megabytesInPerSecond", megabytesInPerSecond());
-        report.put("latencyMicros", latencies);
+        report.put("rateReached", config.rate() > 0 ? rateReached() : null);
+        report.put("latencyMicros", answered() ? latencies : null);
         report.put("errors", errorCount());
         report.put("errorsByKind", errors);
         report.put("stoppedAfterSeconds", stopped() ? stoppedAfter : null);
@@ -102,8 +116,13 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         line(out, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
         line(out, "msgs/s", String.format(Locale.ROOT, "%,.0f", messagesPerSecond()));
         line(out, "MB/s", String.format(Locale.ROOT, "out %.2f, in %.2f", megabytesOutPerSecond(), megabytesInPerSecond()));
-        line(out, "latency", String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s", ms(latency.p50()),
-                ms(latency.p90()), ms(latency.p99()), ms(latency.p999()), ms(latency.max())));
+        if (!rateReached()) {
+            line(out, "rate", String.format(Locale.ROOT, "%,.0f/s asked, %,.0f/s reached", config.rate(),
+                    messagesPerSecond()));
+        }
+        line(out, "latency", answered() ? String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s",
+                ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.p999()), ms(latency.max()))
+                : "no answers");
         StringBuilder kinds = new StringBuilder(String.format(Locale.ROOT, "%,d", errorCount()));
         errors.forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, "  %s %,d", kind, count)));
         line(out, "errors", kinds.toString());

@@ -17,7 +17,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed.
+ * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed
+ * or none was answered.
  * SIGINT or SIGTERM ({@link StopSignal}) ends the run early with the report of what it measured, marked as stopped,
  * and the exit code a finished run would have had: 0 when every request sent was answered.
  */
@@ -153,7 +154,7 @@ final class BenchCommand implements ConnectingCommand {
         if (hgrm != null && !writeHistogram(report, hgrm, console)) {
             return Mtk.FAILED;
         }
-        return report.errorCount() > 0 ? Mtk.FAILED : Mtk.OK;
+        return report.errorCount() > 0 || !report.answered() ? Mtk.FAILED : Mtk.OK;
     }
 
     private static boolean writeHistogram(BenchReport report, Path hgrm, Console console) {

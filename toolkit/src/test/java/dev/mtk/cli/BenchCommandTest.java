@@ -184,4 +184,46 @@ class BenchCommandTest {
             System.clearProperty("mtk.stderr.tty");
         }
     }
+
+    @Test
+    void aRateThatWasNotReachedIsReportedWithTheRateReached() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "500", "--rate", "1000000");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^rate +1,000,000/s asked, [\\d,]+/s reached$");
+    }
+
+    @Test
+    void aRateThatWasReachedIsNotRemarkedOn() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "50", "--rate", "50");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContainPattern("(?m)^rate ");
+    }
+
+    @Test
+    void aRunWithoutAnswersSaysSoInsteadOfPercentilesOfZero() {
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.json()), (session, message) -> { });
+
+        Result run = InProcessMtk.run("bench", "-p", String.valueOf(server.port()), "-c", "1", "-n", "1",
+                "--timeout", "100ms");
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.out()).containsPattern("(?m)^latency +no answers$").doesNotContain("p50");
+    }
+
+    @Test
+    void aRunStoppedBeforeAnyMeasuredAnswerExitsOne() throws Exception {
+        CountDownLatch answered = new CountDownLatch(10);
+        echoCountingDown(answered);
+        Serving bench = InProcessMtk.start("bench", "-p", port, "-c", "1", "-d", "1s", "--warmup", "10m");
+        assertThat(answered.await(10, TimeUnit.SECONDS)).as(bench.err()).isTrue();
+
+        int code = bench.stop();
+
+        assertThat(code).isEqualTo(Mtk.FAILED);
+        assertThat(bench.out()).containsPattern("(?m)^messages +0$").containsPattern("(?m)^latency +no answers$")
+                .containsPattern("(?m)^errors +0$");
+    }
 }
