@@ -328,6 +328,49 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void benchStoppedBySigtermPrintsWhatItMeasuredAndExitsZero() throws Exception {
+        Path mtk = unpack().resolve("bin/mtk");
+        Process server = new ProcessBuilder(mtk.toString(), "server", "-p", "0").redirectErrorStream(true).start();
+        Process bench = null;
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)")
+                    .matcher(String.valueOf(lines.readLine()));
+            assertThat(port.find()).isTrue();
+            Path out = temp.resolve("bench.out");
+            bench = new ProcessBuilder(mtk.toString(), "bench", "-p", port.group(1), "-c", "1", "-d", "10m")
+                    .redirectOutput(out.toFile()).redirectError(temp.resolve("bench.err").toFile()).start();
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("received")) {
+                continue;
+            }
+            assertThat(line).as("the server's log").isNotNull();
+            Thread drain = new Thread(() -> { // the server logs every message: keep its pipe from filling up
+                try {
+                    lines.transferTo(java.io.Writer.nullWriter());
+                } catch (IOException e) {
+                    // the server was stopped
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+
+            bench.destroy();
+
+            assertThat(bench.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(bench.exitValue()).as(Files.readString(temp.resolve("bench.err"))).isZero();
+            assertThat(Files.readString(out)).containsPattern("(?m)^messages +[\\d,]+$")
+                    .containsPattern("(?m)^stopped +after [\\d.]+ s \\(SIGINT or SIGTERM\\)$");
+        } finally {
+            if (bench != null) {
+                bench.destroyForcibly();
+            }
+            server.destroyForcibly();
+        }
+    }
+
     private static void exec(Path dir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

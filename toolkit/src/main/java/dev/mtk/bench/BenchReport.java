@@ -19,9 +19,12 @@ import org.HdrHistogram.Histogram;
  * @param latency     latency percentiles in microseconds: p50, p90, p99, p99.9, max
  * @param errors      failed requests by kind (connect, timeout, closed, unexpected answer)
  * @param histogram   every measured latency, in nanoseconds
+ * @param stoppedAfter seconds after the start (warm-up included) at which the user stopped the run, or 0 when it
+ *                    ran to its end
  */
 public record BenchReport(String target, String profile, BenchConfig config, long messages, double seconds,
-        long bytesOut, long bytesIn, Latency latency, Map<String, Long> errors, Histogram histogram) {
+        long bytesOut, long bytesIn, Latency latency, Map<String, Long> errors, Histogram histogram,
+        double stoppedAfter) {
 
     /** Latency percentiles, in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
@@ -41,6 +44,24 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
 
     public double megabytesInPerSecond() {
         return seconds > 0 ? bytesIn / seconds / 1e6 : 0;
+    }
+
+    /** Below this share of a {@code --rate}, the report says the rate was not reached. */
+    static final double RATE_REACHED = 0.95;
+
+    /** Whether at least one measured request was answered; without one there are no latencies to report. */
+    public boolean answered() {
+        return messages > 0;
+    }
+
+    /** Whether the run came within 5 % of its {@code --rate} ({@code true} without one). */
+    public boolean rateReached() {
+        return config.rate() <= 0 || messagesPerSecond() >= config.rate() * RATE_REACHED;
+    }
+
+    /** Whether the user stopped the run before its end (SIGINT or SIGTERM). */
+    public boolean stopped() {
+        return stoppedAfter > 0;
     }
 
     public long errorCount() {
@@ -75,9 +96,11 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         report.put("messagesPerSecond", messagesPerSecond());
         report.put("megabytesOutPerSecond", megabytesOutPerSecond());
         report.put("megabytesInPerSecond", megabytesInPerSecond());
-        report.put("latencyMicros", latencies);
+        report.put("rateReached", config.rate() > 0 ? rateReached() : null);
+        report.put("latencyMicros", answered() ? latencies : null);
         report.put("errors", errorCount());
         report.put("errorsByKind", errors);
+        report.put("stoppedAfterSeconds", stopped() ? stoppedAfter : null);
         return report;
     }
 
@@ -93,11 +116,19 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         line(out, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
         line(out, "msgs/s", String.format(Locale.ROOT, "%,.0f", messagesPerSecond()));
         line(out, "MB/s", String.format(Locale.ROOT, "out %.2f, in %.2f", megabytesOutPerSecond(), megabytesInPerSecond()));
-        line(out, "latency", String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s", ms(latency.p50()),
-                ms(latency.p90()), ms(latency.p99()), ms(latency.p999()), ms(latency.max())));
+        if (!rateReached()) {
+            line(out, "rate", String.format(Locale.ROOT, "%,.0f/s asked, %,.0f/s reached", config.rate(),
+                    messagesPerSecond()));
+        }
+        line(out, "latency", answered() ? String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s",
+                ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.p999()), ms(latency.max()))
+                : "no answers");
         StringBuilder kinds = new StringBuilder(String.format(Locale.ROOT, "%,d", errorCount()));
         errors.forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, "  %s %,d", kind, count)));
         line(out, "errors", kinds.toString());
+        if (stopped()) {
+            line(out, "stopped", String.format(Locale.ROOT, "after %.1f s (SIGINT or SIGTERM)", stoppedAfter));
+        }
         return out.toString();
     }
 

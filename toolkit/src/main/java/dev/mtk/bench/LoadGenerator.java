@@ -25,6 +25,35 @@ public final class LoadGenerator {
     }
 
     /**
+     * Ends a run early from another thread (the command's SIGINT or SIGTERM): no new requests go out, the answers in
+     * flight are awaited as at the end of a timed run, and what was measured until then is reported, marked as stopped.
+     */
+    public static final class Stop {
+        private volatile boolean requested;
+        private volatile LoadRun run;
+
+        /** Asks the run to stop; before it starts, it stops as soon as it has connected. */
+        public void request() {
+            requested = true;
+            LoadRun current = run;
+            if (current != null) {
+                current.wake();
+            }
+        }
+
+        boolean requested() {
+            return requested;
+        }
+
+        void attach(LoadRun current) {
+            run = current;
+            if (requested) {
+                current.wake();
+            }
+        }
+    }
+
+    /**
      * Connects, loads, measures, disconnects.
      *
      * @param progress where the live line goes, or {@code null} for none
@@ -39,6 +68,12 @@ public final class LoadGenerator {
     /** The same over TLS ({@code tls} not {@code null}). */
     public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits,
             dev.mtk.session.TlsSettings tls, PrintStream progress) throws InterruptedException {
+        return run(config, profile, limits, tls, progress, new Stop());
+    }
+
+    /** The same, ended early by {@code stop} (the report then says when it stopped). */
+    public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits,
+            dev.mtk.session.TlsSettings tls, PrintStream progress, Stop stop) throws InterruptedException {
         if (profile.rawHandshake() && (!config.exchange() || config.pipeline() > 1)) {
             throw new IllegalArgumentException("profile " + profile.name() + " confirms each message unframed, so it "
                     + "needs --exchange and --pipeline 1");
@@ -93,28 +128,36 @@ public final class LoadGenerator {
                 long now = System.nanoTime();
                 connections.forEach(connection -> connection.tick(now));
             }, tick, tick, TimeUnit.MILLISECONDS);
+            stop.attach(run);
+            boolean stopped = false;
             try {
-                if (!config.counted()) {
-                    long end = run.measureFrom() + config.duration().toNanos();
-                    while (System.nanoTime() < end && run.finished().getCount() > 0) {
-                        run.finished().await(Math.max(1, (end - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                long end = run.measureFrom() + config.duration().toNanos();
+                while (!stop.requested() && run.finished().getCount() > 0) {
+                    if (config.counted()) {
+                        run.woken().await();
+                    } else if (System.nanoTime() < end) {
+                        run.woken().await(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    } else {
+                        break;
                     }
-                    run.stop();
-                    connections.forEach(BenchConnection::stop);
                 }
+                stopped = stop.requested();
+                run.stop();
+                connections.forEach(BenchConnection::stop);
                 // Each connection finishes by itself (answers in, or its oldest request timed out on a tick).
                 run.finished().await();
             } finally {
                 ticker.shutdownNow();
-                live.stop(liveThread);
+                live.stop(liveThread, stopped);
             }
+            double stoppedAfter = stopped ? (System.nanoTime() - start) / 1e9 : 0;
             run.interval();
             Histogram total = run.total();
             double seconds = Math.max(0, run.lastAnswer(run.measureFrom()) - run.measureFrom()) / 1e9;
             BenchReport.Latency latency = new BenchReport.Latency(micros(total, 50), micros(total, 90), micros(total, 99),
                     micros(total, 99.9), total.getMaxValue() / 1e3, total.getMean() / 1e3);
             return new BenchReport(config.host() + ":" + config.port(), profile.describe(), config, run.completed(),
-                    seconds, run.bytesOut(), run.bytesIn(), latency, run.errors(), total.copy());
+                    seconds, run.bytesOut(), run.bytesIn(), latency, run.errors(), total.copy(), stoppedAfter);
         }
     }
 

@@ -19,6 +19,8 @@ final class LoadRun {
     private final LongAccumulator lastAnswer = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final CountDownLatch finished;
+    /** Counted down when every connection has finished or a stop is asked: what the run's main thread waits for. */
+    private final CountDownLatch wake = new CountDownLatch(1);
     private final long measureFrom;
     private volatile boolean stopping;
 
@@ -54,6 +56,18 @@ final class LoadRun {
 
     void connectionFinished() {
         finished.countDown();
+        if (finished.getCount() == 0) {
+            wake.countDown();
+        }
+    }
+
+    /** Wakes the run's main thread (every connection finished, or a stop was asked). */
+    void wake() {
+        wake.countDown();
+    }
+
+    CountDownLatch woken() {
+        return wake;
     }
 
     CountDownLatch finished() {

@@ -45,13 +45,16 @@ final class Progress implements Runnable {
         }
     }
 
-    /** Stops the line and clears it. */
-    void stop(Thread thread) throws InterruptedException {
+    /**
+     * Stops the line and clears it; a run stopped by the user keeps its last line and ends it (the terminal has
+     * echoed {@code ^C} onto it), so the report starts on a line of its own.
+     */
+    void stop(Thread thread, boolean keep) throws InterruptedException {
         stopped = true;
         thread.interrupt();
         thread.join();
         if (printed) {
-            out.print("\r" + " ".repeat(72) + "\r");
+            out.print(keep ? System.lineSeparator() : "\r" + " ".repeat(72) + "\r");
             out.flush();
         }
     }

@@ -7,6 +7,7 @@ import dev.mtk.bench.LoadGenerator;
 import dev.mtk.session.Profile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed.
+ * {@code mtk bench}: closed-loop (or rate-limited) load on a server, then a report. Exit 1 when any request failed
+ * or none was answered.
+ * SIGINT or SIGTERM ({@link StopSignal}) ends the run early with the report of what it measured, marked as stopped,
+ * and the exit code a finished run would have had: 0 when every request sent was answered.
  */
 final class BenchCommand implements ConnectingCommand {
     private static final String CONNECTIONS = "connections";
@@ -31,6 +35,12 @@ final class BenchCommand implements ConnectingCommand {
     private static final String JSON = "json";
     private static final String HGRM = "hgrm";
     private static final String BODY = "body";
+
+    private final StopSignal stop;
+
+    BenchCommand(StopSignal stop) {
+        this.stop = stop;
+    }
 
     @Override
     public String name() {
@@ -107,25 +117,56 @@ final class BenchCommand implements ConnectingCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        Path hgrm = line.hasOption(HGRM) ? Path.of(line.getOptionValue(HGRM)) : null;
+        if (hgrm != null && OutputFile.refused(console, "--" + HGRM, hgrm)) {
+            return Mtk.USAGE;
+        }
         PrintStream progress = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
         BenchReport report;
+        LoadGenerator.Stop early = new LoadGenerator.Stop();
+        // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
+        Thread watcher = new Thread(() -> {
+            try {
+                stop.await();
+                early.request();
+            } catch (InterruptedException e) {
+                // the run ended by itself
+            }
+        }, "mtk-bench-stop");
+        watcher.setDaemon(true);
+        watcher.start();
+        stop.arm();
         try {
             report = LoadGenerator.run(config, profile, CommonOptions.limits(line), CommonOptions.tls(line, console),
-                    progress);
+                    progress, early);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), false);
+        } finally {
+            watcher.interrupt();
         }
-        if (line.hasOption(HGRM)) {
-            try (PrintStream file = new PrintStream(Files.newOutputStream(Path.of(line.getOptionValue(HGRM))), true,
-                    "UTF-8")) {
-                report.histogram().outputPercentileDistribution(file, 1e6);
-            }
-        }
+        // The report first: a file that still cannot be written (the disk filled up) must not cost the run.
         if (line.hasOption(JSON)) {
             console.out().println(JsonMapper.builder().build().writeValueAsString(report.toMap()));
         } else {
             console.out().print(report.toText());
         }
-        return report.errorCount() > 0 ? Mtk.FAILED : Mtk.OK;
+        console.out().flush();
+        if (hgrm != null && !writeHistogram(report, hgrm, console)) {
+            return Mtk.FAILED;
+        }
+        return report.errorCount() > 0 || !report.answered() ? Mtk.FAILED : Mtk.OK;
+    }
+
+    private static boolean writeHistogram(BenchReport report, Path hgrm, Console console) {
+        try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), true, StandardCharsets.UTF_8)) {
+            report.histogram().outputPercentileDistribution(file, 1e6);
+            if (file.checkError()) {
+                throw new IOException("the write failed");
+            }
+            return true;
+        } catch (IOException e) {
+            console.err().println(OutputFile.message("--" + HGRM, hgrm, OutputFile.reason(hgrm, e)));
+            return false;
+        }
     }
 }

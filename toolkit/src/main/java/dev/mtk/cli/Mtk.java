@@ -29,7 +29,7 @@ public final class Mtk {
     public Mtk(Console console, StopSignal stop) {
         this.console = console;
         for (Command command : new Command[] {new ServerCommand(stop), new ClientCommand(), new DemoCommand(), new RunCommand(),
-            new ReplCommand(), new BenchCommand(), new PluginsCommand(),
+            new ReplCommand(), new BenchCommand(stop), new PluginsCommand(),
             new ProxyCommand(stop), new ReplayCommand(stop), new DissectorCommand()}) {
             commands.put(command.name(), command);
         }

@@ -86,17 +86,20 @@ final class ProxyCommand implements Command {
         FrameLimits limits = CommonOptions.limits(line);
         int ioThreads = line.hasOption(IO_THREADS)
                 ? OptionValues.positiveInt("--" + IO_THREADS, line.getOptionValue(IO_THREADS)) : 0;
+        Path recordTo = line.hasOption(RECORD) ? Path.of(line.getOptionValue(RECORD)) : null;
+        if (recordTo != null && OutputFile.refused(console, "the recording", recordTo)) {
+            return Mtk.USAGE;
+        }
         List<TrafficObserver> observers = new ArrayList<>();
         if (!line.hasOption(CommonOptions.QUIET)) {
             observers.add(new TrafficPrinter(profile.payload()));
         }
         Writer recording = null;
-        if (line.hasOption(RECORD)) {
-            Path file = Path.of(line.getOptionValue(RECORD));
+        if (recordTo != null) {
             try {
-                recording = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                recording = Files.newBufferedWriter(recordTo, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                console.err().println("mtk: cannot write the recording " + file + ": " + e.getMessage());
+                console.err().println(OutputFile.message("the recording", recordTo, OutputFile.reason(recordTo, e)));
                 return Mtk.FAILED;
             }
             Writer out = recording;

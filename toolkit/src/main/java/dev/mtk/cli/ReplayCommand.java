@@ -102,14 +102,17 @@ final class ReplayCommand implements Command {
             throw new UsageException(words.isEmpty() ? "no recording given" : "one recording at a time, not "
                     + String.join(" ", words));
         }
+        Path script = line.hasOption(TO_GROOVY) ? Path.of(line.getOptionValue(TO_GROOVY)) : null;
+        if (script != null && OutputFile.refused(console, "--" + TO_GROOVY, script)) {
+            return Mtk.USAGE;
+        }
         Recording recording = read(Path.of(words.get(0)));
         Registry registry = CommonOptions.codecs(line, console);
         Profile profile = profile(line, recording.header(), registry);
         FrameLimits limits = CommonOptions.limits(line);
         ReplayOptions options = options(line);
-        if (line.hasOption(TO_GROOVY)) {
-            return writeScript(recording, profile, options, Path.of(words.get(0)), Path.of(line.getOptionValue(TO_GROOVY)),
-                    console);
+        if (script != null) {
+            return writeScript(recording, profile, options, Path.of(words.get(0)), script, console);
         }
         String as = ProxyCommand.required(line, AS).toLowerCase(Locale.ROOT);
         return switch (as) {
@@ -206,7 +209,7 @@ final class ReplayCommand implements Command {
         try {
             Files.writeString(out, GroovyExport.script(recording, profile, options, source.getFileName().toString()));
         } catch (IOException e) {
-            console.err().println("mtk: cannot write " + out + ": " + e.getMessage());
+            console.err().println(OutputFile.message("--" + TO_GROOVY, out, OutputFile.reason(out, e)));
             return Mtk.FAILED;
         }
         console.out().println("wrote " + out + " (" + recording.connections().size() + (recording.connections().size() == 1 ? " connection, " : " connections, ")

@@ -60,7 +60,7 @@ public final class ClientReplay {
         int compared = 0;
         Pacing pacing = new Pacing(options.speed());
         try (Client client = Client.open(new ClientConfig(profile, limits, options.timeout(), 1))) {
-            pacing.start();
+            pacing.start(recording.events().isEmpty() ? 0 : recording.events().get(0).ms());
             for (Recorded event : recording.events()) {
                 long conn = event.conn();
                 if (abandoned.contains(conn)) {

@@ -7,6 +7,8 @@ package dev.mtk.replay;
 final class Pacing {
     private final double speed;
     private long startNanos;
+    /** The recorded time that is time zero: the recording's first event. */
+    private double originMs;
 
     /** @throws IllegalArgumentException for a negative or not finite speed */
     Pacing(double speed) {
@@ -16,12 +18,16 @@ final class Pacing {
         this.speed = speed;
     }
 
-    /** Time zero is now. */
-    void start() {
+    /**
+     * Time zero is now, and it stands for {@code originMs} of the recording: its first event, so that the time a
+     * proxy idled before its first client (hours, perhaps) is not waited out again.
+     */
+    void start(double originMs) {
+        this.originMs = originMs;
         startNanos = System.nanoTime();
     }
 
-    /** Waits until {@code ms} recorded milliseconds after time zero, at this speed. */
+    /** Waits until {@code ms} recorded milliseconds (on the recording's clock) are due, at this speed. */
     void waitFor(double ms) throws InterruptedException {
         long wait = delayNanos(ms, System.nanoTime() - startNanos);
         if (wait > 0) {
@@ -29,12 +35,12 @@ final class Pacing {
         }
     }
 
-    /** How long after {@code elapsedNanos} an event recorded {@code ms} after time zero is due; 0 when it is. */
+    /** How long after {@code elapsedNanos} an event recorded at {@code ms} (the recording's clock) is due; 0 when it is. */
     long delayNanos(double ms, long elapsedNanos) {
         if (speed == 0) {
             return 0;
         }
-        return Math.max(0, (long) (ms * 1_000_000 / speed) - elapsedNanos);
+        return Math.max(0, (long) ((ms - originMs) * 1_000_000 / speed) - elapsedNanos);
     }
 
     double speed() {

@@ -10,7 +10,13 @@ import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.testing.InProcessMtk;
 import dev.mtk.testing.InProcessMtk.Result;
+import dev.mtk.spi.Handler;
+import dev.mtk.testing.InProcessMtk.Serving;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,5 +121,109 @@ class BenchCommandTest {
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
         assertThat(run.err()).startsWith("mtk bench: the request body: invalid JSON at line 1, column 2");
+    }
+
+    @Test
+    void anHgrmInAMissingFolderIsRefusedBeforeTheRunWithTheReason(@TempDir Path dir) {
+        Path hgrm = dir.resolve("missing").resolve("x.hgrm");
+
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "10", "--hgrm", hgrm.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mtk: cannot write --hgrm " + hgrm + ": no such folder: " + dir.resolve("missing")
+                + System.lineSeparator());
+    }
+
+    @Test
+    void anHgrmThatIsAFolderIsRefusedBeforeTheRun(@TempDir Path dir) {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "10", "--hgrm", dir.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("mtk: cannot write --hgrm " + dir + ": it is a folder" + System.lineSeparator());
+    }
+
+    /** Restarts the server as an echo server that counts down {@code answered} once per message. */
+    private void echoCountingDown(CountDownLatch answered) {
+        server.close();
+        Handler echo = new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of());
+        server = Server.start(ServerConfig.loopback(0, Profile.json()), (session, message) -> {
+            echo.onMessage(session, message);
+            answered.countDown();
+        });
+        port = String.valueOf(server.port());
+    }
+
+    @Test
+    void aStoppedBenchPrintsWhatItMeasuredMarkedAsStopped() throws Exception {
+        CountDownLatch answered = new CountDownLatch(100);
+        echoCountingDown(answered);
+        Serving bench = InProcessMtk.start("bench", "-p", port, "-c", "2", "-d", "10m");
+        assertThat(answered.await(10, TimeUnit.SECONDS)).as(bench.err()).isTrue();
+
+        int code = bench.stop();
+
+        assertThat(code).as(bench.err()).isZero();
+        assertThat(bench.out()).containsPattern("(?m)^messages +[1-9][\\d,]*$")
+                .containsPattern("(?m)^latency +p50 [\\d.]+ ms")
+                .containsPattern("(?m)^stopped +after [\\d.]+ s \\(SIGINT or SIGTERM\\)$");
+    }
+
+    @Test
+    void aStoppedBenchEndsItsLiveLineBeforeTheReport() throws Exception {
+        System.setProperty("mtk.stderr.tty", "true");
+        try {
+            Serving bench = InProcessMtk.start("bench", "-p", port, "-c", "1", "-d", "10m");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> bench.err().contains("msgs/s"));
+
+            bench.stop();
+
+            assertThat(bench.err()).startsWith("\r").endsWith(System.lineSeparator()).doesNotContain(" ".repeat(72));
+        } finally {
+            System.clearProperty("mtk.stderr.tty");
+        }
+    }
+
+    @Test
+    void aRateThatWasNotReachedIsReportedWithTheRateReached() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "500", "--rate", "1000000");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^rate +1,000,000/s asked, [\\d,]+/s reached$");
+    }
+
+    @Test
+    void aRateThatWasReachedIsNotRemarkedOn() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "50", "--rate", "50");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContainPattern("(?m)^rate ");
+    }
+
+    @Test
+    void aRunWithoutAnswersSaysSoInsteadOfPercentilesOfZero() {
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.json()), (session, message) -> { });
+
+        Result run = InProcessMtk.run("bench", "-p", String.valueOf(server.port()), "-c", "1", "-n", "1",
+                "--timeout", "100ms");
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.out()).containsPattern("(?m)^latency +no answers$").doesNotContain("p50");
+    }
+
+    @Test
+    void aRunStoppedBeforeAnyMeasuredAnswerExitsOne() throws Exception {
+        CountDownLatch answered = new CountDownLatch(10);
+        echoCountingDown(answered);
+        Serving bench = InProcessMtk.start("bench", "-p", port, "-c", "1", "-d", "1s", "--warmup", "10m");
+        assertThat(answered.await(10, TimeUnit.SECONDS)).as(bench.err()).isTrue();
+
+        int code = bench.stop();
+
+        assertThat(code).isEqualTo(Mtk.FAILED);
+        assertThat(bench.out()).containsPattern("(?m)^messages +0$").containsPattern("(?m)^latency +no answers$")
+                .containsPattern("(?m)^errors +0$");
     }
 }

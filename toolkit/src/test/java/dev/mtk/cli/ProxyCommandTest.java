@@ -72,11 +72,15 @@ class ProxyCommandTest {
     }
 
     @Test
-    void aRecordingThatCannotBeWrittenExitsOne() {
-        InProcessMtk.Result result = InProcessMtk.run("proxy", "--listen", "0", "--target", "7373", "--record",
-                dir.resolve("no/such/folder/rec.jsonl").toString());
+    void aRecordingInAMissingFolderIsRefusedWithTheReason() {
+        Path file = dir.resolve("missing").resolve("x.jsonl");
 
-        assertThat(result.code()).isEqualTo(Mtk.FAILED);
-        assertThat(result.err()).startsWith("mtk: cannot write the recording " + dir.resolve("no/such/folder/rec.jsonl"));
+        InProcessMtk.Result result = InProcessMtk.run("proxy", "--listen", "0", "--target", "127.0.0.1:" + server.port(),
+                "--record", file.toString());
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("mtk: cannot write the recording " + file + ": no such folder: "
+                + dir.resolve("missing") + System.lineSeparator());
     }
 }

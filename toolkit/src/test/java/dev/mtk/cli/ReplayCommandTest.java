@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mtk replay}: both sides, the report and exit codes, and usage errors. */
@@ -181,5 +183,28 @@ class ReplayCommandTest {
                 replay.stop();
             }
         }
+    }
+
+    @Test
+    void aScriptThatIsAFolderIsRefusedWithTheReason() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--to-groovy", dir.toString());
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("mtk: cannot write --to-groovy " + dir + ": it is a folder" + NL);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void timingStartsAtTheFirstRecordedEventNotAtTheProxysStart() throws Exception {
+        Path file = write("late.jsonl", EXCHANGE.replace("\"ms\":1.", "\"ms\":3600001.")
+                .replace("\"ms\":2.", "\"ms\":3600002.").replace("\"ms\":3.", "\"ms\":3600003."));
+        int port = serve(new SeedHandler());
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--target", "127.0.0.1:" + port, "-q");
+
+        assertThat(result.code()).as(result.err()).isZero();
     }
 }

@@ -31,4 +31,13 @@ class PacingTest {
     void aNegativeSpeedIsRefused() {
         assertThatThrownBy(() -> new Pacing(-1)).hasMessage("speed must be 0 (as fast as possible) or a positive number: -1.0");
     }
+
+    @Test
+    void timeZeroIsTheFirstRecordedEvent() {
+        Pacing pacing = new Pacing(1.0);
+        pacing.start(3_600_000);
+
+        assertThat(pacing.delayNanos(3_600_000, 0)).isZero();
+        assertThat(pacing.delayNanos(3_600_250, 100_000_000)).isEqualTo(150_000_000);
+    }
 }
