@@ -194,14 +194,6 @@ class BenchCommandTest {
     }
 
     @Test
-    void aRateThatWasReachedIsNotRemarkedOn() {
-        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "50", "--rate", "50");
-
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).doesNotContainPattern("(?m)^rate ");
-    }
-
-    @Test
     void aRunWithoutAnswersSaysSoInsteadOfPercentilesOfZero() {
         server.close();
         server = Server.start(ServerConfig.loopback(0, Profile.json()), (session, message) -> { });
