@@ -6,6 +6,7 @@ import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedMessage;
+import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.PayloadException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -71,8 +72,9 @@ final class ClientCommand implements ConnectingCommand {
                 ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
                 : ClientConfig.DEFAULT_TIMEOUT;
         HostPort address = CommonOptions.connectTo(line);
-        List<byte[]> bodies = bodies(profile, line, console);
-        ClientConfig config = new ClientConfig(profile, CommonOptions.limits(line), timeout, 0,
+        FrameLimits limits = CommonOptions.limits(line);
+        List<byte[]> bodies = checked(bodies(profile, line, console), limits);
+        ClientConfig config = new ClientConfig(profile, limits, timeout, 0,
                 CommonOptions.tls(line, console));
         try (Client client = Client.open(config)) {
             ClientSession session = client.connect(address.host(), address.port());
@@ -86,13 +88,30 @@ final class ClientCommand implements ConnectingCommand {
     }
 
     /**
+     * The bodies, each no larger than {@code --max-frame}: a server with the same limit closes the connection on a
+     * larger frame, and the client used to send it and then blame TLS for the close.
+     */
+    private static List<byte[]> checked(List<Outgoing> messages, FrameLimits limits) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (Outgoing message : messages) {
+            if (message.body().length > limits.maxFrame()) {
+                throw new UsageException(message.origin() + ": the message is " + message.body().length
+                        + " B, more than --max-frame " + limits.maxFrame() + " B (a server with that limit closes "
+                        + "the connection; raise --max-frame on both sides)", false);
+            }
+            bodies.add(message.body());
+        }
+        return bodies;
+    }
+
+    /**
      * The bodies to send, every one read and checked before anything is sent: each {@code -e} (a value as typed,
      * {@code @FILE} for a file's content, {@code @-} for standard input's), else standard input when it is not a
      * terminal and not empty, else the seed's sample. Standard input is a stream of JSON values for the {@code json}
      * payload (a pretty-printed document is one message), one message per non-blank line for any other.
      */
-    private static List<byte[]> bodies(Profile profile, CommandLine line, Console console) {
-        List<byte[]> bodies = new ArrayList<>();
+    private static List<Outgoing> bodies(Profile profile, CommandLine line, Console console) {
+        List<Outgoing> bodies = new ArrayList<>();
         if (line.hasOption(MESSAGE)) {
             String[] values = line.getOptionValues(MESSAGE);
             boolean stdinTaken = false;
@@ -120,19 +139,22 @@ final class ClientCommand implements ConnectingCommand {
                 return stream(profile, input);
             }
         }
-        bodies.add(SeedMessage.body(profile.payload()));
+        bodies.add(new Outgoing(SeedMessage.body(profile.payload()), "the seed's sample"));
         return bodies;
     }
 
-    private static List<byte[]> stream(Profile profile, String input) {
+    private static List<Outgoing> stream(Profile profile, String input) {
+        List<Outgoing> bodies = new ArrayList<>();
         if (profile.payload() instanceof JsonPayloadCodec json) {
             try {
-                return json.parseStream(input);
+                for (byte[] body : json.parseStream(input)) {
+                    bodies.add(new Outgoing(body, "stdin message " + (bodies.size() + 1)));
+                }
+                return bodies;
             } catch (PayloadException e) {
                 throw new UsageException("stdin: " + e.getMessage(), false);
             }
         }
-        List<byte[]> bodies = new ArrayList<>();
         String[] lines = input.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
@@ -142,9 +164,9 @@ final class ClientCommand implements ConnectingCommand {
         return bodies;
     }
 
-    private static byte[] body(Profile profile, Typed message) {
+    private static Outgoing body(Profile profile, Typed message) {
         try {
-            return profile.payload().parse(message.text());
+            return new Outgoing(profile.payload().parse(message.text()), message.origin());
         } catch (PayloadException e) {
             throw new UsageException(message.origin() + ": " + e.getMessage(), false);
         }
@@ -199,5 +221,9 @@ final class ClientCommand implements ConnectingCommand {
 
     /** A message as typed, and where it came from for error messages ({@code -e #2}, {@code stdin line 3}). */
     private record Typed(String text, String origin) {
+    }
+
+    /** A message's body, ready to send, and where it came from. */
+    private record Outgoing(byte[] body, String origin) {
     }
 }

@@ -6,6 +6,7 @@ import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.SkippedBytes;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,14 +53,23 @@ public final class ClientSession implements AutoCloseable {
         void closed(ClientSession session, String reason);
     }
 
-    private ClientSession(IoSession io, Profile profile) {
+    private final boolean tls;
+    private final Set<String> answeredPlain;
+
+    private ClientSession(IoSession io, Profile profile, boolean tls, Set<String> answeredPlain) {
         this.io = io;
         this.profile = profile;
         this.peer = Addresses.format(io.getRemoteAddress());
+        this.tls = tls;
+        this.answeredPlain = answeredPlain;
     }
 
-    static ClientSession attach(IoSession io, Profile profile) {
-        ClientSession session = new ClientSession(io, profile);
+    /**
+     * @param tls           whether the session speaks TLS
+     * @param answeredPlain the servers that answered a plain session of the same client, shared by its sessions
+     */
+    static ClientSession attach(IoSession io, Profile profile, boolean tls, Set<String> answeredPlain) {
+        ClientSession session = new ClientSession(io, profile, tls, answeredPlain);
         io.setAttribute(KEY, session);
         return session;
     }
@@ -212,8 +222,16 @@ public final class ClientSession implements AutoCloseable {
         ConversationLog.CLIENT.info(peer, "connected");
     }
 
+    /** This side is about to close the session (its client is closing): the close is not the peer's. */
+    void closingHere() {
+        closing = true;
+    }
+
     void received(Message message) {
         ioThread = Thread.currentThread();
+        if (!answered && !tls) {
+            answeredPlain.add(peer);
+        }
         answered = true;
         Listener current = listener;
         if (current != null) {
@@ -245,7 +263,7 @@ public final class ClientSession implements AutoCloseable {
         if (failure == null) {
             ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
             if (!closing && asked && !answered) {
-                failure = "the server closed it before answering (if the server uses TLS, connect with --tls)";
+                failure = silentClose();
             }
         }
         inbound.add(CLOSED);
@@ -254,6 +272,19 @@ public final class ClientSession implements AutoCloseable {
         if (current != null) {
             current.closed(this, failure != null ? failure : closing ? null : "closed by peer");
         }
+    }
+
+    /**
+     * Why a server that closed without a byte did so. A TLS server closes a plain client that way, so the hint about
+     * {@code --tls} stays, but only where it can be the reason: not on a TLS session, and not with a server that
+     * answered a plain session of this client before; there the server refused the message (too big, a script
+     * that failed, not what it speaks), which its own log says.
+     */
+    private String silentClose() {
+        if (tls || answeredPlain.contains(peer)) {
+            return "the server closed it without answering (its log says why)";
+        }
+        return "the server closed it before answering (if the server uses TLS, connect with --tls)";
     }
 
     private static String sizes(Sent sent) {

@@ -257,6 +257,18 @@ class MtkTest {
     }
 
     @Test
+    void clientRefusesAMessageLargerThanMaxFrameBeforeConnecting() throws IOException {
+        int port = closedPort();
+
+        assertThat(run("client", "-p", String.valueOf(port), "--max-frame", "16", "-e", "{}", "-e", "[1,2,3,4,5,6,7,8]",
+                "--max-frame", "16")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: -e #2: the message is 17 B, more than --max-frame 16 B "
+                + "(a server with that limit closes the connection; raise --max-frame on both sides)"
+                + System.lineSeparator()).doesNotContain("cannot connect");
+    }
+
+    @Test
     void clientSaysAnUnclosedObjectInPlainWords() {
         assertThat(run("client", "-e", "{\"a\": 1")).isEqualTo(Mtk.USAGE);
 
