@@ -5,7 +5,10 @@ import dev.mtk.internal.Hex;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.SkippedBytes;
+import dev.mtk.payload.TextPayloadCodec;
+import dev.mtk.spi.RawBytes;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -134,12 +137,43 @@ public final class ClientSession implements AutoCloseable {
     public Exchange exchange(Object value, Duration timeout) throws PayloadException {
         Sent sent = send(value);
         Message acknowledgement = next(timeout, "acknowledgement");
+        expectAcknowledgement(acknowledgement);
         if (ConversationLog.CLIENT.enabled()) {
             ConversationLog.CLIENT.info(peer, "acknowledged: " + acknowledgement.render() + " "
                     + acknowledgement.sizes() + ", for " + sent.wireSize() + " B sent");
         }
         Sent confirmation = confirm();
         return new Exchange(sent, acknowledgement, confirmation);
+    }
+
+    /**
+     * An unframed acknowledgement (the {@code seed} profile's) is a fixed string read by its length, so anything else
+     * in its place is a server speaking another profile: {@code --profile seed} against a json server read the first
+     * 12 bytes of a {@code Headers} frame, printed them raw and reported success. A framed one may be any reply (a
+     * script's echo replaces the acknowledgement), so only its framing is checked.
+     *
+     * @throws UnexpectedReplyException after closing the session, saying what was expected and what came
+     */
+    private void expectAcknowledgement(Message acknowledgement) {
+        Object expected = profile.acknowledgement();
+        boolean expectedRaw = expected instanceof RawBytes;
+        boolean matches = expected instanceof RawBytes raw
+                ? !acknowledgement.framed() && Arrays.equals(acknowledgement.body(), raw.bytes())
+                : acknowledgement.framed();
+        if (matches) {
+            return;
+        }
+        closing = true;
+        io.closeNow();
+        String wanted = expected instanceof RawBytes raw
+                ? TextPayloadCodec.oneLine(raw.bytes()) + " (" + raw.length() + " B, unframed)"
+                : "a frame";
+        String reason = "the reply from " + peer + " is not the " + profile.name() + " profile's acknowledgement: "
+                + "expected " + wanted + ", got " + acknowledgement.render() + " (" + acknowledgement.sizes()
+                + (expectedRaw && !acknowledgement.framed() ? "" : acknowledgement.framed() ? ", framed" : ", unframed")
+                + "); does the server speak another profile? (--profile)";
+        ConversationLog.CLIENT.warn(peer, "closed: " + reason);
+        throw new UnexpectedReplyException(reason);
     }
 
     /** Hands every message from now on to {@code listener} instead of queueing it. */

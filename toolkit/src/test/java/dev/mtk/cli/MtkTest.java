@@ -269,6 +269,19 @@ class MtkTest {
     }
 
     @Test
+    void clientOfTheSeedProfileAgainstAJsonServerSaysTheReplyDoesNotMatchAndExitsOne() {
+        int port = startServer(Profile.json());
+
+        assertThat(run("client", "--profile", "seed", "-p", String.valueOf(port))).isEqualTo(Mtk.FAILED);
+
+        assertThat(err()).isEqualTo("mtk: the reply from 127.0.0.1:" + port + " is not the seed profile's acknowledgement: "
+                + "expected 我收到了 (12 B, unframed), got Headers\\x00\\x00\\x00\\x0e\" (12 B); does the server speak "
+                + "another profile? (--profile)" + System.lineSeparator());
+        assertThat(out()).doesNotContain("send over");
+        assertThat(log.lines()).noneMatch(line -> line.chars().anyMatch(c -> c < 0x20));
+    }
+
+    @Test
     void clientSaysAnUnclosedObjectInPlainWords() {
         assertThat(run("client", "-e", "{\"a\": 1")).isEqualTo(Mtk.USAGE);
 
