@@ -27,10 +27,15 @@ public final class LogText {
      * hex dumps and pretty JSON; one-line renderings have escaped them already.
      */
     public static String escapeControls(String text) {
+        return escapeControls(text, true);
+    }
+
+    /** {@link #escapeControls(String)}, and line feeds too ({@code \\n}) unless {@code keepLineFeeds}. */
+    public static String escapeControls(String text, boolean keepLineFeeds) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f);
+            boolean control = (c < 0x20 && (c != '\n' || !keepLineFeeds)) || (c >= 0x7f && c <= 0x9f);
             if (!control) {
                 if (out != null) {
                     out.append(c);
@@ -41,6 +46,7 @@ public final class LogText {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             switch (c) {
+                case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> out.append(String.format("\\x%02x", (int) c));
