@@ -163,8 +163,6 @@ public final class ClientSession implements AutoCloseable {
         if (matches) {
             return;
         }
-        closing = true;
-        io.closeNow();
         String wanted = expected instanceof RawBytes raw
                 ? TextPayloadCodec.oneLine(raw.bytes()) + " (" + raw.length() + " B, unframed)"
                 : "a frame";
@@ -172,7 +170,7 @@ public final class ClientSession implements AutoCloseable {
                 + "expected " + wanted + ", got " + acknowledgement.render() + " (" + acknowledgement.sizes()
                 + (expectedRaw && !acknowledgement.framed() ? "" : acknowledgement.framed() ? ", framed" : ", unframed")
                 + "); does the server speak another profile? (--profile)";
-        ConversationLog.CLIENT.warn(peer, "closed: " + reason);
+        fail(reason);
         throw new UnexpectedReplyException(reason);
     }
 
