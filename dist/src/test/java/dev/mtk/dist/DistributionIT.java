@@ -308,6 +308,28 @@ class DistributionIT {
     }
 
     @Test
+    void aClientWhoseStandardInputIsEmptySendsTheSeedSample() throws Exception {
+        try (Started server = startServer(CLONE_LAUNCHER)) {
+            Result result = run(Map.of(), Path.of("/dev/null"), CLONE_LAUNCHER, "client", "-p", server.port());
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("\"Name\":\"Joel\"").endsWith("send over\n");
+            assertThat(result.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientSendsAPrettyPrintedDocumentOnStandardInputAsOneMessage() throws Exception {
+        Path pretty = Files.writeString(temp.resolve("pretty.json"), "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n");
+        try (Started server = startServer(CLONE_LAUNCHER)) {
+            Result result = run(Map.of(), pretty, CLONE_LAUNCHER, "client", "-p", server.port());
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("(body 11 B): {\"a\":[1,2]}").endsWith("send over\n");
+        }
+    }
+
+    @Test
     void theGroovyKvMockAndTheCompiledKvHandlerPassTheSameScenario() throws Exception {
         Path home = unpack();
         Path mtk = home.resolve("bin/mtk");

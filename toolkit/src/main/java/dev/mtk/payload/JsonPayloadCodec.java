@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * UTF-8 JSON bodies. What users type is validated and compacted before it goes on the wire; what arrives is validated
@@ -21,6 +25,7 @@ public final class JsonPayloadCodec implements PayloadCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final Pattern QUOTED = Pattern.compile("'(.*?)'");
 
     @Override
     public String name() {
@@ -34,14 +39,69 @@ public final class JsonPayloadCodec implements PayloadCodec {
 
     @Override
     public byte[] parse(String text) throws PayloadException {
-        try {
-            JsonNode tree = MAPPER.readTree(text);
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonNode tree = readOne(parser, JsonNode.class);
             if (tree == null || tree.isMissingNode()) {
                 throw new PayloadException("invalid JSON: empty input");
             }
             return MAPPER.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw invalid(e);
+        }
+    }
+
+    /**
+     * Each JSON value in {@code text}, compacted: a stream of values, one after another, each on as many lines as it
+     * likes ({@code {"n":1}{"n":2}}, one per line, or pretty-printed documents). Every value is checked before any is
+     * returned; a mistake's position counts from the start of {@code text}.
+     *
+     * @throws PayloadException naming the first mistake
+     */
+    public List<byte[]> parseStream(String text) throws PayloadException {
+        List<byte[]> bodies = new ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            while (true) {
+                JsonNode tree;
+                try {
+                    if (parser.nextToken() == null) {
+                        return bodies;
+                    }
+                    tree = MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+                } catch (JsonProcessingException e) {
+                    throw JsonErrors.plain(e, parser);
+                }
+                bodies.add(MAPPER.writeValueAsBytes(tree));
+            }
+        } catch (IOException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** One value from {@code parser}, refusing anything after it; mistakes are put in plain words. */
+    private static <T> T readOne(JsonParser parser, Class<T> type) throws PayloadException, IOException {
+        T value;
+        try {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            value = MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.plain(e, parser);
+        }
+        rejectTrailing(parser);
+        return value;
+    }
+
+    private static void rejectTrailing(JsonParser parser) throws IOException, PayloadException {
+        try {
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                throw JsonErrors.trailing(parser.currentTokenLocation(), "'" + parser.getText() + "'");
+            }
+        } catch (JsonProcessingException e) {
+            String found = JsonErrors.firstLine(e.getOriginalMessage());
+            Matcher token = QUOTED.matcher(found);
+            throw JsonErrors.trailing(e.getLocation(), token.find() ? "'" + token.group(1) + "'" : found);
         }
     }
 
@@ -65,14 +125,18 @@ public final class JsonPayloadCodec implements PayloadCodec {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new PayloadException("cannot write a " + value.getClass().getName() + " as JSON: "
-                    + firstLine(e.getOriginalMessage()), e);
+                    + JsonErrors.firstLine(e.getOriginalMessage()), e);
         }
     }
 
     @Override
     public Object decode(byte[] body) throws PayloadException {
-        try {
-            return MAPPER.readValue(body, Object.class);
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            Object value = readOne(parser, Object.class);
+            if (value == null && parser.currentToken() == null) {
+                throw new PayloadException("invalid JSON: empty body");
+            }
+            return value;
         } catch (IOException e) {
             throw invalid(e);
         }
@@ -81,15 +145,15 @@ public final class JsonPayloadCodec implements PayloadCodec {
     @Override
     public void validate(byte[] body) throws PayloadException {
         try (JsonParser parser = FACTORY.createParser(body)) {
-            if (parser.nextToken() == null) {
-                throw new PayloadException("invalid JSON: empty body");
+            try {
+                if (parser.nextToken() == null) {
+                    throw new PayloadException("invalid JSON: empty body");
+                }
+                parser.skipChildren();
+            } catch (JsonProcessingException e) {
+                throw JsonErrors.plain(e, parser);
             }
-            parser.skipChildren();
-            JsonToken extra = parser.nextToken();
-            if (extra != null) {
-                throw new PayloadException("invalid JSON at " + location(parser)
-                        + ": more than one value (found " + extra.asString() + " after the first)");
-            }
+            rejectTrailing(parser);
         } catch (IOException e) {
             throw invalid(e);
         }
@@ -105,23 +169,9 @@ public final class JsonPayloadCodec implements PayloadCodec {
     }
 
     private static PayloadException invalid(IOException e) {
-        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-            return new PayloadException("invalid JSON at line " + j.getLocation().getLineNr() + ", column "
-                    + j.getLocation().getColumnNr() + ": " + firstLine(j.getOriginalMessage()), e);
+        if (e instanceof JsonProcessingException j) {
+            return JsonErrors.plain(j, null);
         }
-        return new PayloadException("invalid JSON: " + firstLine(e.getMessage()), e);
-    }
-
-    private static String location(JsonParser parser) {
-        var at = parser.currentLocation();
-        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return new PayloadException("invalid JSON: " + JsonErrors.firstLine(e.getMessage()), e);
     }
 }

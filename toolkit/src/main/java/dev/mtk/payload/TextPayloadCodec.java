@@ -1,5 +1,6 @@
 package dev.mtk.payload;
 
+import dev.mtk.internal.LogText;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import java.nio.ByteBuffer;
@@ -46,26 +47,6 @@ public final class TextPayloadCodec implements PayloadCodec {
 
     /** The body as UTF-8 (malformed bytes replaced) with line breaks and other controls escaped. */
     public static String oneLine(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c != 0x7f) {
-                if (out != null) {
-                    out.append(c);
-                }
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(String.format("\\x%02x", (int) c));
-            }
-        }
-        return out == null ? text : out.toString();
+        return LogText.escapeControls(new String(body, StandardCharsets.UTF_8), false);
     }
 }

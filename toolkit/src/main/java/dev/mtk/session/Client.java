@@ -16,6 +16,8 @@ public final class Client implements AutoCloseable {
 
     private final NioSocketConnector connector;
     private final ClientConfig config;
+    /** Servers ({@code host:port}) that answered one of this client's plain sessions: not TLS servers. */
+    private final java.util.Set<String> answeredPlain = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Client(NioSocketConnector connector, ClientConfig config) {
         this.connector = connector;
@@ -57,7 +59,7 @@ public final class Client implements AutoCloseable {
             throw new ConnectFailedException("cannot connect to " + target + ": unknown host", null);
         }
         ConnectFuture future = connector.connect(address,
-                (io, connecting) -> ClientSession.attach(io, config.profile()));
+                (io, connecting) -> ClientSession.attach(io, config.profile(), config.tls() != null, answeredPlain));
         if (!future.awaitUninterruptibly(config.connectTimeout().toMillis() + 1_000)) {
             future.cancel();
             throw new ConnectFailedException("cannot connect to " + target + ": timed out after "
@@ -82,6 +84,10 @@ public final class Client implements AutoCloseable {
         if (!connector.isDisposed()) {
             java.util.List<org.apache.mina.core.future.CloseFuture> closing = new java.util.ArrayList<>();
             for (IoSession io : connector.getManagedSessions().values()) {
+                ClientSession session = ClientSession.of(io);
+                if (session != null) {
+                    session.closingHere();
+                }
                 closing.add(io.closeOnFlush());
             }
             long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;

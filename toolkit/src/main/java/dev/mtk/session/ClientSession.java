@@ -5,7 +5,11 @@ import dev.mtk.internal.Hex;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.SkippedBytes;
+import dev.mtk.payload.TextPayloadCodec;
+import dev.mtk.spi.RawBytes;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,14 +56,23 @@ public final class ClientSession implements AutoCloseable {
         void closed(ClientSession session, String reason);
     }
 
-    private ClientSession(IoSession io, Profile profile) {
+    private final boolean tls;
+    private final Set<String> answeredPlain;
+
+    private ClientSession(IoSession io, Profile profile, boolean tls, Set<String> answeredPlain) {
         this.io = io;
         this.profile = profile;
         this.peer = Addresses.format(io.getRemoteAddress());
+        this.tls = tls;
+        this.answeredPlain = answeredPlain;
     }
 
-    static ClientSession attach(IoSession io, Profile profile) {
-        ClientSession session = new ClientSession(io, profile);
+    /**
+     * @param tls           whether the session speaks TLS
+     * @param answeredPlain the servers that answered a plain session of the same client, shared by its sessions
+     */
+    static ClientSession attach(IoSession io, Profile profile, boolean tls, Set<String> answeredPlain) {
+        ClientSession session = new ClientSession(io, profile, tls, answeredPlain);
         io.setAttribute(KEY, session);
         return session;
     }
@@ -124,12 +137,41 @@ public final class ClientSession implements AutoCloseable {
     public Exchange exchange(Object value, Duration timeout) throws PayloadException {
         Sent sent = send(value);
         Message acknowledgement = next(timeout, "acknowledgement");
+        expectAcknowledgement(acknowledgement);
         if (ConversationLog.CLIENT.enabled()) {
             ConversationLog.CLIENT.info(peer, "acknowledged: " + acknowledgement.render() + " "
                     + acknowledgement.sizes() + ", for " + sent.wireSize() + " B sent");
         }
         Sent confirmation = confirm();
         return new Exchange(sent, acknowledgement, confirmation);
+    }
+
+    /**
+     * An unframed acknowledgement (the {@code seed} profile's) is a fixed string read by its length, so anything else
+     * in its place is a server speaking another profile: {@code --profile seed} against a json server read the first
+     * 12 bytes of a {@code Headers} frame, printed them raw and reported success. A framed one may be any reply (a
+     * script's echo replaces the acknowledgement), so only its framing is checked.
+     *
+     * @throws UnexpectedReplyException after closing the session, saying what was expected and what came
+     */
+    private void expectAcknowledgement(Message acknowledgement) {
+        Object expected = profile.acknowledgement();
+        boolean expectedRaw = expected instanceof RawBytes;
+        boolean matches = expected instanceof RawBytes raw
+                ? !acknowledgement.framed() && Arrays.equals(acknowledgement.body(), raw.bytes())
+                : acknowledgement.framed();
+        if (matches) {
+            return;
+        }
+        String wanted = expected instanceof RawBytes raw
+                ? TextPayloadCodec.oneLine(raw.bytes()) + " (" + raw.length() + " B, unframed)"
+                : "a frame";
+        String reason = "the reply from " + peer + " is not the " + profile.name() + " profile's acknowledgement: "
+                + "expected " + wanted + ", got " + acknowledgement.render() + " (" + acknowledgement.sizes()
+                + (expectedRaw && !acknowledgement.framed() ? "" : acknowledgement.framed() ? ", framed" : ", unframed")
+                + "); does the server speak another profile? (--profile)";
+        fail(reason);
+        throw new UnexpectedReplyException(reason);
     }
 
     /** Hands every message from now on to {@code listener} instead of queueing it. */
@@ -212,8 +254,16 @@ public final class ClientSession implements AutoCloseable {
         ConversationLog.CLIENT.info(peer, "connected");
     }
 
+    /** This side is about to close the session (its client is closing): the close is not the peer's. */
+    void closingHere() {
+        closing = true;
+    }
+
     void received(Message message) {
         ioThread = Thread.currentThread();
+        if (!answered && !tls) {
+            answeredPlain.add(peer);
+        }
         answered = true;
         Listener current = listener;
         if (current != null) {
@@ -245,7 +295,7 @@ public final class ClientSession implements AutoCloseable {
         if (failure == null) {
             ConversationLog.CLIENT.info(peer, closing ? "closed" : "closed by peer");
             if (!closing && asked && !answered) {
-                failure = "the server closed it before answering (if the server uses TLS, connect with --tls)";
+                failure = silentClose();
             }
         }
         inbound.add(CLOSED);
@@ -254,6 +304,19 @@ public final class ClientSession implements AutoCloseable {
         if (current != null) {
             current.closed(this, failure != null ? failure : closing ? null : "closed by peer");
         }
+    }
+
+    /**
+     * Why a server that closed without a byte did so. A TLS server closes a plain client that way, so the hint about
+     * {@code --tls} stays, but only where it can be the reason: not on a TLS session, and not with a server that
+     * answered a plain session of this client before; there the server refused the message (too big, a script
+     * that failed, not what it speaks), which its own log says.
+     */
+    private String silentClose() {
+        if (tls || answeredPlain.contains(peer)) {
+            return "the server closed it without answering (its log says why)";
+        }
+        return "the server closed it before answering (if the server uses TLS, connect with --tls)";
     }
 
     private static String sizes(Sent sent) {

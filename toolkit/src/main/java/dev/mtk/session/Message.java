@@ -85,7 +85,7 @@ public final class Message implements Received {
      */
     @Override
     public String render() {
-        return framed ? renderSafely(codec, body) : LogText.cut(text());
+        return framed ? renderSafely(codec, body) : LogText.cut(dev.mtk.payload.TextPayloadCodec.oneLine(body));
     }
 
     /**

@@ -43,7 +43,11 @@ class MtkTest {
     }
 
     private int run(String stdin, boolean stdinTerminal, String... args) {
-        Console console = new Console(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdinTerminal, args);
+    }
+
+    private int run(java.io.InputStream stdin, boolean stdinTerminal, String... args) {
+        Console console = new Console(stdin,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 stdinTerminal, env, null);
         return new Mtk(console, stop).run(args);
@@ -163,12 +167,126 @@ class MtkTest {
     }
 
     @Test
-    void clientWithEmptyStandardInputSaysThereIsNothingToSend() {
+    void clientWithEmptyStandardInputSendsTheSeedSample() {
         int port = startServer(Profile.json());
 
-        assertThat(run("", false, "client", "-p", String.valueOf(port))).isEqualTo(Mtk.USAGE);
+        assertThat(run("", false, "client", "-p", String.valueOf(port))).isZero();
 
-        assertThat(err()).startsWith("mtk client: no messages: standard input is not a terminal and had no lines");
+        log.awaitContaining("server", "\"Name\":\"Joel\"");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void clientSendsAPrettyPrintedDocumentOnStandardInputAsOneMessage() {
+        int port = startServer(Profile.json());
+
+        int code = run("{\n  \"a\": [\n    1,\n    2\n  ]\n}\n{\"b\": 2} [3]\n", false, "client", "-p", String.valueOf(port));
+
+        assertThat(code).isZero();
+        log.awaitContaining("server", "body 11 B): {\"a\":[1,2]}");
+        log.awaitContaining("server", "{\"b\":2}");
+        log.awaitContaining("server", "body 3 B): [3]");
+    }
+
+    @Test
+    void clientSendsEachLineOfStandardInputForATextPayload() {
+        server = Server.start(ServerConfig.loopback(0, Profile.json().withPayload(new dev.mtk.payload.TextPayloadCodec())),
+                new SeedHandler());
+
+        int code = run("one {\ntwo\n", false, "client", "-p", String.valueOf(server.port()), "--payload", "text");
+
+        assertThat(code).isZero();
+        log.awaitContaining("server", "(body 5 B): one {");
+        log.awaitContaining("server", "(body 3 B): two");
+    }
+
+    @Test
+    void clientChecksEveryMessageOfStandardInputBeforeConnecting() throws IOException {
+        int port = closedPort();
+
+        assertThat(run("{}\n{\"a\": 1", false, "client", "-p", String.valueOf(port))).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: stdin: unclosed object (opened at line 2, column 1)" + System.lineSeparator())
+                .doesNotContain("connect");
+    }
+
+    @Test
+    void clientReadsAMessageFromAFileAfterAnAt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws IOException {
+        int port = startServer(Profile.json());
+        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("pretty.json"), "{\n  \"from\": \"file\"\n}\n");
+
+        assertThat(run("client", "-p", String.valueOf(port), "-e", "@" + file)).isZero();
+
+        log.awaitContaining("server", "{\"from\":\"file\"}");
+    }
+
+    @Test
+    void clientNamesAFileThatIsNotThere() {
+        assertThat(run("client", "-e", "@nowhere.json")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: -e #1: no such file: nowhere.json" + System.lineSeparator());
+    }
+
+    @Test
+    void clientReadsOneMessageFromStandardInputForAtDash() {
+        int port = startServer(Profile.json());
+
+        assertThat(run("[\n 1\n]\n", false, "client", "-p", String.valueOf(port), "-e", "{}", "-e", "@-")).isZero();
+
+        log.awaitContaining("server", "body 2 B): {}");
+        log.awaitContaining("server", "body 3 B): [1]");
+    }
+
+    @Test
+    void clientSaysItIsWaitingForStandardInputThatDoesNotEnd() throws Exception {
+        int port = startServer(Profile.json());
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
+
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(
+                () -> run(stdin, false, "client", "-p", String.valueOf(port)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> err().equals(
+                "mtk client: waiting for standard input to end before sending (give -e to send without it)"
+                        + System.lineSeparator()));
+        writer.write("{\"late\": true}\n".getBytes(StandardCharsets.UTF_8));
+        writer.close();
+
+        assertThat(running.get(10, TimeUnit.SECONDS)).isZero();
+        log.awaitContaining("server", "{\"late\":true}");
+    }
+
+    @Test
+    void clientRefusesAMessageLargerThanMaxFrameBeforeConnecting() throws IOException {
+        int port = closedPort();
+
+        assertThat(run("client", "-p", String.valueOf(port), "--max-frame", "16", "-e", "{}", "-e", "[1,2,3,4,5,6,7,8]",
+                "--max-frame", "16")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: -e #2: the message is 17 B, more than --max-frame 16 B "
+                + "(a server with that limit closes the connection; raise --max-frame on both sides)"
+                + System.lineSeparator()).doesNotContain("cannot connect");
+    }
+
+    @Test
+    void clientOfTheSeedProfileAgainstAJsonServerSaysTheReplyDoesNotMatchAndExitsOne() {
+        int port = startServer(Profile.json());
+
+        assertThat(run("client", "--profile", "seed", "-p", String.valueOf(port))).isEqualTo(Mtk.FAILED);
+
+        assertThat(err()).isEqualTo("mtk: the reply from 127.0.0.1:" + port + " is not the seed profile's acknowledgement: "
+                + "expected 我收到了 (12 B, unframed), got Headers\\x00\\x00\\x00\\x0e\" (12 B); does the server speak "
+                + "another profile? (--profile)" + System.lineSeparator());
+        assertThat(out()).doesNotContain("send over");
+        assertThat(log.lines()).noneMatch(line -> line.chars().anyMatch(c -> c < 0x20));
+    }
+
+    @Test
+    void clientSaysAnUnclosedObjectInPlainWords() {
+        assertThat(run("client", "-e", "{\"a\": 1")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: -e #1: unclosed object (opened at line 1, column 1)"
+                + System.lineSeparator());
     }
 
     @Test
@@ -237,7 +355,7 @@ class MtkTest {
 
         assertThat(run("{}\nnope\n", false, "client", "-p", String.valueOf(port))).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk client: stdin line 2: invalid JSON");
+        assertThat(err()).startsWith("mtk client: stdin: invalid JSON at line 2, column 1: unexpected 'nope'");
     }
 
     @Test

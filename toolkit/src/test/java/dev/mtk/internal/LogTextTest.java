@@ -33,4 +33,10 @@ class LogTextTest {
     void aLimitBelowOneIsRefusedNamingIt() {
         assertThatThrownBy(() -> LogText.cut("x", 0)).hasMessage("limit must be a positive number of characters: 0");
     }
+
+    @Test
+    void escapesControlCharactersButKeepsLineFeeds() {
+        assertThat(LogText.cut("Headers\u0000\u0000\u0000\u000e\"\t\r\u001b[31m\u007f\nnext"))
+                .isEqualTo("Headers\\x00\\x00\\x00\\x0e\"\\t\\r\\x1b[31m\\x7f\nnext");
+    }
 }

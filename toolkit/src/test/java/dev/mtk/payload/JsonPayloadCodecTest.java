@@ -40,6 +40,53 @@ class JsonPayloadCodecTest {
     }
 
     @Test
+    void saysAnUnclosedObjectWhereItOpened() {
+        assertThatThrownBy(() -> json.parse("{\"a\": 1")).hasMessage("unclosed object (opened at line 1, column 1)");
+    }
+
+    @Test
+    void saysAnUnclosedArrayWhereItOpened() {
+        assertThatThrownBy(() -> json.parse("{\"a\":\n  [1, 2")).hasMessage("unclosed array (opened at line 2, column 3)");
+    }
+
+    @Test
+    void saysAnUnclosedStringWhereItOpened() {
+        assertThatThrownBy(() -> json.parse("{\"a\": \"x}")).hasMessage("unclosed string (opened at line 1, column 7)");
+    }
+
+    @Test
+    void saysWhatWasExpectedInsteadOfAnUnexpectedCharacter() {
+        assertThatThrownBy(() -> json.parse("{a: 1}")).hasMessage(
+                "invalid JSON at line 1, column 2: unexpected character 'a' (expected a field name in double quotes)");
+        assertThatThrownBy(() -> json.parse("[1 2]")).hasMessage(
+                "invalid JSON at line 1, column 4: unexpected character '2' (expected ',' or ']')");
+    }
+
+    @Test
+    void saysAnUnquotedWordIsNotAValue() {
+        assertThatThrownBy(() -> json.parse("hello")).hasMessage("invalid JSON at line 1, column 1: unexpected "
+                + "'hello' (expected a JSON value: an object, an array, a string in double quotes, a number, true, "
+                + "false or null)");
+    }
+
+    @Test
+    void saysWhatFollowsTheValue() {
+        assertThatThrownBy(() -> json.parse("{\"a\": 1} x")).hasMessage(
+                "invalid JSON at line 1, column 10: more after the value ('x'); one JSON value per message");
+        assertThatThrownBy(() -> json.parse("{} {}")).hasMessage(
+                "invalid JSON at line 1, column 4: more after the value ('{'); one JSON value per message");
+    }
+
+    @Test
+    void namesNoLibraryInAnyMistake() {
+        for (String typed : new String[] {"{\"a\": 1", "[1,", "\"x", "{a}", "[1 2]", "{\"a\" 1}", "[}", "nul", "{} x",
+                "\"a\nb\"", "{\"a\":}"}) {
+            assertThatThrownBy(() -> json.parse(typed)).as(typed).message()
+                    .doesNotContain("Source", "REDACTED", "StreamReadFeature", "marker", "token", "JSON String", "\n");
+        }
+    }
+
+    @Test
     void encodesMapsAndListsFromScripts() throws Exception {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("n", 42);
@@ -68,9 +115,9 @@ class JsonPayloadCodecTest {
         json.validate(utf8("{\"deep\":{\"er\":[1,2,{\"x\":\"我\"}]}}"));
 
         assertThatThrownBy(() -> json.validate(utf8("{\"a\":1")))
-                .isInstanceOf(PayloadException.class).hasMessageStartingWith("invalid JSON");
+                .isInstanceOf(PayloadException.class).hasMessage("unclosed object (opened at line 1, column 1)");
         assertThatThrownBy(() -> json.validate(utf8("1 2")))
-                .isInstanceOf(PayloadException.class).hasMessageContaining("more than one value");
+                .isInstanceOf(PayloadException.class).hasMessage("invalid JSON at line 1, column 3: more after the value ('2'); one JSON value per message");
         assertThatThrownBy(() -> json.validate(new byte[0]))
                 .isInstanceOf(PayloadException.class).hasMessage("invalid JSON: empty body");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.testing.LogCapture;
 import dev.mtk.spi.PayloadException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,38 @@ class ClientSessionTest {
         server = Server.start(new ServerConfig("127.0.0.1", 0, profile, FrameLimits.DEFAULT, 1), behaviour);
         client = Client.open(ClientConfig.of(profile));
         return client.connect("127.0.0.1", server.port());
+    }
+
+    @Test
+    void aServerThatAnsweredBeforeAndThenClosesSilentlyIsNotBlamedOnTls() throws Exception {
+        ClientSession first = connect(Profile.json(), (s, message) -> {
+            if (message.text().contains("close")) {
+                s.close();
+            } else {
+                s.reply("[1]");
+            }
+        });
+        first.send("\"hello\"");
+        first.receive(TIMEOUT);
+        ClientSession second = client.connect("127.0.0.1", server.port());
+
+        second.send("\"close\"");
+
+        assertThatThrownBy(() -> second.receive(TIMEOUT)).isInstanceOf(SessionClosedException.class)
+                .hasMessageEndingWith("closed: the server closed it without answering (its log says why)");
+    }
+
+    @Test
+    void aSessionTheClientClosesIsNotLoggedAsClosedByThePeer() {
+        try (LogCapture log = new LogCapture()) {
+            ClientSession session = connect(Profile.json(), RecordingHandler.silent());
+            log.awaitContaining("client", session.peer(), "connected");
+
+            client.close();
+
+            log.awaitContaining("client", session.peer(), "closed");
+            assertThat(log.lines()).noneMatch(line -> line.contains("closed by peer"));
+        }
     }
 
     @Test

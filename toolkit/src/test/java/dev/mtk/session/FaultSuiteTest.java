@@ -225,7 +225,7 @@ class FaultSuiteTest {
     void invalidJson() throws IOException {
         start();
 
-        assertClosedFor(headers("{\"a\":"), "invalid JSON");
+        assertClosedFor(headers("{\"a\":"), "unclosed object (opened at line 1, column 1)");
         assertUnharmed();
     }
 
