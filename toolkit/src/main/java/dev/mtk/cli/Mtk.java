@@ -70,7 +70,9 @@ public final class Mtk {
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         CommandLine line;
         try {
-            line = new DefaultParser().parse(command.options(), rest, command.stopsAtArguments());
+            // Quotes are kept: -e '"hello"' is the JSON string "hello", not the bare word hello.
+            line = DefaultParser.builder().setStripLeadingAndTrailingQuotes(false).get()
+                    .parse(command.options(), rest, command.stopsAtArguments());
         } catch (ParseException e) {
             return usageError(command, lowerFirst(e.getMessage()));
         }

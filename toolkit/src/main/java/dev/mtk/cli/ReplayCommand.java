@@ -195,7 +195,8 @@ final class ReplayCommand implements Command {
         }
         args.addAll(words);
         try {
-            CommandLine all = new DefaultParser().parse(options(), args.toArray(String[]::new), false);
+            CommandLine all = DefaultParser.builder().setStripLeadingAndTrailingQuotes(false).get()
+                    .parse(options(), args.toArray(String[]::new), false);
             Logging.conversation(all.hasOption(CommonOptions.QUIET));
             return all;
         } catch (ParseException e) {

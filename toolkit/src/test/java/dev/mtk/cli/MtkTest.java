@@ -156,6 +156,16 @@ class MtkTest {
     }
 
     @Test
+    void clientSendsAJsonStringGivenInQuotesAsAString() {
+        int port = startServer(Profile.json());
+
+        int code = run("client", "-p", String.valueOf(port), "-e", "\"hello\"");
+
+        assertThat(code).as(err()).isZero();
+        log.awaitContaining("server", "received 18 B (body 7 B): \"hello\"");
+    }
+
+    @Test
     void clientSendsEachLineOfStandardInputWhenItIsNotATerminal() {
         int port = startServer(Profile.json());
 
