@@ -1,5 +1,6 @@
 package dev.mtk.repl;
 
+import dev.mtk.internal.InputFiles;
 import dev.mtk.script.ScriptFailure;
 import dev.mtk.session.SessionException;
 import groovy.lang.Binding;
@@ -8,7 +9,6 @@ import groovy.lang.GroovyShell;
 import groovy.lang.Script;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,16 +68,20 @@ final class ReplGroovy {
 
     /** Runs the script in {@code file}. */
     void load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ReplFailure("no such script: " + file);
+        String notAFile = InputFiles.notAFile(file);
+        if (notAFile != null) {
+            throw new ReplFailure(notAFile.equals(InputFiles.MISSING) ? "no such script: " + file
+                    : "cannot read script " + file + ": " + notAFile);
         }
         Script script;
         try {
-            script = shell.parse(new GroovyCodeSource(Files.readString(file), file.getFileName().toString(), "/groovy/script"));
+            script = shell.parse(new GroovyCodeSource(InputFiles.readText(file), file.getFileName().toString(), "/groovy/script"));
         } catch (MultipleCompilationErrorsException e) {
             throw new ReplFailure(compileErrors(e, file));
         } catch (CompilationFailedException e) {
             throw new ReplFailure(file + ": " + e.getMessage());
+        } catch (InputFiles.NotTextException e) {
+            throw new ReplFailure(e.getMessage());
         } catch (IOException e) {
             throw new ReplFailure("cannot read " + file + ": " + e.getMessage());
         }

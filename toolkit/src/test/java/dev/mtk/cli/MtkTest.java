@@ -451,6 +451,18 @@ class MtkTest {
     }
 
     @Test
+    void aPluginsFolderThatDoesNotExistIsAOneLineWarningAndTheCommandGoesOn(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path missing = dir.resolve("nope");
+
+        assertThat(run("plugins", "--plugins", missing.toString())).isZero();
+
+        assertThat(err()).isEqualTo("mtk: warning: plugin folder " + missing + " (--plugins): no such folder; "
+                + "going on without it" + System.lineSeparator());
+        assertThat(out()).contains("built-in");
+    }
+
+    @Test
     void pluginsFromAFolderAndTheEnvironmentAreListedAndABrokenJarIsAWarning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path fromFlag = dir.resolve("flag");
