@@ -6,6 +6,8 @@ import dev.mtk.session.SessionException;
 import groovy.lang.Binding;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,8 +113,24 @@ final class ReplGroovy {
         if (failure instanceof ReplFailure || failure instanceof ScriptFailure || failure instanceof SessionException) {
             return failure.getMessage();
         }
+        // A typo is the commonest failure at a prompt: say which name, not Groovy's exception class.
+        if (failure instanceof MissingPropertyException missing) {
+            return "no such property: " + missing.getProperty() + on(missing.getType());
+        }
+        if (failure instanceof MissingMethodException missing) {
+            List<String> types = new ArrayList<>();
+            for (Object argument : missing.getArguments()) {
+                types.add(argument == null ? "null" : argument.getClass().getSimpleName());
+            }
+            return "no such method: " + missing.getMethod() + "(" + String.join(", ", types) + ")" + on(missing.getType());
+        }
         String message = failure.getMessage();
         return failure.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    /** {@code  on TYPE} for a property or method looked up on a value; nothing when the expression itself lacked it. */
+    private static String on(Class<?> type) {
+        return type == null || Script.class.isAssignableFrom(type) ? "" : " on " + type.getSimpleName();
     }
 
     /** {@code FILE:LINE}, the line being the deepest of the script's frames on the stack. */
