@@ -56,12 +56,14 @@ class ReadmeExamplesIT {
         EXAMPLES.put("dist/bin/mtk client", Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk client -e '{\"id\": 1}' -e '{\"id\": 2}'", Example.skipped(NEEDS_PEER));
         EXAMPLES.put("printf '{\"n\":1}\\n{\"n\":2}\\n' | dist/bin/mtk client", Example.skipped(NEEDS_PEER));
-        EXAMPLES.put("dist/bin/mtk client --profile seed -p 7373", Example.skipped("needs the seed's Go server"));
+        EXAMPLES.put("dist/bin/mtk client < pretty.json", Example.skipped(NEEDS_PEER + " and a file pretty.json"));
+        EXAMPLES.put("dist/bin/mtk client -e @request.json", Example.skipped(NEEDS_PEER + " and a file request.json"));
+        EXAMPLES.put("dist/bin/mtk client 127.0.0.1:7373 --profile seed", Example.skipped("needs the seed's Go server"));
         EXAMPLES.put("dist/bin/mtk repl 127.0.0.1:7373", Example.skipped(NEEDS_PEER + " and a terminal"));
         EXAMPLES.put("dist/bin/mtk run scripts/scenario-assert.groovy 127.0.0.1:7373", Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk server --script scripts/kv-server.groovy", Example.skipped(SERVES));
-        EXAMPLES.put("dist/bin/mtk bench -p 7373 -c 16 -d 10s --warmup 3s --pipeline 32", Example.skipped(NEEDS_PEER));
-        EXAMPLES.put("dist/bin/mtk bench -p 7373 -c 64 -d 60s --rate 50000 --hgrm lat.hgrm", Example.skipped(NEEDS_PEER));
+        EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 16 -d 10s --warmup 3s --pipeline 32", Example.skipped(NEEDS_PEER));
+        EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 64 -d 60s --rate 50000 --hgrm lat.hgrm", Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk proxy --listen 7474 --target 127.0.0.1:7373 --record day1.jsonl",
                 Example.skipped("serves until stopped, in front of a server on 127.0.0.1:7373"));
         EXAMPLES.put("dist/bin/mtk replay day1.jsonl --as client --target 127.0.0.1:7373 --ignore '$.time'",
