@@ -3,7 +3,7 @@
 //
 //   mtk run scripts/kv-check.groovy 127.0.0.1:7373
 
-assert args : 'usage: mtk run scripts/kv-check.groovy HOST:PORT'
+usage 'mtk run scripts/kv-check.groovy HOST:PORT'
 def kv = connect(args[0])
 
 // A unique key, so that reruns against a long-lived server do not see each other's values.

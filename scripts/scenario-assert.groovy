@@ -3,11 +3,7 @@
 //
 //   mtk run scripts/scenario-assert.groovy HOST:PORT [TIMEOUT_MS]
 //   mtk run scripts/scenario-assert.groovy 127.0.0.1:7373 && echo healthy
-import dev.mtk.script.ScriptFailure
-
-if (!args) {
-    throw new ScriptFailure('usage: mtk run scripts/scenario-assert.groovy HOST:PORT [TIMEOUT_MS]')
-}
+usage 'mtk run scripts/scenario-assert.groovy HOST:PORT [TIMEOUT_MS]'
 // Every wait below gives up after this long: a server that stalls fails the build instead of hanging it.
 timeout = args.size() > 1 ? args[1] as long : 2000
 

@@ -4,8 +4,10 @@ import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.session.TlsSettings;
-import java.nio.file.Path;
 import dev.mtk.spi.FrameLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -138,7 +140,16 @@ final class CommonOptions {
 
     /** The codecs: built in, then from the plugin folders. Each plugin that fails to load is one warning line. */
     static Registry codecs(CommandLine line, Console console) {
-        Registry codecs = Registry.load(console.pluginFolders(line.getOptionValues(PLUGINS)));
+        List<Path> folders = console.pluginFolders(line.getOptionValues(PLUGINS));
+        // The distribution's own folder may be absent (a clone's build); one the user named is a typo worth a line.
+        List<Path> defaults = console.pluginFolders(null);
+        for (Path folder : folders) {
+            if (!defaults.contains(folder) && !Files.isDirectory(folder)) {
+                console.err().println("mtk: warning: plugin folder " + folder.toAbsolutePath() + " (--" + PLUGINS + "): "
+                        + (Files.exists(folder) ? "not a folder" : "no such folder") + "; going on without it");
+            }
+        }
+        Registry codecs = Registry.load(folders);
         for (String warning : codecs.warnings()) {
             console.err().println("mtk: warning: " + warning);
         }

@@ -58,18 +58,27 @@ final class OptionValues {
                 + "': expected a positive number of seconds (5, 0.5) or a number with ms, s or m (500ms, 2m)");
     }
 
+    /** The most {@link #bytes} accepts: an int, less the room a frame's header takes in a buffer. */
+    static final int MAX_BYTES = Integer.MAX_VALUE - 64;
+
     /** Bytes ({@code 1048576}) or a number with {@code k}/{@code KiB} or {@code m}/{@code MiB} (powers of 1024). */
     static int bytes(String option, String value) {
         Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {
-            long number = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "b" : m.group(2);
-            long bytes = switch (unit.charAt(0)) {
-                case 'k' -> number * 1024;
-                case 'm' -> number * 1024 * 1024;
-                default -> number;
+            long scale = switch (unit.charAt(0)) {
+                case 'k' -> 1024;
+                case 'm' -> 1024 * 1024;
+                default -> 1;
             };
-            if (bytes > 0 && bytes <= Integer.MAX_VALUE - 64) {
+            // Up to 19 digits fit a long; more are too large all the same.
+            long number = m.group(1).length() > 18 ? Long.MAX_VALUE / scale : Long.parseLong(m.group(1));
+            long bytes = number * scale;
+            if (bytes > MAX_BYTES) {
+                throw new UsageException("invalid " + option + " '" + value + "': too large, at most " + MAX_BYTES
+                        + " bytes (" + (MAX_BYTES >> 20) + "MiB)");
+            }
+            if (bytes > 0) {
                 return (int) bytes;
             }
         }

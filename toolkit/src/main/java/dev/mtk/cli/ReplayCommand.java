@@ -102,6 +102,7 @@ final class ReplayCommand implements Command {
             throw new UsageException(words.isEmpty() ? "no recording given" : "one recording at a time, not "
                     + String.join(" ", words));
         }
+        refuseReplayingOptionsWithGroovy(line);
         Path script = line.hasOption(TO_GROOVY) ? Path.of(line.getOptionValue(TO_GROOVY)) : null;
         if (script != null && OutputFile.refused(console, "--" + TO_GROOVY, script)) {
             return Mtk.USAGE;
@@ -123,6 +124,18 @@ final class ReplayCommand implements Command {
             case "server" -> serve(line, recording, profile, limits, options, console);
             default -> throw new UsageException("invalid --as '" + line.getOptionValue(AS) + "': expected client or server");
         };
+    }
+
+    /** {@code --to-groovy} writes a script instead of replaying (as the usage line says): no {@code --as} with it. */
+    private static void refuseReplayingOptionsWithGroovy(CommandLine line) {
+        if (!line.hasOption(TO_GROOVY)) {
+            return;
+        }
+        for (String option : new String[] {AS, ProxyCommand.TARGET, ProxyCommand.LISTEN}) {
+            if (line.hasOption(option)) {
+                throw new UsageException("--" + TO_GROOVY + " writes a script instead of replaying: not with --" + option);
+            }
+        }
     }
 
     /** The limits of a listening replay mean nothing to one that connects: refused rather than ignored. */

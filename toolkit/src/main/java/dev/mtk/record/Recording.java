@@ -2,8 +2,10 @@ package dev.mtk.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtk.internal.InputFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +37,11 @@ public record Recording(RecordingHeader header, List<Recorded> events) {
     public static Recording read(Path file) throws RecordingException {
         List<Recorded> events = new ArrayList<>();
         RecordingHeader header = null;
+        String notAFile = InputFiles.notAFile(file);
+        if (notAFile != null) {
+            throw new RecordingException(notAFile.equals(InputFiles.MISSING) ? "no such recording: " + file
+                    : "cannot read recording " + file + ": " + notAFile);
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int number = 0;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
@@ -55,6 +62,8 @@ public record Recording(RecordingHeader header, List<Recorded> events) {
             }
         } catch (NoSuchFileException e) {
             throw new RecordingException("no such recording: " + file);
+        } catch (CharacterCodingException e) {
+            throw notText(file);
         } catch (IOException e) {
             throw new RecordingException("cannot read " + file + ": " + e.getMessage());
         }
@@ -62,6 +71,14 @@ public record Recording(RecordingHeader header, List<Recorded> events) {
             throw new RecordingException(file + ": empty, not a recording");
         }
         return new Recording(header, events);
+    }
+
+    private static RecordingException notText(Path file) {
+        try {
+            return new RecordingException(InputFiles.notText(file).getMessage());
+        } catch (IOException e) {
+            return new RecordingException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /** The events of each connection, by connection number, in the order connections opened. */

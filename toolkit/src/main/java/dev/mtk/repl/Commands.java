@@ -325,6 +325,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
 
     @Override
     public void lost(ReplSession session, String reason) {
+        output.prompt(prompt());
         output.event(format.lost(session, reason));
     }
 

@@ -1,6 +1,7 @@
 package dev.mtk.repl;
 
 import dev.mtk.session.Profile;
+import java.util.Collection;
 import java.util.List;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
@@ -26,8 +27,9 @@ final class ReplCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         if (line.wordIndex() == 0) {
+            int width = Usage.names().stream().mapToInt(String::length).max().orElse(0);
             for (Usage usage : Usage.ALL) {
-                candidates.add(new Candidate(usage.name(), usage.name(), null, usage.summary(), null, null, true));
+                candidates.add(described(usage.name(), width, usage.summary()));
             }
             return;
         }
@@ -36,10 +38,11 @@ final class ReplCompleter implements Completer {
         switch (command) {
             case "use", "close" -> {
                 if (line.wordIndex() == 1) {
-                    for (ReplSession session : commands.sessions().all()) {
-                        String id = String.valueOf(session.getId());
-                        candidates.add(new Candidate(id, id, null, session.getPeer() + " " + session.getState(), null,
-                                null, true));
+                    Collection<ReplSession> sessions = commands.sessions().all();
+                    int width = sessions.stream().mapToInt(session -> String.valueOf(session.getId()).length()).max().orElse(0);
+                    for (ReplSession session : sessions) {
+                        candidates.add(described(String.valueOf(session.getId()), width,
+                                session.getPeer() + " " + session.getState()));
                     }
                 }
             }
@@ -59,6 +62,15 @@ final class ReplCompleter implements Completer {
                 // sends and expressions: nothing to offer
             }
         }
+    }
+
+    /**
+     * A candidate shown as {@code VALUE  DESCRIPTION}, the value padded to {@code width}: jline right-aligns a
+     * candidate's own description in its column, so descriptions of different lengths started at different places.
+     */
+    private static Candidate described(String value, int width, String description) {
+        String display = value + " ".repeat(width - value.length()) + "  " + description;
+        return new Candidate(value, display, null, null, null, null, true);
     }
 
     private static void words(List<String> words, List<Candidate> candidates) {

@@ -1,14 +1,16 @@
 package dev.mtk.repl;
 
+import dev.mtk.internal.InputFiles;
 import dev.mtk.script.ScriptFailure;
 import dev.mtk.session.SessionException;
 import groovy.lang.Binding;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,16 +70,20 @@ final class ReplGroovy {
 
     /** Runs the script in {@code file}. */
     void load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ReplFailure("no such script: " + file);
+        String notAFile = InputFiles.notAFile(file);
+        if (notAFile != null) {
+            throw new ReplFailure(notAFile.equals(InputFiles.MISSING) ? "no such script: " + file
+                    : "cannot read script " + file + ": " + notAFile);
         }
         Script script;
         try {
-            script = shell.parse(new GroovyCodeSource(Files.readString(file), file.getFileName().toString(), "/groovy/script"));
+            script = shell.parse(new GroovyCodeSource(InputFiles.readText(file), file.getFileName().toString(), "/groovy/script"));
         } catch (MultipleCompilationErrorsException e) {
             throw new ReplFailure(compileErrors(e, file));
         } catch (CompilationFailedException e) {
             throw new ReplFailure(file + ": " + e.getMessage());
+        } catch (InputFiles.NotTextException e) {
+            throw new ReplFailure(e.getMessage());
         } catch (IOException e) {
             throw new ReplFailure("cannot read " + file + ": " + e.getMessage());
         }
@@ -107,8 +113,24 @@ final class ReplGroovy {
         if (failure instanceof ReplFailure || failure instanceof ScriptFailure || failure instanceof SessionException) {
             return failure.getMessage();
         }
+        // A typo is the commonest failure at a prompt: say which name, not Groovy's exception class.
+        if (failure instanceof MissingPropertyException missing) {
+            return "no such property: " + missing.getProperty() + on(missing.getType());
+        }
+        if (failure instanceof MissingMethodException missing) {
+            List<String> types = new ArrayList<>();
+            for (Object argument : missing.getArguments()) {
+                types.add(argument == null ? "null" : argument.getClass().getSimpleName());
+            }
+            return "no such method: " + missing.getMethod() + "(" + String.join(", ", types) + ")" + on(missing.getType());
+        }
         String message = failure.getMessage();
         return failure.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    /** {@code  on TYPE} for a property or method looked up on a value; nothing when the expression itself lacked it. */
+    private static String on(Class<?> type) {
+        return type == null || Script.class.isAssignableFrom(type) ? "" : " on " + type.getSimpleName();
     }
 
     /** {@code FILE:LINE}, the line being the deepest of the script's frames on the stack. */

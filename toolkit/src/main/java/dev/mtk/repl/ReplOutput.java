@@ -19,6 +19,11 @@ interface ReplOutput {
     /** Something that happened by itself (a frame arrived, a session was lost), from any thread: above the prompt. */
     void event(AttributedString text);
 
+    /** The prompt changed by itself (a session was lost), from any thread: a terminal shows it at once. */
+    default void prompt(String prompt) {
+        // no prompt to change without a terminal
+    }
+
     /** Where Groovy's {@code println} goes. */
     PrintWriter writer();
 }

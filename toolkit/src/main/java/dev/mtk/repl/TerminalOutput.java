@@ -2,6 +2,7 @@ package dev.mtk.repl;
 
 import java.io.PrintWriter;
 import org.jline.reader.LineReader;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
@@ -34,6 +35,14 @@ final class TerminalOutput implements ReplOutput {
     @Override
     public void event(AttributedString text) {
         reader.printAbove(text);
+    }
+
+    /** Takes effect with the next redisplay, which the event that goes with it ({@code closed: ...}) brings. */
+    @Override
+    public void prompt(String prompt) {
+        if (reader instanceof LineReaderImpl impl && impl.isReading()) {
+            impl.setPrompt(prompt);
+        }
     }
 
     @Override

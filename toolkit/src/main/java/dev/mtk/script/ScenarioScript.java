@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * Verbs: {@code server}, {@code connect}, {@code parallel}, {@code log}, {@code timeout} (milliseconds, 5000 by
- * default), {@code shared}, and {@code args} (the arguments after the file name). Everything the script opened is
+ * default), {@code shared}, {@code args} (the arguments after the file name) and {@code usage} (checks them). Everything the script opened is
  * closed when it ends.
  */
 public abstract class ScenarioScript extends Script {
@@ -165,6 +165,30 @@ public abstract class ScenarioScript extends Script {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Checks {@code args} against the script's usage line and returns them: {@code usage('mtk run
+     * scripts/kv-check.groovy HOST:PORT [TIMEOUT_MS]')} ends the run with exit 2 and one line, {@code missing
+     * HOST:PORT; usage: mtk run ...}, when fewer arguments were given than the line names outside brackets (the
+     * words after the {@code .groovy} file). Scripts call it first, instead of failing on {@code args[0]}.
+     */
+    public List<String> usage(String line) throws ScriptError {
+        @SuppressWarnings("unchecked")
+        List<String> args = (List<String>) getBinding().getVariable("args");
+        List<String> required = new ArrayList<>();
+        boolean afterFile = false;
+        for (String word : line.trim().split("\\s+")) {
+            if (afterFile && !word.startsWith("[")) {
+                required.add(word);
+            }
+            afterFile |= word.endsWith(".groovy");
+        }
+        if (args.size() < required.size()) {
+            throw new ScriptError("missing " + String.join(" ", required.subList(args.size(), required.size()))
+                    + "; usage: " + line.trim(), ScriptError.USAGE, null);
+        }
+        return args;
     }
 
     /** A line in the log, as the script's. */

@@ -1,5 +1,6 @@
 package dev.mtk.script;
 
+import dev.mtk.internal.InputFiles;
 import dev.mtk.plugin.Registry;
 import dev.mtk.spi.Handler;
 import groovy.lang.Binding;
@@ -8,7 +9,6 @@ import groovy.lang.GroovyCodeSource;
 import groovy.lang.Script;
 import groovy.transform.ThreadInterrupt;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +72,10 @@ public final class Scripts {
     @SuppressWarnings("unchecked")
     private static Class<? extends Script> compile(Path file, Class<? extends Script> base) throws ScriptError {
         String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ScriptError("no such script: " + file, ScriptError.USAGE, null);
+        String notAFile = InputFiles.notAFile(file);
+        if (notAFile != null) {
+            throw new ScriptError(notAFile.equals(InputFiles.MISSING) ? "no such script: " + file
+                    : "cannot read script " + file + ": " + notAFile, ScriptError.USAGE, null);
         }
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(base.getName());
@@ -84,12 +86,14 @@ public final class Scripts {
         // Not closed: a script may compile more classes while it runs (evaluate, new closures of GStrings).
         GroovyClassLoader loader = new GroovyClassLoader(Scripts.class.getClassLoader(), config);
         try {
-            String source = Files.readString(file);
+            String source = InputFiles.readText(file);
             return (Class<? extends Script>) loader.parseClass(new GroovyCodeSource(source, name, "/groovy/script"), false);
         } catch (MultipleCompilationErrorsException e) {
             throw new ScriptError(compileErrors(e, file.toString()), ScriptError.USAGE, e);
         } catch (CompilationFailedException e) {
             throw new ScriptError(file + ": " + e.getMessage(), ScriptError.USAGE, e);
+        } catch (InputFiles.NotTextException e) {
+            throw new ScriptError(e.getMessage(), ScriptError.USAGE, e);
         } catch (IOException e) {
             throw new ScriptError("cannot read " + file + ": " + e.getMessage(), ScriptError.USAGE, e);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
@@ -106,11 +107,8 @@ public final class ClientSession implements AutoCloseable {
      */
     public Sent send(Object value) throws PayloadException {
         Frame frame = new Frame(profile.payload().encode(value));
-        Sent sent = write(frame, frame.length());
-        if (ConversationLog.CLIENT.enabled()) {
-            ConversationLog.CLIENT.info(peer, "sent " + sizes(sent) + ": " + Message.renderSafely(profile.payload(), frame.body()));
-        }
-        return sent;
+        return write(frame, frame.length(),
+                sent -> "sent " + sizes(sent) + ": " + Message.renderSafely(profile.payload(), frame.body()));
     }
 
     /**
@@ -195,11 +193,7 @@ public final class ClientSession implements AutoCloseable {
     public Sent confirm() {
         Object confirmation = profile.confirmation();
         int body = confirmation instanceof Frame frame ? frame.length() : profile.wireSize(confirmation);
-        Sent sent = write(confirmation, body);
-        if (ConversationLog.CLIENT.enabled()) {
-            ConversationLog.CLIENT.info(peer, "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
-        }
-        return sent;
+        return write(confirmation, body, sent -> "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
     }
 
     /** Closes the connection after what was sent has left, waiting up to five seconds. */
@@ -209,13 +203,21 @@ public final class ClientSession implements AutoCloseable {
         io.closeOnFlush().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
     }
 
-    private Sent write(Object wireMessage, int bodySize) {
+    /**
+     * Logs the line, then writes. In that order because the peer may read and log the bytes before {@code io.write}
+     * returns: {@code mtk demo} printed the server's {@code received} above the client's {@code sent}.
+     */
+    private Sent write(Object wireMessage, int bodySize, Function<Sent, String> logLine) {
         if (!isOpen()) {
             throw closedException();
         }
         asked = true;
+        Sent sent = new Sent(bodySize, profile.wireSize(wireMessage));
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, logLine.apply(sent));
+        }
         io.write(wireMessage);
-        return new Sent(bodySize, profile.wireSize(wireMessage));
+        return sent;
     }
 
     private Message next(Duration timeout, String awaited) {

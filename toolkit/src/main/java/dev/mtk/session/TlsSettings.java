@@ -1,7 +1,7 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.InputFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -126,8 +126,9 @@ public record TlsSettings(Path keystore, String keystorePassword, Path truststor
     }
 
     private static KeyStore load(String what, Path file, String password) {
-        if (!Files.isRegularFile(file)) {
-            throw new SessionException("cannot read " + what + " " + file + ": no such file");
+        String notAFile = InputFiles.notAFile(file);
+        if (notAFile != null) {
+            throw new SessionException("cannot read " + what + " " + file + ": " + notAFile);
         }
         try {
             return KeyStore.getInstance(file.toFile(), chars(password));

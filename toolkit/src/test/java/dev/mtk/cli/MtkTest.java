@@ -410,6 +410,28 @@ class MtkTest {
     }
 
     @Test
+    void demoLogsEachLineAfterTheLineThatCausedIt() {
+        assertThat(run("demo")).isZero();
+
+        log.awaitContaining("server", "closed (in 89 B, out 25 B)");
+        java.util.List<String> lines = log.lines();
+        assertThat(lineOf(lines, "client", " sent ")).as("%s", lines).isLessThan(lineOf(lines, "server", " received "));
+        assertThat(lineOf(lines, "server", " acknowledged: ")).as("%s", lines)
+                .isLessThan(lineOf(lines, "client", " acknowledged: "));
+        assertThat(lineOf(lines, "client", " confirmed with ")).as("%s", lines)
+                .isLessThan(lineOf(lines, "server", " confirmed: "));
+    }
+
+    private static int lineOf(java.util.List<String> lines, String side, String event) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(side + " ") && lines.get(i).contains(event)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + side + event + "line in " + lines);
+    }
+
+    @Test
     void demoInTheSeedProfile() {
         assertThat(run("demo", "--profile", "seed")).isZero();
 
@@ -448,6 +470,18 @@ class MtkTest {
         assertThat(document.get("plugins").get(0).get("origin").asText()).isEqualTo("built-in");
         assertThat(document.get("plugins").get(6).get("kind").asText()).isEqualTo("handler");
         assertThat(document.get("warnings")).isEmpty();
+    }
+
+    @Test
+    void aPluginsFolderThatDoesNotExistIsAOneLineWarningAndTheCommandGoesOn(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path missing = dir.resolve("nope");
+
+        assertThat(run("plugins", "--plugins", missing.toString())).isZero();
+
+        assertThat(err()).isEqualTo("mtk: warning: plugin folder " + missing + " (--plugins): no such folder; "
+                + "going on without it" + System.lineSeparator());
+        assertThat(out()).contains("built-in");
     }
 
     @Test

@@ -149,6 +149,36 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aFolderGivenAsTheRecordingSaysItIsAFolder() {
+        Result result = InProcessMtk.run("replay", dir.toString(), "--as", "client", "--target", "127.0.0.1:1");
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.err()).startsWith("mtk replay: cannot read recording " + dir + ": a folder, not a file" + NL);
+    }
+
+    @Test
+    void aBinaryFileGivenAsTheRecordingSaysItIsNotTextAndWhere() throws Exception {
+        Path archive = Files.write(dir.resolve("day1.jsonl.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+
+        Result result = InProcessMtk.run("replay", archive.toString(), "--as", "client", "--target", "127.0.0.1:1");
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.err()).startsWith("mtk replay: " + archive + " is not a text file (not UTF-8 at byte 1)" + NL);
+    }
+
+    @Test
+    void toGroovyWithAsIsRefusedBecauseItWritesAScriptInsteadOfReplaying() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+        Path script = dir.resolve("exchange.groovy");
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--to-groovy", script.toString());
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.err()).startsWith("mtk replay: --to-groovy writes a script instead of replaying: not with --as" + NL);
+        assertThat(script).doesNotExist();
+    }
+
+    @Test
     void anUnknownSideIsAUsageError() throws Exception {
         Path file = write("rec.jsonl", EXCHANGE);
 

@@ -132,6 +132,24 @@ class RunCommandTest {
     }
 
     @Test
+    void aFolderGivenAsTheScriptSaysItIsAFolder() {
+        Result run = InProcessMtk.run("run", dir.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).isEqualTo("mtk run: cannot read script " + dir + ": a folder, not a file" + NL);
+    }
+
+    @Test
+    void aBinaryFileGivenAsTheScriptSaysItIsNotTextAndWhere() throws Exception {
+        Path archive = java.nio.file.Files.write(dir.resolve("file.tar.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+
+        Result run = InProcessMtk.run("run", archive.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).isEqualTo("mtk run: " + archive + " is not a text file (not UTF-8 at byte 1)" + NL);
+    }
+
+    @Test
     void aPortGivenAsTextFromTheArgumentsIsAccepted() {
         Path file = script(
                 "def srv = server(port: 0)",

@@ -136,6 +136,14 @@ class ServerCommandTest {
     }
 
     @Test
+    void aFolderGivenAsTheBehaviourScriptSaysItIsAFolder() {
+        server = InProcessMtk.serve("-p", "0", "--script", dir.toString());
+
+        assertThat(server.exitCode()).isEqualTo(Mtk.USAGE);
+        assertThat(server.err()).isEqualTo("mtk server: cannot read script " + dir + ": a folder, not a file" + NL);
+    }
+
+    @Test
     void aBuiltInHandlerIsChosenByName() throws Exception {
         server = InProcessMtk.serve("-p", "0", "--handler", "echo");
 
@@ -186,6 +194,14 @@ class ServerCommandTest {
 
         assertThat(run.code()).isEqualTo(Mtk.FAILED);
         assertThat(run.err()).isEqualTo("mtk: cannot read keystore " + dir.resolve("none.p12") + ": no such file" + NL);
+    }
+
+    @Test
+    void aFolderGivenAsTheKeystoreSaysItIsAFolder() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--tls", "--keystore", dir.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.err()).isEqualTo("mtk: cannot read keystore " + dir + ": a folder, not a file" + NL);
     }
 
     @Test

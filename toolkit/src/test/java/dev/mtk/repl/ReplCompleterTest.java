@@ -68,6 +68,17 @@ class ReplCompleterTest {
     }
 
     @Test
+    void commandDescriptionsStartInOneColumnAfterTheLongestName() {
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(reader, new ReplParser().parse("", 0, ParseContext.COMPLETE), candidates);
+        int column = Usage.names().stream().mapToInt(String::length).max().orElseThrow() + 2;
+
+        assertThat(candidates).allSatisfy(candidate -> assertThat(candidate.displ())
+                .startsWith(candidate.value() + " ".repeat(column - candidate.value().length()))
+                .hasSizeGreaterThan(column).doesNotStartWith(candidate.value() + " ".repeat(column - candidate.value().length() + 1)));
+    }
+
+    @Test
     void useAndCloseCompleteSessionIds() {
         assertThat(complete("use ")).containsExactly("1", "2");
         assertThat(complete("close ")).containsExactly("1", "2");

@@ -63,6 +63,16 @@ class ReplTest {
         }
 
         @Test
+        void thePromptShowsClosedAsSoonAsTheServerClosesTheSession() {
+            repl = ReplTerminal.start(config(address()));
+            repl.await("mtk " + address() + " json> ");
+
+            server.close();
+
+            repl.await("mtk " + address() + " json (closed)> ");
+        }
+
+        @Test
         void withoutASessionThePromptIsMtk() {
             repl = ReplTerminal.start(config(null));
 
@@ -317,6 +327,30 @@ class ReplTest {
             assertThat(err()).isEmpty();
             assertThat(out()).contains("#1 connected to " + address(), "#1 -> 18 B (body 7 B) {\"n\":1}", "#1 " + ACK,
                     "#1 " + OK, "open   1   2").doesNotContain("mtk>", "json>", "\u001B");
+        }
+
+        @Test
+        void anExpressionNamingAnUnknownPropertySaysWhichNotTheExceptionClass() {
+            int code = run(config(null), "= foo.bar");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err()).isEqualTo("mtk repl: line 1: no such property: foo" + System.lineSeparator());
+        }
+
+        @Test
+        void anExpressionNamingAnUnknownPropertyOfAValueSaysWhichAndOnWhat() {
+            int code = run(config(null), "= 'text'.bar");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err()).isEqualTo("mtk repl: line 1: no such property: bar on String" + System.lineSeparator());
+        }
+
+        @Test
+        void anExpressionCallingAnUnknownMethodSaysWhichWithItsArguments() {
+            int code = run(config(null), "= frob(1, 'x')");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err()).isEqualTo("mtk repl: line 1: no such method: frob(Integer, String)" + System.lineSeparator());
         }
 
         @Test

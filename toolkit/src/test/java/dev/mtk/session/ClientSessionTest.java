@@ -99,6 +99,30 @@ class ClientSessionTest {
     }
 
     @Test
+    void theSentLineIsLoggedBeforeTheServerCanReceiveTheMessage() throws Exception {
+        java.util.List<String> unseen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (dev.mtk.testing.LogCapture log = new dev.mtk.testing.LogCapture()) {
+            ClientSession session = connect(Profile.json(), (s, message) -> {
+                String body = message.render();
+                if (body.equals("\"ok\"")) {
+                    return;
+                }
+                if (log.lines().stream().noneMatch(line -> line.startsWith("client ") && line.contains(" sent ")
+                        && line.endsWith(": " + body))) {
+                    unseen.add(body);
+                }
+                s.acknowledge();
+            });
+
+            for (int n = 10; n < 30; n++) {
+                session.exchange("{\"n\":" + n + "}", TIMEOUT);
+            }
+        }
+
+        assertThat(unseen).as("messages the server had before the client's sent line").isEmpty();
+    }
+
+    @Test
     void receiveGivesUpAfterTheTimeoutNamingThePeer() {
         ClientSession session = connect(Profile.json(), RecordingHandler.silent());
 
