@@ -140,7 +140,7 @@ final class BenchCommand implements ConnectingCommand {
             report = LoadGenerator.run(config, profile, CommonOptions.limits(line), CommonOptions.tls(line, console),
                     progress, early);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), false);
+            throw new UsageException(e.getMessage());
         } finally {
             watcher.interrupt();
         }

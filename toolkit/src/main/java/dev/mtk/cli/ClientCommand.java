@@ -97,7 +97,7 @@ final class ClientCommand implements ConnectingCommand {
             if (message.body().length > limits.maxFrame()) {
                 throw new UsageException(message.origin() + ": the message is " + message.body().length
                         + " B, more than --max-frame " + limits.maxFrame() + " B (a server with that limit closes "
-                        + "the connection; raise --max-frame on both sides)", false);
+                        + "the connection; raise --max-frame on both sides)");
             }
             bodies.add(message.body());
         }
@@ -120,7 +120,7 @@ final class ClientCommand implements ConnectingCommand {
                 String value = values[i];
                 if (value.equals("@-")) {
                     if (stdinTaken) {
-                        throw new UsageException(origin + ": standard input was already read by an earlier -e @-", false);
+                        throw new UsageException(origin + ": standard input was already read by an earlier -e @-");
                     }
                     stdinTaken = true;
                     value = withoutFinalLineBreak(readStdin(console, "a message"));
@@ -152,7 +152,7 @@ final class ClientCommand implements ConnectingCommand {
                 }
                 return bodies;
             } catch (PayloadException e) {
-                throw new UsageException("stdin: " + e.getMessage(), false);
+                throw new UsageException("stdin: " + e.getMessage());
             }
         }
         String[] lines = input.split("\\R", -1);
@@ -168,7 +168,7 @@ final class ClientCommand implements ConnectingCommand {
         try {
             return new Outgoing(profile.payload().parse(message.text()), message.origin());
         } catch (PayloadException e) {
-            throw new UsageException(message.origin() + ": " + e.getMessage(), false);
+            throw new UsageException(message.origin() + ": " + e.getMessage());
         }
     }
 
@@ -192,7 +192,7 @@ final class ClientCommand implements ConnectingCommand {
         try {
             return new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("cannot read standard input: " + e.getMessage(), false);
+            throw new UsageException("cannot read standard input: " + e.getMessage());
         } finally {
             read.cancel(false);
         }
@@ -203,11 +203,11 @@ final class ClientCommand implements ConnectingCommand {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UsageException(origin + ": no such file: " + name, false);
+            throw new UsageException(origin + ": no such file: " + name);
         } catch (MalformedInputException e) {
-            throw new UsageException(origin + ": " + name + " is not UTF-8 text", false);
+            throw new UsageException(origin + ": " + name + " is not UTF-8 text");
         } catch (IOException e) {
-            throw new UsageException(origin + ": cannot read " + name + ": " + e.getMessage(), false);
+            throw new UsageException(origin + ": cannot read " + name + ": " + e.getMessage());
         }
     }
 

@@ -56,7 +56,7 @@ final class DissectorCommand implements Command {
         Framing framing = profile.framing().create(limits);
         if (!(framing instanceof LengthFieldFraming lengthField)) {
             throw new UsageException("a dissector needs a length-field framing (headers, length-field), not "
-                    + profile.framing(), false);
+                    + profile.framing());
         }
         String describe = "framing " + profile.framing() + ", payload " + profile.payload().name() + ", TCP port " + port;
         LuaDissector dissector;
@@ -64,7 +64,7 @@ final class DissectorCommand implements Command {
             dissector = new LuaDissector(lengthField.format(), limits.maxFrame(), line.getOptionValue(NAME, "mtk"), port,
                     TEXT_PAYLOADS.contains(profile.payload().name()), describe);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), false);
+            throw new UsageException(e.getMessage());
         }
         console.out().print(dissector.lua());
         console.out().flush();

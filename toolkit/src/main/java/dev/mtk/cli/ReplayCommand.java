@@ -170,7 +170,7 @@ final class ReplayCommand implements Command {
             server = ServerReplay.start(recording, profile, limits, options, Listener.settings().limits(sessions)
                     .idleSeconds(ListenOptions.idleSeconds(line)), listen.host(), listen.port());
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), false);
+            throw new UsageException(e.getMessage());
         }
         try (server) {
             for (String warning : server.warnings()) {
@@ -235,7 +235,7 @@ final class ReplayCommand implements Command {
         try {
             return Recording.read(file);
         } catch (RecordingException e) {
-            throw new UsageException(e.getMessage(), false);
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -246,7 +246,7 @@ final class ReplayCommand implements Command {
                     .withFraming(registry.framingSpec(line.getOptionValue(CommonOptions.FRAMING, header.framing())))
                     .withPayload(registry.payload(line.getOptionValue(CommonOptions.PAYLOAD, header.payload())));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), false);
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -271,7 +271,7 @@ final class ReplayCommand implements Command {
                 try {
                     ignore.add(JsonPathPattern.parse(path));
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage(), false);
+                    throw new UsageException(e.getMessage());
                 }
             }
         }

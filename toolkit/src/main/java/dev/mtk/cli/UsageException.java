@@ -7,12 +7,4 @@ final class UsageException extends RuntimeException {
     UsageException(String message) {
         super(message);
     }
-
-    /**
-     * As {@link #UsageException(String)}: the second argument once chose between the whole usage and a pointer to it;
-     * every usage error now gets the pointer.
-     */
-    UsageException(String message, boolean ignored) {
-        this(message);
-    }
 }

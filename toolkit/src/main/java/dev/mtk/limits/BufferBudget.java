@@ -52,10 +52,6 @@ public final class BufferBudget extends IoFilterAdapter {
         return total.get();
     }
 
-    public long max() {
-        return max;
-    }
-
     @Override
     public void sessionCreated(NextFilter next, IoSession io) throws Exception {
         io.setAttribute(SHARE, new Share());

@@ -40,11 +40,6 @@ public final class ConnectionGuard extends IoFilterAdapter {
         this.report = report;
     }
 
-    /** Connections admitted and still open. */
-    public int open() {
-        return open.get();
-    }
-
     @Override
     public void sessionCreated(NextFilter next, IoSession io) throws Exception {
         String refusal = admit(io);

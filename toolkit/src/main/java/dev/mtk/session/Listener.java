@@ -63,12 +63,12 @@ public final class Listener implements AutoCloseable {
     private final BufferBudget budget;
     private final List<String> warnings;
     private final int maxConnections;
-    private final ConversationLog log;
+    /** Where refusals, pauses and limit closes are told: the server's log, whichever service listens. */
+    private final ConversationLog log = ConversationLog.SERVER;
     private volatile InetSocketAddress address;
 
     private Listener(String name, Settings settings) {
         this.name = name;
-        this.log = settings.log;
         MinaExceptions.install();
         List<String> notes = new ArrayList<>();
         this.maxConnections = clampToDescriptors(settings.limits.maxConnections(), settings.descriptorsPerConnection,
@@ -320,7 +320,6 @@ public final class Listener implements AutoCloseable {
         private SessionLimits limits = SessionLimits.DEFAULT;
         private IoSessionDataStructureFactory structures;
         private int descriptorsPerConnection = 1;
-        private ConversationLog log = ConversationLog.SERVER;
         private Holdings holdings = Holdings.NONE;
         private Closer closer;
         private boolean watermarks = true;
