@@ -6,6 +6,8 @@ import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedMessage;
+import dev.mtk.session.Sent;
+import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.PayloadException;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +28,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code mtk client}: the seed's client. For each message (each {@code -e}, else what standard input holds when it is
- * not a terminal, else the seed's own message): send it, wait for the acknowledgement, confirm with {@code ok}.
- * Then {@code send over}. Every message is read and checked before the client connects.
+ * {@code mtk client}: sends each message (each {@code -e}, else what standard input holds when it is not a terminal,
+ * else the seed's own message) and does the profile's exchange for it: the seed's (wait for the acknowledgement,
+ * confirm with {@code ok}), request and reply (paired by id with {@code --correlate}), or one way. Then
+ * {@code send over}. Every message is read and checked before the client connects.
  */
 final class ClientCommand implements ConnectingCommand {
     private static final String MESSAGE = "message";
@@ -41,12 +46,13 @@ final class ClientCommand implements ConnectingCommand {
 
     @Override
     public String summary() {
-        return "send messages and do the seed's exchange for each (send, acknowledgement, ok)";
+        return "send messages and wait for what the exchange awaits: the reply, or the seed's acknowledgement";
     }
 
     @Override
     public List<String> examples() {
         return List.of("mtk client                          # the seed's message to 127.0.0.1:7373",
+                "mtk client --profile reply --correlate '$.id' -e '{\"id\":1}' -e '{\"id\":2}'",
                 "mtk client 127.0.0.1:7373 -e '{\"id\": 1}' -e '{\"id\": 2}'",
                 "printf '{\"n\":1}\\n' | mtk client [::1]:7373   # one exchange per JSON value",
                 "mtk client -e @request.json         # one message from a file");
@@ -61,7 +67,7 @@ final class ClientCommand implements ConnectingCommand {
                         + "empty (JSON values one after another for the json payload, else one message a line), else "
                         + "the seed's sample message").get());
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
-                .desc("how long to wait to connect and for each acknowledgement, e.g. 5, 0.5, 500ms (default 5)").get());
+                .desc("how long to wait to connect and for each reply or acknowledgement, e.g. 5, 0.5, 500ms (default 5)").get());
         return options;
     }
 
@@ -73,18 +79,74 @@ final class ClientCommand implements ConnectingCommand {
                 : ClientConfig.DEFAULT_TIMEOUT;
         HostPort address = CommonOptions.connectTo(line);
         FrameLimits limits = CommonOptions.limits(line);
-        List<byte[]> bodies = checked(bodies(profile, line, console), limits);
+        List<Outgoing> messages = bodies(profile, line, console);
+        List<byte[]> bodies = checked(messages, limits);
+        checkKeys(profile, messages);
         ClientConfig config = new ClientConfig(profile, limits, timeout, 0,
                 CommonOptions.tls(line, console));
         try (Client client = Client.open(config)) {
             ClientSession session = client.connect(address.host(), address.port());
-            for (byte[] body : bodies) {
-                session.exchange(body, timeout);
+            switch (profile.exchange()) {
+                case SEED -> {
+                    for (byte[] body : bodies) {
+                        session.exchange(body, timeout);
+                    }
+                }
+                case REPLY -> requests(session, bodies, timeout);
+                case ONE_WAY -> {
+                    for (byte[] body : bodies) {
+                        session.send(body);
+                    }
+                }
             }
             session.close();
         }
         console.out().println("send over");
         return 0;
+    }
+
+    /**
+     * Request and reply. Paired by a key, every request goes out at once and each reply is taken by its key, in
+     * whatever order they come; without one, each request waits for the next message.
+     */
+    private static void requests(ClientSession session, List<byte[]> bodies, Duration timeout) throws PayloadException {
+        if (!session.profile().correlation().present()) {
+            for (byte[] body : bodies) {
+                session.request(body, timeout);
+            }
+            return;
+        }
+        List<Sent> sent = new ArrayList<>();
+        for (byte[] body : bodies) {
+            sent.add(session.send(body));
+        }
+        for (Sent request : sent) {
+            session.replyTo(request, timeout);
+        }
+    }
+
+    /**
+     * With {@code --correlate}, every message has a key and no two have the same, else a reply could not be paired
+     * with its request: checked before connecting.
+     */
+    private static void checkKeys(Profile profile, List<Outgoing> messages) {
+        if (!profile.correlation().present()) {
+            return;
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (Outgoing message : messages) {
+            String key = profile.key(profile.outbound(new Frame(message.body())));
+            String expression = profile.correlation().expression();
+            if (key == null) {
+                throw new UsageException(message.origin() + ": no " + expression + " in the message, so its reply "
+                        + "cannot be paired with it (--correlate)");
+            }
+            String earlier = seen.putIfAbsent(key, message.origin());
+            if (earlier != null) {
+                throw new UsageException(message.origin() + ": " + expression + " " + key + " is also " + earlier
+                        + "'s; each request needs its own (--correlate)");
+            }
+        }
     }
 
     /**

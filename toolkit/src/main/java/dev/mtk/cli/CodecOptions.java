@@ -22,11 +22,12 @@ final class CodecOptions {
     /** The codec choice and the largest frame, without the flags about decoding live traffic. */
     static Options addCodecs(Options options) {
         options.addOption(Option.builder().longOpt(CommonOptions.PROFILE).hasArg().argName("NAME")
-                .desc("framing, payload and handshake: json (default) or seed").get());
+                .desc(CommonOptions.PROFILE_HELP).get());
         options.addOption(Option.builder().longOpt(CommonOptions.FRAMING).hasArg().argName("NAME[:OPTS]")
                 .desc("framing instead of the profile's, e.g. headers, length-field:width=2,order=little, or a plugin's").get());
         options.addOption(Option.builder().longOpt(CommonOptions.PAYLOAD).hasArg().argName("NAME")
                 .desc("payload codec instead of the profile's: json, text, bytes, or a plugin's").get());
+        CommonOptions.addExchange(options);
         CommonOptions.addPlugins(options);
         options.addOption(Option.builder().longOpt(CommonOptions.MAX_FRAME).hasArg().argName("BYTES")
                 .desc("largest frame body decoded, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());

@@ -1,5 +1,7 @@
 package dev.mtk.cli;
 
+import dev.mtk.exchange.Correlation;
+import dev.mtk.exchange.Exchange;
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
@@ -22,6 +24,8 @@ final class CommonOptions {
     static final String PROFILE = "profile";
     static final String FRAMING = "framing";
     static final String PAYLOAD = "payload";
+    static final String EXCHANGE = "exchange";
+    static final String CORRELATE = "correlate";
     static final String PLUGINS = "plugins";
     static final String MAX_FRAME = "max-frame";
     static final String STRICT = "strict";
@@ -86,11 +90,12 @@ final class CommonOptions {
     /** How sessions speak: {@code --profile}, {@code --framing}, {@code --payload}, {@code --plugins}, the limits. */
     static Options addSpeaking(Options options) {
         options.addOption(Option.builder().longOpt(PROFILE).hasArg().argName("NAME")
-                .desc("framing, payload and handshake: " + String.join(", ", Profile.names()) + " (default json)").get());
+                .desc(PROFILE_HELP).get());
         options.addOption(Option.builder().longOpt(FRAMING).hasArg().argName("NAME[:OPTS]")
                 .desc("framing instead of the profile's, e.g. headers, length-field:width=2,order=little, or a plugin's").get());
         options.addOption(Option.builder().longOpt(PAYLOAD).hasArg().argName("NAME")
                 .desc("payload codec instead of the profile's: json, text, bytes, or a plugin's").get());
+        addExchange(options);
         addPlugins(options);
         options.addOption(Option.builder().longOpt(MAX_FRAME).hasArg().argName("BYTES")
                 .desc("largest frame body accepted, e.g. 65536, 64KiB, 1MiB (default 1MiB)").get());
@@ -130,6 +135,20 @@ final class CommonOptions {
     private static void addPasswords(Options options, String name, String variable) {
         options.addOption(Option.builder().longOpt(name).hasArg().argName("PASSWORD")
                 .desc("its password (default: $" + variable + ")").get());
+    }
+
+    /** What {@code --profile} says in every help. */
+    static final String PROFILE_HELP = "framing, payload and exchange together: json (default: headers frames, JSON, "
+            + "the seed's exchange), seed (the seed's bytes exactly), reply (4-byte length, JSON, request and reply)";
+
+    /** {@code --exchange} and {@code --correlate}. */
+    static void addExchange(Options options) {
+        options.addOption(Option.builder().longOpt(EXCHANGE).hasArg().argName("KIND")
+                .desc("what each message is part of, instead of the profile's: seed (message, acknowledgement, ok), "
+                        + "reply (request, then its reply), oneway (nothing awaited)").get());
+        options.addOption(Option.builder().longOpt(CORRELATE).hasArg().argName("EXPR")
+                .desc("pair replies with requests by this id, in any order: a JSON path ($.id, $.header.seq) or a "
+                        + "header field the framing names (header.opaque)").get());
     }
 
     /** {@code --plugins}, for commands that take no other shared flag. */
@@ -220,6 +239,16 @@ final class CommonOptions {
             }
             if (line.hasOption(PAYLOAD)) {
                 profile = profile.withPayload(codecs.payload(line.getOptionValue(PAYLOAD)));
+            }
+            if (line.hasOption(EXCHANGE)) {
+                profile = profile.withExchange(Exchange.named(line.getOptionValue(EXCHANGE)));
+            }
+            if (line.hasOption(CORRELATE)) {
+                if (profile.exchange() == Exchange.SEED) {
+                    throw new UsageException("--correlate pairs replies with requests, which the seed's exchange does "
+                            + "not have: add --exchange reply (or --profile reply)");
+                }
+                profile = profile.withCorrelation(Correlation.parse(line.getOptionValue(CORRELATE)));
             }
             return profile;
         } catch (IllegalArgumentException e) {

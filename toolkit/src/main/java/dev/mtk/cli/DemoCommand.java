@@ -59,7 +59,7 @@ final class DemoCommand implements Command {
         try (Server server = Server.start(serverConfig, behaviour);
                 Client client = Client.open(new ClientConfig(profile, limits, TIMEOUT, 1))) {
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
-                    + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ")");
+                    + ", framing " + profile.framing() + ", payload " + profile.payload().name() + profile.exchangeText() + ")");
             console.out().flush();
             ClientSession session = client.connect(ServerConfig.DEFAULT_HOST, server.port());
             session.exchange(SeedMessage.body(profile.payload()), TIMEOUT);

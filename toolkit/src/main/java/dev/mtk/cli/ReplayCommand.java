@@ -8,7 +8,7 @@ import dev.mtk.record.RecordingHeader;
 import dev.mtk.replay.ClientReplay;
 import dev.mtk.replay.Difference;
 import dev.mtk.replay.GroovyExport;
-import dev.mtk.replay.JsonPathPattern;
+import dev.mtk.payload.JsonPath;
 import dev.mtk.replay.ReplayOptions;
 import dev.mtk.replay.ReplayReport;
 import dev.mtk.replay.ServerReplay;
@@ -265,11 +265,11 @@ final class ReplayCommand implements Command {
         }
         Duration timeout = line.hasOption(TIMEOUT) ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
                 : Duration.ofSeconds(5);
-        List<JsonPathPattern> ignore = new ArrayList<>();
+        List<JsonPath> ignore = new ArrayList<>();
         if (line.hasOption(IGNORE)) {
             for (String path : line.getOptionValues(IGNORE)) {
                 try {
-                    ignore.add(JsonPathPattern.parse(path));
+                    ignore.add(JsonPath.parse(path));
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }

@@ -5,6 +5,7 @@ import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
 import dev.mtk.spi.Handler;
+import dev.mtk.exchange.Exchange;
 import dev.mtk.session.SessionLimits;
 import dev.mtk.session.SocketTuning;
 import dev.mtk.session.TlsSettings;
@@ -60,7 +61,8 @@ final class ServerCommand implements Command {
     public Options options() {
         Options options = CommonOptions.addServer(new Options());
         options.addOption(Option.builder().longOpt(HANDLER).hasArg().argName("NAME[:OPTS]")
-                .desc("what the server does: seed (default), echo, or a plugin's handler, e.g. kv").get());
+                .desc("what the server does: seed (the seed's exchange), echo (the reply exchange's default: each "
+                        + "message back), silent (oneway's default: nothing), or a plugin's, e.g. kv").get());
         options.addOption(Option.builder().longOpt(SCRIPT).hasArg().argName("FILE")
                 .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the seed's exchange)")
                 .get());
@@ -134,7 +136,7 @@ final class ServerCommand implements Command {
             behaviour = Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)));
         } else {
             try {
-                behaviour = registry.handler(line.getOptionValue(HANDLER, "seed"));
+                behaviour = registry.handler(line.getOptionValue(HANDLER, defaultHandler(profile.exchange())));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -148,7 +150,7 @@ final class ServerCommand implements Command {
                         + "): anyone who can reach this machine can connect; --host 127.0.0.1 keeps it local");
             }
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
-                    + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", max-frame "
+                    + ", framing " + profile.framing() + ", payload " + profile.payload().name() + profile.exchangeText() + ", max-frame "
                     + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ", "
                     + ListenOptions.describe(sessions, server.maxConnections()) + (config.tls() != null ? ", tls" : "") + ")");
             console.out().flush();
@@ -158,5 +160,14 @@ final class ServerCommand implements Command {
         console.out().println("server stopped");
         console.out().flush();
         return 0;
+    }
+
+    /** What a server does without {@code --handler} or {@code --script}: what its exchange expects of it. */
+    private static String defaultHandler(Exchange exchange) {
+        return switch (exchange) {
+            case SEED -> "seed";
+            case REPLY -> "echo";
+            case ONE_WAY -> "silent";
+        };
     }
 }

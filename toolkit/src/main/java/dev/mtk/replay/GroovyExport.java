@@ -1,5 +1,6 @@
 package dev.mtk.replay;
 
+import dev.mtk.payload.JsonPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtk.record.Direction;
 import dev.mtk.record.Recorded;
@@ -204,7 +205,7 @@ public final class GroovyExport {
     }
 
     private boolean holdsIgnored(JsonNode node, List<Object> path) {
-        for (JsonPathPattern pattern : options.ignore()) {
+        for (JsonPath pattern : options.ignore()) {
             if (pattern.covers(path)) {
                 return true;
             }

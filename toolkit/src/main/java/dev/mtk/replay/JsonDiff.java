@@ -1,5 +1,6 @@
 package dev.mtk.replay;
 
+import dev.mtk.payload.JsonPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,9 +16,9 @@ public final class JsonDiff {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final int SHOWN = 80;
 
-    private final List<JsonPathPattern> ignored;
+    private final List<JsonPath> ignored;
 
-    public JsonDiff(List<JsonPathPattern> ignored) {
+    public JsonDiff(List<JsonPath> ignored) {
         this.ignored = List.copyOf(ignored);
     }
 
@@ -76,7 +77,7 @@ public final class JsonDiff {
     }
 
     private boolean isIgnored(List<Object> path) {
-        for (JsonPathPattern pattern : ignored) {
+        for (JsonPath pattern : ignored) {
             if (pattern.covers(path)) {
                 return true;
             }

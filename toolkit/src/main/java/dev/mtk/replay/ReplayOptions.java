@@ -1,5 +1,6 @@
 package dev.mtk.replay;
 
+import dev.mtk.payload.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param timeout how long to wait for each recorded reply
  * @param ignore  JSON paths not compared (timestamps, ids)
  */
-public record ReplayOptions(double speed, Duration timeout, List<JsonPathPattern> ignore) {
+public record ReplayOptions(double speed, Duration timeout, List<JsonPath> ignore) {
 
     public ReplayOptions {
         Objects.requireNonNull(timeout, "timeout");

@@ -16,7 +16,7 @@ final class ClientHandler extends IoHandlerAdapter {
     public void messageReceived(IoSession io, Object unit) {
         ClientSession session = ClientSession.of(io);
         if (unit instanceof Frame frame) {
-            session.received(Message.of(frame, session.profile().payload()));
+            session.received(session.profile().received(frame));
         } else if (unit instanceof RawBytes raw) {
             session.received(Message.of(raw, session.profile().payload()));
         } else if (unit instanceof SkippedBytes skipped) {

@@ -9,12 +9,13 @@ import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.spi.RawBytes;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
@@ -22,18 +23,18 @@ import org.apache.mina.core.session.IoSession;
  * One connection to a server: send messages, receive what comes back (with a timeout), do the seed's exchange, close.
  * The command line, the REPL, scripts, the load generator and replay all talk through this class.
  *
- * <p>Sending is safe from any thread. Received messages queue up in arrival order until {@link #receive} takes
- * them; when the connection closes, messages that arrived before still come out first.
+ * <p>Sending is safe from any thread. Received messages queue up in arrival order ({@link Inbox}, bounded: a full
+ * inbox stops reading the socket) until {@link #receive} takes the next, or {@link #replyTo} the reply paired with a
+ * request; when the connection closes, messages that arrived before still come out first.
  */
 public final class ClientSession implements AutoCloseable {
     private static final AttributeKey KEY = new AttributeKey(ClientSession.class, "session");
-    private static final Object CLOSED = new Object();
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final IoSession io;
     private final Profile profile;
     private final String peer;
-    private final BlockingQueue<Object> inbound = new LinkedBlockingQueue<>();
+    private final Inbox inbox;
     private volatile String failure;
     private volatile boolean closing;
     private volatile boolean closed;
@@ -66,6 +67,17 @@ public final class ClientSession implements AutoCloseable {
         this.peer = Addresses.format(io.getRemoteAddress());
         this.tls = tls;
         this.answeredPlain = answeredPlain;
+        this.inbox = new Inbox(new Inbox.Flow() {
+            @Override
+            public void pause() {
+                io.suspendRead();
+            }
+
+            @Override
+            public void resume() {
+                io.resumeRead();
+            }
+        });
     }
 
     /**
@@ -106,9 +118,86 @@ public final class ClientSession implements AutoCloseable {
      * @throws PayloadException when the codec refuses the value; nothing is sent
      */
     public Sent send(Object value) throws PayloadException {
-        Frame frame = new Frame(profile.payload().encode(value));
-        return write(frame, frame.length(),
-                sent -> "sent " + sizes(sent) + ": " + Message.renderSafely(profile.payload(), frame.body()));
+        return send(value, Map.of());
+    }
+
+    /**
+     * Sends a value in a frame whose named header fields are set to {@code header} ({@code opaque: 7}). When the
+     * profile pairs replies by a key, the returned {@link Sent} carries the request's.
+     *
+     * @throws PayloadException when the codec refuses the value, or the framing a header field; nothing is sent
+     */
+    public Sent send(Object value, Map<String, ?> header) throws PayloadException {
+        Frame frame;
+        try {
+            frame = profile.frame(profile.payload().encode(value), header);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadException(e.getMessage());
+        }
+        Message outbound = profile.outbound(frame);
+        String key = profile.key(outbound);
+        return write(frame, frame.length(), key, sent -> "sent " + sizes(sent) + ": " + outbound.headerText()
+                + Message.renderSafely(profile.payload(), frame.body()));
+    }
+
+    /**
+     * Sends a request and waits for its reply: the one with the request's key when the profile pairs replies by one
+     * ({@code --correlate}), else the next message.
+     *
+     * @throws PayloadException        when the codec refuses the value; nothing is sent
+     * @throws SessionException        when the profile pairs replies by a key and the request has none
+     * @throws ReceiveTimeoutException when the reply does not come within {@code timeout}
+     * @throws SessionClosedException  when the server closes first
+     */
+    public Message request(Object value, Duration timeout) throws PayloadException {
+        return replyTo(send(value), timeout);
+    }
+
+    /**
+     * Waits for the reply to {@code sent}: the message with its key when the profile pairs replies by one, else the
+     * next message. Replies to other requests that come first stay for their own turn.
+     *
+     * @throws SessionException        when the profile pairs replies by a key and {@code sent} has none
+     * @throws ReceiveTimeoutException when the reply does not come within {@code timeout}
+     * @throws SessionClosedException  when the server closes first
+     */
+    public Message replyTo(Sent sent, Duration timeout) {
+        if (!profile.correlation().present()) {
+            return receive(timeout);
+        }
+        String key = sent.key();
+        if (key == null) {
+            throw new SessionException("the request has no " + profile.correlation().expression()
+                    + " to pair its reply by (--correlate)");
+        }
+        Message reply = take(message -> key.equals(profile.key(message)), timeout,
+                "reply with " + profile.correlation().expression() + " " + key);
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, "received " + reply.sizes() + ": " + reply.headerText() + reply.render()
+                    + " (reply to " + profile.correlation().expression() + " " + key + ")");
+        }
+        return reply;
+    }
+
+    /**
+     * Waits for the first message, among those waiting and those to come, that {@code match} accepts; the others stay
+     * in their order.
+     *
+     * @throws ReceiveTimeoutException when none comes within {@code timeout}
+     * @throws SessionClosedException  when the connection closed and none of the messages left matches
+     */
+    public Message receive(Predicate<Message> match, Duration timeout) {
+        Message message = take(match, timeout, "matching message");
+        if (ConversationLog.CLIENT.enabled()) {
+            ConversationLog.CLIENT.info(peer, "received " + message.sizes() + ": " + message.headerText()
+                    + message.render());
+        }
+        return message;
+    }
+
+    /** The messages received and not yet taken, oldest first: what a failed wait shows. */
+    public List<Message> waiting() {
+        return inbox.waiting();
     }
 
     /**
@@ -120,7 +209,7 @@ public final class ClientSession implements AutoCloseable {
     public Message receive(Duration timeout) {
         Message message = next(timeout, "message");
         if (ConversationLog.CLIENT.enabled()) {
-            ConversationLog.CLIENT.info(peer, "received " + message.sizes() + ": " + message.render());
+            ConversationLog.CLIENT.info(peer, "received " + message.sizes() + ": " + message.headerText() + message.render());
         }
         return message;
     }
@@ -193,7 +282,7 @@ public final class ClientSession implements AutoCloseable {
     public Sent confirm() {
         Object confirmation = profile.confirmation();
         int body = confirmation instanceof Frame frame ? frame.length() : profile.wireSize(confirmation);
-        return write(confirmation, body, sent -> "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
+        return write(confirmation, body, null, sent -> "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
     }
 
     /** Closes the connection after what was sent has left, waiting up to five seconds. */
@@ -207,12 +296,12 @@ public final class ClientSession implements AutoCloseable {
      * Logs the line, then writes. In that order because the peer may read and log the bytes before {@code io.write}
      * returns: {@code mtk demo} printed the server's {@code received} above the client's {@code sent}.
      */
-    private Sent write(Object wireMessage, int bodySize, Function<Sent, String> logLine) {
+    private Sent write(Object wireMessage, int bodySize, String key, Function<Sent, String> logLine) {
         if (!isOpen()) {
             throw closedException();
         }
         asked = true;
-        Sent sent = new Sent(bodySize, profile.wireSize(wireMessage));
+        Sent sent = new Sent(bodySize, profile.wireSize(wireMessage), key);
         if (ConversationLog.CLIENT.enabled()) {
             ConversationLog.CLIENT.info(peer, logLine.apply(sent));
         }
@@ -221,9 +310,13 @@ public final class ClientSession implements AutoCloseable {
     }
 
     private Message next(Duration timeout, String awaited) {
-        Object next;
+        return take(message -> true, timeout, awaited);
+    }
+
+    private Message take(Predicate<Message> match, Duration timeout, String awaited) {
+        Message next;
         try {
-            next = inbound.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            next = inbox.takeFirst(match, timeout.toNanos(), this::closedException);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionException("interrupted while waiting for " + awaited + " from " + peer, e);
@@ -231,11 +324,7 @@ public final class ClientSession implements AutoCloseable {
         if (next == null) {
             throw new ReceiveTimeoutException("no " + awaited + " from " + peer + " within " + human(timeout));
         }
-        if (next == CLOSED) {
-            inbound.add(CLOSED);
-            throw closedException();
-        }
-        return (Message) next;
+        return next;
     }
 
     private SessionClosedException closedException() {
@@ -271,7 +360,7 @@ public final class ClientSession implements AutoCloseable {
         if (current != null) {
             current.received(this, message);
         } else {
-            inbound.add(message);
+            inbox.add(message);
         }
     }
 
@@ -286,7 +375,7 @@ public final class ClientSession implements AutoCloseable {
             failure = reason;
             ConversationLog.CLIENT.warn(peer, "closed: " + reason);
             // Now, not at sessionClosed: a filter (TLS) that fails while closing may keep that event from us.
-            inbound.add(CLOSED);
+            inbox.close();
             ended.countDown();
         }
         io.closeNow();
@@ -300,7 +389,7 @@ public final class ClientSession implements AutoCloseable {
                 failure = silentClose();
             }
         }
-        inbound.add(CLOSED);
+        inbox.close();
         ended.countDown();
         Listener current = listener;
         if (current != null) {

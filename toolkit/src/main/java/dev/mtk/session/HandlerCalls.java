@@ -47,7 +47,7 @@ final class HandlerCalls {
         }
         if (session.logEnabled()) {
             session.log(message.confirmation() ? "confirmed: " + message.render() + " " + message.sizes()
-                    : "received " + message.sizes() + ": " + message.render());
+                    : "received " + message.sizes() + ": " + message.headerText() + message.render());
         }
         try {
             behaviour.onMessage(session, message);

@@ -6,7 +6,9 @@ import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.Received;
+import dev.mtk.spi.HeaderFields;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A received message: a frame's body, or unframed bytes (the {@code seed} profile's acknowledgement and
@@ -17,13 +19,18 @@ public final class Message implements Received {
     private final int wireSize;
     private final boolean framed;
     private final PayloadCodec codec;
+    private final Frame frame;
+    private final HeaderFields fields;
     private boolean confirmation;
+    private Map<String, Long> header;
 
-    private Message(byte[] body, int wireSize, boolean framed, PayloadCodec codec) {
+    private Message(byte[] body, int wireSize, boolean framed, PayloadCodec codec, Frame frame, HeaderFields fields) {
         this.body = body;
         this.wireSize = wireSize;
         this.framed = framed;
         this.codec = codec;
+        this.frame = frame;
+        this.fields = fields;
     }
 
     /** Marks this message as the client's confirmation; the server does, before any handler sees it. */
@@ -38,11 +45,27 @@ public final class Message implements Received {
     }
 
     static Message of(Frame frame, PayloadCodec codec) {
-        return new Message(frame.body(), frame.wireSize(), true, codec);
+        return of(frame, codec, HeaderFields.NONE);
+    }
+
+    /** A frame whose framing names {@code fields}: a received one, or one about to be sent (to read its key). */
+    static Message of(Frame frame, PayloadCodec codec, HeaderFields fields) {
+        return new Message(frame.body(), frame.wireSize(), true, codec, frame, fields);
     }
 
     static Message of(RawBytes raw, PayloadCodec codec) {
-        return new Message(raw.bytes(), raw.length(), false, codec);
+        return new Message(raw.bytes(), raw.length(), false, codec, null, HeaderFields.NONE);
+    }
+
+    /** The framing's named header fields and their values here; empty when it names none. */
+    @Override
+    public Map<String, Long> header() {
+        Map<String, Long> read = header;
+        if (read == null) {
+            read = frame == null ? Map.of() : fields.read(frame);
+            header = read;
+        }
+        return read;
     }
 
     /** The body (the whole unit for unframed bytes); the array is shared, not copied. */
@@ -102,6 +125,18 @@ public final class Message implements Received {
     /** {@code 63 B} for a frame's body, with {@code (74 B on the wire)} when framing added bytes. */
     String sizes() {
         return wireSize == body.length ? body.length + " B" : wireSize + " B (body " + body.length + " B)";
+    }
+
+    /** {@code [opcode=0 opaque=7] } before a rendered body when the framing names header fields; else empty. */
+    String headerText() {
+        Map<String, Long> values = header();
+        if (values.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("[");
+        values.forEach((name, value) -> text.append(text.length() > 1 ? " " : "").append(name).append('=')
+                .append(Long.toUnsignedString(value)));
+        return text.append("] ").toString();
     }
 
     @Override

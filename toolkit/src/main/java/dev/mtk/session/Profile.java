@@ -1,19 +1,24 @@
 package dev.mtk.session;
 
+import dev.mtk.exchange.Correlation;
+import dev.mtk.exchange.Exchange;
 import dev.mtk.payload.JsonPayloadCodec;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.HeaderFields;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.wire.FramingSpec;
 import dev.mtk.wire.HeadersFrameCodec;
+import dev.mtk.wire.LengthFieldFrameCodec;
 import dev.mtk.wire.LengthFieldFraming;
 import dev.mtk.wire.SequenceDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFactory;
@@ -21,21 +26,24 @@ import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolEncoder;
 
 /**
- * How both sides of a conversation speak: the framing, the payload codec, and how the seed's acknowledgement
- * ({@code 我收到了}) and confirmation ({@code ok}) travel.
+ * How both sides of a conversation speak: the framing, the payload codec, the {@link Exchange} (and, for the seed's,
+ * how its acknowledgement {@code 我收到了} and confirmation {@code ok} travel), and the {@link Correlation} that pairs
+ * replies with requests.
  *
  * <table>
  * <caption>Built-in profiles</caption>
- * <tr><th>profile</th><th>framing</th><th>body</th><th>acknowledgement and confirmation</th></tr>
+ * <tr><th>profile</th><th>framing</th><th>body</th><th>exchange</th></tr>
  * <tr><td>{@code json}</td><td>{@code headers}, both ways</td><td>JSON, validated</td>
- *     <td>framed JSON strings {@code "我收到了"} and {@code "ok"}</td></tr>
+ *     <td>seed: framed JSON strings {@code "我收到了"} and {@code "ok"}</td></tr>
  * <tr><td>{@code seed}</td><td>{@code headers} for the client's message</td><td>as sent</td>
- *     <td>unframed bytes {@code 我收到了} (12) and {@code ok} (2), as the seed's Go programs write them</td></tr>
+ *     <td>seed: unframed bytes {@code 我收到了} (12) and {@code ok} (2), as the seed's Go programs write them</td></tr>
+ * <tr><td>{@code reply}</td><td>{@code length-field} (4 bytes, big endian, body only)</td><td>JSON, validated</td>
+ *     <td>reply: a request, then its reply</td></tr>
  * </table>
  *
- * <p>A profile's framing and payload can be swapped ({@link #withFraming}, {@link #withPayload}) for any codec,
- * built in or from a plugin; a framed handshake is then carried by the new payload codec
- * ({@link PayloadCodec#string}).
+ * <p>A profile's framing, payload, exchange and correlation can be swapped ({@link #withFraming},
+ * {@link #withPayload}, {@link #withExchange}, {@link #withCorrelation}); a framed handshake is then carried by the
+ * new payload codec ({@link PayloadCodec#string}).
  */
 public final class Profile {
     /** What the server answers each message with. */
@@ -43,13 +51,17 @@ public final class Profile {
     /** What the client answers the acknowledgement with. */
     public static final String CONFIRMATION = "ok";
 
-    private static final List<String> NAMES = List.of("json", "seed");
+    private static final List<String> NAMES = List.of("json", "seed", "reply");
 
     private final String name;
     private final FramingSpec framing;
     private final PayloadCodec payload;
     private final boolean validate;
     private final boolean rawHandshake;
+    /** Whether the seed's handshake, when this profile does the seed's exchange, travels unframed. */
+    private final boolean unframedSeedHandshake;
+    private final Exchange exchange;
+    private final Correlation correlation;
     /** Only to count the bytes a frame takes; sessions get framings built with their own limits. */
     private final Framing sizing;
     /** Built once: the payload codec may take a while to write them, and they are sent for every message. */
@@ -65,20 +77,27 @@ public final class Profile {
      * @param payload      the codec of message bodies
      * @param validate     whether the server refuses bodies the payload codec finds invalid
      * @param rawHandshake whether acknowledgement and confirmation travel unframed (needs a length-field framing)
+     * @param exchange     what each message is part of
+     * @param correlation  what pairs a reply with its request
      */
-    public Profile(String name, FramingSpec framing, PayloadCodec payload, boolean validate, boolean rawHandshake) {
+    private Profile(String name, FramingSpec framing, PayloadCodec payload, boolean validate, boolean rawHandshake,
+            Exchange exchange, Correlation correlation) {
         this.name = Objects.requireNonNull(name, "name");
         this.framing = Objects.requireNonNull(framing, "framing");
         this.payload = Objects.requireNonNull(payload, "payload");
         this.validate = validate;
-        this.rawHandshake = rawHandshake;
+        this.unframedSeedHandshake = rawHandshake;
+        this.rawHandshake = rawHandshake && exchange == Exchange.SEED;
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.correlation = Objects.requireNonNull(correlation, "correlation");
         this.sizing = framing.create(FrameLimits.DEFAULT);
+        correlation.checkAgainst(sizing.fields());
         this.acknowledgement = handshakeMessage(ACKNOWLEDGEMENT);
         this.confirmation = handshakeMessage(CONFIRMATION);
         this.confirmationBody = body(confirmation);
         this.encodesAlone = frameEncoder(sizing);
-        this.encodedAcknowledgement = encodesAlone || rawHandshake ? encode(acknowledgement) : null;
-        if (rawHandshake && !(sizing instanceof LengthFieldFraming)) {
+        this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encode(acknowledgement) : null;
+        if (this.rawHandshake && !(sizing instanceof LengthFieldFraming)) {
             throw new IllegalArgumentException("profile " + name + " sends its handshake unframed, which needs a "
                     + "length-field framing such as headers, not " + framing);
         }
@@ -86,12 +105,20 @@ public final class Profile {
 
     /** The default: JSON bodies in {@code headers} frames, acknowledgement and confirmation framed as JSON strings. */
     public static Profile json() {
-        return new Profile("json", FramingSpec.of(new HeadersFrameCodec()), new JsonPayloadCodec(), true, false);
+        return new Profile("json", FramingSpec.of(new HeadersFrameCodec()), new JsonPayloadCodec(), true, false,
+                Exchange.SEED, Correlation.NONE);
     }
 
     /** Byte for byte what the seed's Go programs speak. */
     public static Profile seed() {
-        return new Profile("seed", FramingSpec.of(new HeadersFrameCodec()), new TextPayloadCodec(), false, true);
+        return new Profile("seed", FramingSpec.of(new HeadersFrameCodec()), new TextPayloadCodec(), false, true,
+                Exchange.SEED, Correlation.NONE);
+    }
+
+    /** Plain request/reply JSON: a 4-byte big-endian length, the body; every request answered by one reply. */
+    public static Profile reply() {
+        return new Profile("reply", new FramingSpec(new LengthFieldFrameCodec(), Map.of("width", "4")),
+                new JsonPayloadCodec(), true, false, Exchange.REPLY, Correlation.NONE);
     }
 
     /**
@@ -103,6 +130,7 @@ public final class Profile {
         return switch (name) {
             case "json" -> json();
             case "seed" -> seed();
+            case "reply" -> reply();
             default -> throw new IllegalArgumentException("unknown profile '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -112,16 +140,73 @@ public final class Profile {
         return NAMES;
     }
 
-    /** This profile with another framing. */
+    /**
+     * This profile with another framing.
+     *
+     * @throws IllegalArgumentException when its correlation reads a header field the framing does not name
+     */
     public Profile withFraming(FramingSpec other) {
-        return new Profile(name, other, payload, validate, rawHandshake);
+        return new Profile(name, other, payload, validate, unframedSeedHandshake, exchange, correlation);
     }
 
     /** This profile with another payload codec, whose bodies the server then validates. */
     public Profile withPayload(PayloadCodec other) {
-        return new Profile(name, framing, other, true, rawHandshake);
+        return new Profile(name, framing, other, true, unframedSeedHandshake, exchange, correlation);
     }
 
+    /**
+     * This profile with another exchange. Leaving the seed's drops the seed profile's unframed handshake: under
+     * {@code reply} and {@code oneway} everything is framed.
+     */
+    public Profile withExchange(Exchange other) {
+        return new Profile(name, framing, payload, validate, unframedSeedHandshake, other, correlation);
+    }
+
+    /**
+     * This profile, pairing replies with requests by {@code other}.
+     *
+     * @throws IllegalArgumentException when it reads a header field the framing does not name
+     */
+    public Profile withCorrelation(Correlation other) {
+        return new Profile(name, framing, payload, validate, unframedSeedHandshake, exchange, other);
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public Correlation correlation() {
+        return correlation;
+    }
+
+    /** The framing's named header fields. */
+    public HeaderFields fields() {
+        return sizing.fields();
+    }
+
+    /**
+     * A frame to send: {@code body} with the named header fields set to {@code values}.
+     *
+     * @throws IllegalArgumentException for a field the framing does not name, or a value that does not fit
+     */
+    public Frame frame(byte[] body, Map<String, ?> values) {
+        return values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+    }
+
+    /** The correlation key of a received message or of a frame about to be sent; {@code null} when it has none. */
+    public String key(Message message) {
+        return correlation.present() ? correlation.key(message, payload) : null;
+    }
+
+    /** A message view of a frame about to be sent, to read its header fields and key as a reply's would be read. */
+    public Message outbound(Frame frame) {
+        return Message.of(frame, payload, sizing.fields());
+    }
+
+    /** A received frame as the handler and the client see it. */
+    Message received(Frame frame) {
+        return Message.of(frame, payload, sizing.fields());
+    }
     public String name() {
         return name;
     }
@@ -142,9 +227,14 @@ public final class Profile {
         return rawHandshake;
     }
 
-    /** {@code json (headers, json)}: the name, then what it is made of. */
+    /** {@code , exchange reply, correlate $.id}: the exchange, and the correlation when there is one. */
+    public String exchangeText() {
+        return ", exchange " + exchange + (correlation.present() ? ", correlate " + correlation.expression() : "");
+    }
+
+    /** {@code json (framing headers, payload json, exchange seed)}: the name, then what it is made of. */
     public String describe() {
-        return name + " (framing " + framing + ", payload " + payload.name()
+        return name + " (framing " + framing + ", payload " + payload.name() + exchangeText()
                 + (rawHandshake ? ", unframed handshake" : "") + ")";
     }
 
@@ -195,7 +285,7 @@ public final class Profile {
 
     /** Whether {@code message} is the client's confirmation. */
     public boolean isConfirmation(Message message) {
-        return message.framed() != rawHandshake && Arrays.equals(message.body(), confirmationBody);
+        return exchange == Exchange.SEED && message.framed() != rawHandshake && Arrays.equals(message.body(), confirmationBody);
     }
 
     /** Bytes an outbound {@link Frame} or {@link RawBytes} takes on the wire. */
@@ -232,7 +322,7 @@ public final class Profile {
         }
         ProtocolEncoder encoder = sizing.encoder();
         if (encoder instanceof dev.mtk.spi.FrameEncoder frames) {
-            return frames.frame(((Frame) outbound).body());
+            return frames.frame((Frame) outbound);
         }
         org.apache.mina.filter.codec.ProtocolCodecSession scratch = new org.apache.mina.filter.codec.ProtocolCodecSession();
         try {

@@ -59,7 +59,7 @@ final class ServerHandler extends IoHandlerAdapter {
         }
         Message message;
         if (unit instanceof Frame frame) {
-            message = Message.of(frame, profile.payload());
+            message = profile.received(frame);
         } else if (unit instanceof RawBytes raw) {
             message = Message.of(raw, profile.payload());
         } else if (unit instanceof SkippedBytes skipped) {

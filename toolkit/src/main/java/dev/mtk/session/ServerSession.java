@@ -86,6 +86,17 @@ public final class ServerSession implements Conversation {
         return send(new Frame(profile.payload().encode(value)));
     }
 
+    /** Sends a value in a frame whose named header fields are set to {@code header}; returns bytes on the wire. */
+    @Override
+    public int reply(Object value, Map<String, ?> header) throws PayloadException {
+        byte[] body = profile.payload().encode(value);
+        try {
+            return send(profile.frame(body, header));
+        } catch (IllegalArgumentException e) {
+            throw new PayloadException(e.getMessage());
+        }
+    }
+
     /**
      * Sends a value after {@code delay}, unless the session has closed by then; a value the codec refuses is
      * logged, not thrown (nobody is left to catch it).

@@ -20,6 +20,21 @@ public interface Conversation {
     /** Sends a value (a map or list for JSON, text as typed, bytes as they are) in a frame; returns wire bytes. */
     int reply(Object value) throws PayloadException;
 
+    /**
+     * Sends a value in a frame whose named header fields ({@link HeaderField}) are set to {@code header}, e.g.
+     * {@code opaque} to the request's; returns wire bytes. The default takes no header fields.
+     *
+     * @throws PayloadException for a value the codec refuses, a field the framing does not name, or a value that does
+     *                          not fit it
+     */
+    default int reply(Object value, Map<String, ?> header) throws PayloadException {
+        if (!header.isEmpty()) {
+            throw new PayloadException("this session cannot set header fields (" + String.join(", ", header.keySet())
+                    + ")");
+        }
+        return reply(value);
+    }
+
     /** Sends {@code value} after {@code delay}, unless the session has closed by then. */
     void replyLater(Duration delay, Object value);
 

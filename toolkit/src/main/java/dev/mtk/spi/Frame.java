@@ -9,29 +9,51 @@ import java.util.Objects;
  * <p>Decoders create frames with the number of bytes the frame took on the wire (header included); a frame made to be
  * sent has no wire size yet ({@link #wireSize()} is {@code -1}) until its framing is known.
  *
- * <p>The body array is not copied: a frame owns the array it is given, and nobody changes it afterwards.
+ * <p>A frame may carry its header bytes apart from the body: a decoder keeps them when its framing names
+ * {@link HeaderField}s (so that they can be read), and {@link Framing#frame(byte[], java.util.Map)} makes a frame to
+ * send whose header holds given field values (the encoder writes magic and length over it). Usually the header is
+ * empty: decoders drop it, and encoders write their own.
+ *
+ * <p>The arrays are not copied: a frame owns the arrays it is given, and nobody changes them afterwards.
  */
 public final class Frame {
+    private static final byte[] NO_HEADER = new byte[0];
+
+    private final byte[] header;
     private final byte[] body;
     private final int wireSize;
 
     /** A frame to be sent: the framing encoder adds the header. */
     public Frame(byte[] body) {
-        this.body = Objects.requireNonNull(body, "body");
-        this.wireSize = -1;
+        this(NO_HEADER, body, -1);
     }
 
     /** A frame as received: {@code wireSize} counts header and body. */
     public Frame(byte[] body, int wireSize) {
+        this(NO_HEADER, body, wireSize);
+    }
+
+    /**
+     * A frame with its header bytes: as received ({@code wireSize} counts header, body and any trailer), or to be sent
+     * ({@code wireSize} -1) with a header the encoder starts from.
+     */
+    public Frame(byte[] header, byte[] body, int wireSize) {
+        this.header = Objects.requireNonNull(header, "header");
         this.body = Objects.requireNonNull(body, "body");
-        if (wireSize < body.length) {
-            throw new IllegalArgumentException("wireSize must be at least the body length (" + body.length + "): " + wireSize);
+        if (wireSize != -1 && wireSize < body.length + header.length) {
+            throw new IllegalArgumentException("wireSize must be at least the header and body length ("
+                    + (header.length + body.length) + "): " + wireSize);
         }
         this.wireSize = wireSize;
     }
 
     public byte[] body() {
         return body;
+    }
+
+    /** The header bytes kept with the frame, from the frame's first byte; empty when the framing dropped them. */
+    public byte[] header() {
+        return header;
     }
 
     public int length() {

@@ -14,7 +14,7 @@ public abstract class FrameEncoder extends ProtocolEncoderAdapter {
     @Override
     public final void encode(IoSession session, Object message, ProtocolEncoderOutput out) {
         if (message instanceof Frame frame) {
-            out.write(IoBuffer.wrap(frame(frame.body())));
+            out.write(IoBuffer.wrap(frame(frame)));
         } else if (message instanceof RawBytes raw) {
             out.write(IoBuffer.wrap(raw.bytes()));
         } else {
@@ -25,4 +25,12 @@ public abstract class FrameEncoder extends ProtocolEncoderAdapter {
 
     /** The whole frame (header and body) for {@code body}, in one array. */
     public abstract byte[] frame(byte[] body);
+
+    /**
+     * The whole frame for {@code frame}, in one array. The default frames its body; an encoder whose framing names
+     * header fields overrides it to start from the frame's {@link Frame#header()}.
+     */
+    public byte[] frame(Frame frame) {
+        return frame(frame.body());
+    }
 }

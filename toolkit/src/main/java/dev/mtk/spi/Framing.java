@@ -21,4 +21,23 @@ public interface Framing {
 
     /** Bytes a frame with a body of {@code bodyLength} bytes takes on the wire. */
     int frameLength(int bodyLength);
+
+    /** The fields this framing's frames carry by name ({@code opcode}, {@code opaque}); none by default. */
+    default HeaderFields fields() {
+        return HeaderFields.NONE;
+    }
+
+    /**
+     * A frame to send with {@code body} and the named header fields set to {@code values}. The default takes no
+     * fields.
+     *
+     * @throws IllegalArgumentException for a field the framing does not name, or a value that does not fit
+     */
+    default Frame frame(byte[] body, java.util.Map<String, ?> values) {
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("this framing names no header fields, so it cannot set "
+                    + String.join(", ", values.keySet()));
+        }
+        return new Frame(body);
+    }
 }

@@ -60,6 +60,28 @@ public interface PayloadCodec {
         decode(body);
     }
 
+    /**
+     * The value at {@code path} in a body, or {@code null} when there is none: what {@code --correlate $.id} pairs
+     * replies by. Steps are member names ({@link String}) and list indexes ({@link Integer}) from the root. The default
+     * decodes the body and walks its maps and lists; a codec whose values are not maps (a binary record) overrides it
+     * to name its own fields.
+     *
+     * @throws PayloadException when the body is not valid for this codec
+     */
+    default Object field(byte[] body, java.util.List<Object> path) throws PayloadException {
+        Object value = decode(body);
+        for (Object step : path) {
+            if (step instanceof Integer index && value instanceof java.util.List<?> list) {
+                value = index >= 0 && index < list.size() ? list.get(index) : null;
+            } else if (step instanceof String name && value instanceof java.util.Map<?, ?> map) {
+                value = map.get(name);
+            } else {
+                return null;
+            }
+        }
+        return value;
+    }
+
     /** The body for people to read, on one line where the codec can manage it; never throws. */
     String render(byte[] body);
 }

@@ -26,4 +26,12 @@ public interface Received {
      * last step of the seed's exchange rather than a request.
      */
     boolean confirmation();
+
+    /**
+     * The framing's named header fields ({@link HeaderField}) and their values in this message, e.g.
+     * {@code {opcode=0, opaque=7}}; empty when the framing names none.
+     */
+    default java.util.Map<String, Long> header() {
+        return java.util.Map.of();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mtk.replay;
 
+import dev.mtk.payload.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.payload.BytesPayloadCodec;
@@ -37,7 +38,7 @@ class GroovyExportTest {
     }
 
     private static ReplayOptions fast(String... ignore) {
-        return new ReplayOptions(0, Duration.ofSeconds(5), java.util.Arrays.stream(ignore).map(JsonPathPattern::parse).toList());
+        return new ReplayOptions(0, Duration.ofSeconds(5), java.util.Arrays.stream(ignore).map(JsonPath::parse).toList());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mtk.replay;
 
+import dev.mtk.payload.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ class JsonDiffTest {
     private static List<String> diff(String recorded, String received, String... ignore) throws Exception {
         JsonNode a = JSON.readTree(recorded);
         JsonNode b = JSON.readTree(received);
-        return new JsonDiff(java.util.Arrays.stream(ignore).map(JsonPathPattern::parse).toList()).compare(a, b);
+        return new JsonDiff(java.util.Arrays.stream(ignore).map(JsonPath::parse).toList()).compare(a, b);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mtk.replay;
 
+import dev.mtk.payload.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.proxy.Proxy;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Record through the proxy, then replay: against the same server, a changed one, and as the server. */
 class ReplayTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final List<JsonPathPattern> IGNORE_TIME = List.of(JsonPathPattern.parse("$.time"));
+    private static final List<JsonPath> IGNORE_TIME = List.of(JsonPath.parse("$.time"));
 
     @TempDir
     Path dir;
@@ -96,7 +97,7 @@ class ReplayTest {
         client.close();
     }
 
-    private ReplayReport replayAgainst(Server server, List<JsonPathPattern> ignore) throws InterruptedException {
+    private ReplayReport replayAgainst(Server server, List<JsonPath> ignore) throws InterruptedException {
         return new ClientReplay(recording, Profile.json(), FrameLimits.DEFAULT,
                 new ReplayOptions(0, TIMEOUT, ignore)).run("127.0.0.1", server.port());
     }

@@ -1,15 +1,16 @@
-package dev.mtk.replay;
+package dev.mtk.payload;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A JSON path to leave out of a comparison ({@code --ignore}), in the common subset of JSONPath: {@code $.time},
+ * A JSON path: what {@code --ignore} leaves out of a comparison, and what {@code --correlate} reads a reply's id
+ * from. The common subset of JSONPath: {@code $.time},
  * {@code $.items[0].id}, {@code $.items[*].ts}, {@code $['a key']}, {@code $.*.ts}, and {@code $..ts} for a member
  * called {@code ts} at any depth. A pattern covers the value it names and everything inside it.
  */
-public final class JsonPathPattern {
+public final class JsonPath {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
 
     /** One step: a member name, an index, or any ({@code *}); {@code deep} when it may be any number of levels down. */
@@ -25,7 +26,7 @@ public final class JsonPathPattern {
     private final String text;
     private final List<Step> steps;
 
-    private JsonPathPattern(String text, List<Step> steps) {
+    private JsonPath(String text, List<Step> steps) {
         this.text = text;
         this.steps = steps;
     }
@@ -36,7 +37,7 @@ public final class JsonPathPattern {
      *
      * @throws IllegalArgumentException saying where the path goes wrong
      */
-    public static JsonPathPattern parse(String text) {
+    public static JsonPath parse(String text) {
         String path = text.trim();
         if (!path.startsWith("$")) {
             path = path.startsWith("[") ? "$" + path : "$." + path;
@@ -69,7 +70,7 @@ public final class JsonPathPattern {
                 throw invalid(text, "expected . or [ at position " + (at + 1));
             }
         }
-        return new JsonPathPattern(text, List.copyOf(steps));
+        return new JsonPath(text, List.copyOf(steps));
     }
 
     private static int bracket(String text, String path, int at, List<Step> steps, boolean deep) {
@@ -117,6 +118,66 @@ public final class JsonPathPattern {
             return false;
         }
         return at < path.size() && next.matches(path.get(at)) && covers(step + 1, path, at + 1);
+    }
+
+    /**
+     * The value this path names in {@code root} (maps and lists, as payload codecs decode), or {@code null} when it
+     * names nothing there. With {@code *} or {@code ..}, the first value found, members in their order.
+     */
+    public Object select(Object root) {
+        return select(0, root);
+    }
+
+    private Object select(int step, Object value) {
+        if (step == steps.size()) {
+            return value;
+        }
+        Step next = steps.get(step);
+        for (Object[] child : children(value)) {
+            if (next.matches(child[0])) {
+                Object found = select(step + 1, child[1]);
+                if (found != null) {
+                    return found;
+                }
+            }
+            if (next.deep()) {
+                Object found = select(step, child[1]);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Pairs of key (a member name or an index) and value. */
+    private static List<Object[]> children(Object value) {
+        List<Object[]> children = new ArrayList<>();
+        if (value instanceof java.util.Map<?, ?> map) {
+            map.forEach((key, child) -> children.add(new Object[] {String.valueOf(key), child}));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                children.add(new Object[] {i, list.get(i)});
+            }
+        }
+        return children;
+    }
+
+    /**
+     * The member names ({@link String}) and indexes ({@link Integer}) from the root, for a {@link #definite()} path.
+     *
+     * @throws IllegalStateException for a path with {@code *} or {@code ..}
+     */
+    public List<Object> steps() {
+        if (!definite()) {
+            throw new IllegalStateException("the path " + text + " names more than one value");
+        }
+        return steps.stream().map(step -> step.name() != null ? (Object) step.name() : (Object) step.index()).toList();
+    }
+
+    /** Whether the path names one value at most: no {@code *}, no {@code ..}. */
+    public boolean definite() {
+        return steps.stream().noneMatch(step -> step.any() || step.deep());
     }
 
     @Override

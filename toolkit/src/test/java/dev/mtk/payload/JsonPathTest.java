@@ -1,4 +1,4 @@
-package dev.mtk.replay;
+package dev.mtk.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JsonPathPatternTest {
+class JsonPathTest {
 
     private static boolean covers(String pattern, Object... path) {
-        return JsonPathPattern.parse(pattern).covers(List.of(path));
+        return JsonPath.parse(pattern).covers(List.of(path));
     }
 
     @Test
@@ -43,7 +43,7 @@ class JsonPathPatternTest {
 
     @Test
     void aMalformedPathSaysWhereAndShowsExamples() {
-        assertThatThrownBy(() -> JsonPathPattern.parse("$.a[x]")).hasMessage(
+        assertThatThrownBy(() -> JsonPath.parse("$.a[x]")).hasMessage(
                 "invalid JSON path '$.a[x]': expected an index, * or a quoted name in [x] (examples: $.time, $.items[*].id, $..timestamp)");
     }
 }
