@@ -1,7 +1,5 @@
 package dev.mtk.cli;
 
-import dev.mtk.exchange.Correlation;
-import dev.mtk.exchange.Exchange;
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
@@ -9,7 +7,9 @@ import dev.mtk.session.TlsSettings;
 import dev.mtk.spi.FrameLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -230,29 +230,18 @@ final class CommonOptions {
                 : ServerConfig.DEFAULT_PORT;
     }
 
-    /** The {@code --profile}, with the {@code --framing} and {@code --payload} given. */
+    /** The {@code --profile}, with the {@code --framing}, {@code --payload}, {@code --exchange} and {@code --correlate} given. */
     static Profile profile(CommandLine line, Registry codecs) {
+        Map<String, String> choice = new LinkedHashMap<>();
+        for (String flag : List.of(PROFILE, FRAMING, PAYLOAD, EXCHANGE, CORRELATE)) {
+            if (line.hasOption(flag)) {
+                choice.put(flag, line.getOptionValue(flag));
+            }
+        }
         try {
-            Profile profile = Profile.named(line.getOptionValue(PROFILE, "json"));
-            if (line.hasOption(FRAMING)) {
-                profile = profile.withFraming(codecs.framingSpec(line.getOptionValue(FRAMING)));
-            }
-            if (line.hasOption(PAYLOAD)) {
-                profile = profile.withPayload(codecs.payload(line.getOptionValue(PAYLOAD)));
-            }
-            if (line.hasOption(EXCHANGE)) {
-                profile = profile.withExchange(Exchange.named(line.getOptionValue(EXCHANGE)));
-            }
-            if (line.hasOption(CORRELATE)) {
-                if (profile.exchange() == Exchange.SEED) {
-                    throw new UsageException("--correlate pairs replies with requests, which the seed's exchange does "
-                            + "not have: add --exchange reply (or --profile reply)");
-                }
-                profile = profile.withCorrelation(Correlation.parse(line.getOptionValue(CORRELATE)));
-            }
-            return profile;
+            return codecs.profile(choice);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage().startsWith("correlate ") ? "--" + e.getMessage() : e.getMessage());
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.mtk.plugin;
 
+import dev.mtk.exchange.Correlation;
+import dev.mtk.exchange.Exchange;
 import dev.mtk.internal.MtkVersion;
+import dev.mtk.session.Profile;
 import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
@@ -103,6 +106,34 @@ public final class Registry {
         String name = colon < 0 ? text : text.substring(0, colon);
         Map<String, String> options = colon < 0 ? Map.of() : FramingSpec.parseOptions(text.substring(colon + 1));
         return find("handler", handlers, name.trim()).codec().create(options);
+    }
+
+    /**
+     * The profile a user chose, by the names given in {@code choice} (keys {@code profile}, {@code framing},
+     * {@code payload}, {@code exchange}, {@code correlate}; absent ones keep the profile's own): what the command
+     * line's flags and a script's {@code connect(...)} and {@code server(...)} options both mean.
+     *
+     * @throws IllegalArgumentException for an unknown name, a bad option, or a correlation without replies
+     */
+    public Profile profile(Map<String, String> choice) {
+        Profile profile = Profile.named(choice.getOrDefault("profile", "json"));
+        if (choice.containsKey("framing")) {
+            profile = profile.withFraming(framingSpec(choice.get("framing")));
+        }
+        if (choice.containsKey("payload")) {
+            profile = profile.withPayload(payload(choice.get("payload")));
+        }
+        if (choice.containsKey("exchange")) {
+            profile = profile.withExchange(Exchange.named(choice.get("exchange")));
+        }
+        if (choice.containsKey("correlate")) {
+            if (profile.exchange() == Exchange.SEED) {
+                throw new IllegalArgumentException("correlate pairs replies with requests, which the seed's exchange "
+                        + "does not have: choose the exchange reply (or the profile reply)");
+            }
+            profile = profile.withCorrelation(Correlation.parse(choice.get("correlate")));
+        }
+        return profile;
     }
 
     /** Everything, framings first, then payloads, then handlers, each kind by name. */

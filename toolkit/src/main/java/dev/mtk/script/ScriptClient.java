@@ -99,6 +99,43 @@ public final class ScriptClient implements AutoCloseable {
         return expect(Map.of(), null);
     }
 
+    /**
+     * Sends {@code value} and returns its reply: the message with the same id when the connection pairs replies by
+     * one ({@code connect(correlate: '$.id')}), else the next message. Replies to other requests that come first wait
+     * for their own {@code request}, {@code receive} or {@code expect}.
+     */
+    public ScriptMessage request(Object value) {
+        return request(value, script.getTimeout());
+    }
+
+    public ScriptMessage request(Object value, long millis) {
+        try {
+            return new ScriptMessage(session.request(ScriptValues.plain(value), Duration.ofMillis(millis)));
+        } catch (PayloadException e) {
+            throw new ScriptFailure("cannot send: " + e.getMessage(), e);
+        } catch (ReceiveTimeoutException e) {
+            throw new ScriptFailure("expected the reply to " + shown(value) + " from " + getPeer() + " within "
+                    + millis + " ms, received nothing" + waiting());
+        } catch (SessionClosedException e) {
+            throw new ScriptFailure("expected the reply to " + shown(value) + ", but the " + e.getMessage());
+        } catch (dev.mtk.session.SessionException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /** {@code ; waiting: [...]} naming the messages received and not taken, or empty when none waits. */
+    private String waiting() {
+        List<dev.mtk.session.Message> waiting = session.waiting();
+        if (waiting.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("; waiting (" + waiting.size() + "): ");
+        for (int i = 0; i < Math.min(5, waiting.size()); i++) {
+            text.append(i > 0 ? ", " : "").append(waiting.get(i).render());
+        }
+        return text.append(waiting.size() > 5 ? ", ..." : "").toString();
+    }
+
     /** The seed's exchange: send {@code value}, wait for the acknowledgement, confirm; returns the acknowledgement. */
     public ScriptMessage exchange(Object value) {
         return exchange(value, script.getTimeout());

@@ -36,17 +36,19 @@ final class ScriptContext implements AutoCloseable {
         return shared;
     }
 
-    /** The profile named by {@code profile:}, with {@code framing:} and {@code payload:} swapped in. */
+    /**
+     * The profile named by {@code profile:}, with {@code framing:}, {@code payload:}, {@code exchange:} and
+     * {@code correlate:} swapped in.
+     */
     Profile profile(Map<String, Object> options) {
+        Map<String, String> choice = new java.util.LinkedHashMap<>();
+        for (String key : List.of("profile", "framing", "payload", "exchange", "correlate")) {
+            if (options.containsKey(key)) {
+                choice.put(key, String.valueOf(options.get(key)));
+            }
+        }
         try {
-            Profile profile = Profile.named(String.valueOf(options.getOrDefault("profile", "json")));
-            if (options.containsKey("framing")) {
-                profile = profile.withFraming(codecs.framingSpec(String.valueOf(options.get("framing"))));
-            }
-            if (options.containsKey("payload")) {
-                profile = profile.withPayload(codecs.payload(String.valueOf(options.get("payload"))));
-            }
-            return profile;
+            return codecs.profile(choice);
         } catch (IllegalArgumentException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }
