@@ -234,8 +234,9 @@ final class CommonOptions {
     static Profile profile(CommandLine line, Registry codecs) {
         Map<String, String> choice = new LinkedHashMap<>();
         for (String flag : List.of(PROFILE, FRAMING, PAYLOAD, EXCHANGE, CORRELATE)) {
-            if (line.hasOption(flag)) {
-                choice.put(flag, line.getOptionValue(flag));
+            String value = line.getOptionValue(flag);
+            if (value != null) {
+                choice.put(flag, value);
             }
         }
         try {

@@ -130,7 +130,7 @@ class MtkTest {
     void anUnknownProfileIsAUsageErrorNamingTheKnownOnes() {
         assertThat(run("server", "--profile", "xml")).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk server: unknown profile 'xml' (known: json, seed)");
+        assertThat(err()).startsWith("mtk server: unknown profile 'xml' (known: json, seed, reply)");
     }
 
     @Test
@@ -153,6 +153,78 @@ class MtkTest {
         log.awaitContaining("server", "received 14 B (body 3 B): [2]");
         assertThat(log.lines()).filteredOn(line -> line.startsWith("client") && line.contains("acknowledged: \"我收到了\""))
                 .hasSize(2);
+    }
+
+    @Test
+    void clientPairsRepliesWithRequestsByIdWhenTheyComeBackInAnotherOrder() {
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), new dev.mtk.testing.ReversingHandler());
+
+        int code = run("client", "127.0.0.1:" + server.port(), "--profile", "reply", "--correlate", "$.id",
+                "-e", "{\"id\":1,\"op\":\"get\"}", "-e", "{\"id\":2,\"op\":\"get\"}");
+
+        assertThat(code).isZero();
+        assertThat(err()).isEmpty();
+        log.awaitContaining("client", "received 23 B (body 19 B): {\"id\":1,\"op\":\"get\"} (reply to $.id 1)");
+        log.awaitContaining("client", "received 23 B (body 19 B): {\"id\":2,\"op\":\"get\"} (reply to $.id 2)");
+        assertThat(log.lines()).noneMatch(line -> line.contains("confirmed"));
+    }
+
+    @Test
+    void clientRefusesTwoRequestsWithOneIdBeforeConnecting() throws IOException {
+        int code = run("client", "127.0.0.1:" + closedPort(), "--profile", "reply", "--correlate", "$.id",
+                "-e", "{\"id\":7}", "-e", "{\"id\":7.0}");
+
+        assertThat(code).isEqualTo(Mtk.USAGE);
+        assertThat(err()).startsWith("mtk client: -e #2: $.id 7 is also -e #1's; each request needs its own (--correlate)");
+    }
+
+    @Test
+    void clientRefusesARequestWithoutTheCorrelatedIdBeforeConnecting() throws IOException {
+        int code = run("client", "127.0.0.1:" + closedPort(), "--profile", "reply", "--correlate", "$.id",
+                "-e", "{\"op\":\"get\"}");
+
+        assertThat(code).isEqualTo(Mtk.USAGE);
+        assertThat(err()).startsWith("mtk client: -e #1: no $.id in the message, so its reply cannot be paired with it");
+    }
+
+    @Test
+    void correlatingTheSeedsExchangeIsAUsageErrorSayingWhatToAdd() {
+        assertThat(run("client", "--correlate", "$.id")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).startsWith("mtk client: --correlate pairs replies with requests, which the seed's exchange "
+                + "does not have: choose the exchange reply (or the profile reply)");
+    }
+
+    @Test
+    void aOneWayClientSendsEveryMessageAndAwaitsNothing() {
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), (session, message) -> { });
+
+        int code = run("client", "127.0.0.1:" + server.port(), "--profile", "reply", "--exchange", "oneway",
+                "-e", "[1]", "-e", "[2]");
+
+        assertThat(code).isZero();
+        log.awaitContaining("server", "received 7 B (body 3 B): [2]");
+    }
+
+    @Test
+    void aReplyServerEchoesByDefaultAndTakesAnOkBodyAsARequest() throws Exception {
+        CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(
+                () -> run("server", "-p", "0", "--profile", "reply"));
+        String listening = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(this::out, text -> text.contains("listening on"));
+        Matcher address = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) \\(profile reply, framing "
+                + "length-field:width=4, payload json, exchange reply,").matcher(listening);
+        assertThat(address.find()).isTrue();
+
+        int code = new Mtk(new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), true, Map.of(), null), new StopSignal())
+                .run("client", "127.0.0.1:" + address.group(1), "--profile", "reply", "-e", "\"ok\"");
+
+        assertThat(code).isZero();
+        log.awaitContaining("server", "received 8 B (body 4 B): \"ok\"");
+        log.awaitContaining("client", "received 8 B (body 4 B): \"ok\"");
+        assertThat(stop.stopAndWait(Duration.ZERO)).isFalse();
+        assertThat(serving.get(10, TimeUnit.SECONDS)).isZero();
     }
 
     @Test
@@ -464,7 +536,7 @@ class MtkTest {
         assertThat(run("plugins", "--json")).isZero();
 
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
-        assertThat(document.get("plugins")).hasSize(7);
+        assertThat(document.get("plugins")).hasSize(8);
         assertThat(document.get("plugins").get(0).get("kind").asText()).isEqualTo("framing");
         assertThat(document.get("plugins").get(0).get("name").asText()).isEqualTo("headers");
         assertThat(document.get("plugins").get(0).get("origin").asText()).isEqualTo("built-in");

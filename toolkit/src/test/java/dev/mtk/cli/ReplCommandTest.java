@@ -65,7 +65,7 @@ class ReplCommandTest {
                     "127.0.0.1:" + text.port());
 
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("payload text)", "#1 -> 22 B (body 11 B) plain words",
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("payload text, exchange seed)", "#1 -> 22 B (body 11 B) plain words",
                     "#1 <- 23 B (body 12 B) 我收到了");
         }
     }

@@ -46,4 +46,21 @@ class JsonPathTest {
         assertThatThrownBy(() -> JsonPath.parse("$.a[x]")).hasMessage(
                 "invalid JSON path '$.a[x]': expected an index, * or a quoted name in [x] (examples: $.time, $.items[*].id, $..timestamp)");
     }
+
+    @Test
+    void selectFindsTheValueThePathNames() {
+        Object root = java.util.Map.of("a", java.util.Map.of("b", java.util.List.of(1, 2)), "id", 7);
+
+        assertThat(JsonPath.parse("$.a.b[1]").select(root)).isEqualTo(2);
+        assertThat(JsonPath.parse("$.id").select(root)).isEqualTo(7);
+        assertThat(JsonPath.parse("$..b").select(root)).isEqualTo(java.util.List.of(1, 2));
+        assertThat(JsonPath.parse("$.a.c").select(root)).isNull();
+        assertThat(JsonPath.parse("$.id.x").select(root)).isNull();
+    }
+
+    @Test
+    void aDefinitePathGivesItsSteps() {
+        assertThat(JsonPath.parse("$.header['seq no'][0]").steps()).containsExactly("header", "seq no", 0);
+        assertThat(JsonPath.parse("$.a[*]").definite()).isFalse();
+    }
 }

@@ -92,7 +92,7 @@ class ReplCompleterTest {
     @Test
     void connectCompletesItsOptionsAndTheirValues() {
         assertThat(complete("connect 127.0.0.1:7373 ")).containsExactly("--profile", "--framing", "--payload");
-        assertThat(complete("connect 127.0.0.1:7373 --profile ")).containsExactly("json", "seed");
+        assertThat(complete("connect 127.0.0.1:7373 --profile ")).containsExactly("json", "seed", "reply");
         assertThat(complete("connect 127.0.0.1:7373 --framing ")).contains("headers", "length-field");
         assertThat(complete("connect 127.0.0.1:7373 --payload ")).contains("json", "text", "bytes");
     }

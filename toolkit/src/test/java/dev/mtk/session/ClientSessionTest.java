@@ -212,4 +212,95 @@ class ClientSessionTest {
             served.get(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void aRequestGetsTheReplyWithItsIdWhenRepliesOvertakeEachOther() throws Exception {
+        Profile correlated = Profile.reply().withCorrelation(dev.mtk.exchange.Correlation.parse("$.id"));
+        ClientSession session = connect(correlated, new dev.mtk.testing.ReversingHandler());
+
+        Sent first = session.send(Map.of("id", 1, "op", "get"));
+        Sent second = session.send(Map.of("id", 2, "op", "get"));
+
+        assertThat(first.key()).isEqualTo("1");
+        assertThat(session.replyTo(first, TIMEOUT).value()).isEqualTo(Map.of("id", 1, "op", "get"));
+        assertThat(session.replyTo(second, TIMEOUT).value()).isEqualTo(Map.of("id", 2, "op", "get"));
+    }
+
+    @Test
+    void withoutACorrelationARequestTakesTheNextMessage() throws Exception {
+        ClientSession session = connect(Profile.reply(), new dev.mtk.testing.ReversingHandler());
+
+        session.send(Map.of("id", 1));
+
+        assertThat(session.request(Map.of("id", 2), TIMEOUT).value()).isEqualTo(Map.of("id", 2));
+    }
+
+    @Test
+    void aRequestWithoutTheCorrelatedFieldIsRefusedBeforeWaiting() {
+        Profile correlated = Profile.reply().withCorrelation(dev.mtk.exchange.Correlation.parse("$.id"));
+        ClientSession session = connect(correlated, RecordingHandler.silent());
+
+        assertThatThrownBy(() -> session.request(Map.of("op", "get"), TIMEOUT)).isInstanceOf(SessionException.class)
+                .hasMessage("the request has no $.id to pair its reply by (--correlate)");
+    }
+
+    @Test
+    void aMatchingReceiveLeavesTheOthersWaitingInOrder() throws Exception {
+        ClientSession session = connect(Profile.reply(), (s, message) -> {
+            s.reply("{\"n\":1}");
+            s.reply("{\"n\":2}");
+            s.reply("{\"n\":3}");
+        });
+        session.send("{}");
+
+        Message second = session.receive(message -> message.text().contains("2"), TIMEOUT);
+
+        assertThat(second.text()).isEqualTo("{\"n\":2}");
+        assertThat(session.waiting()).extracting(Message::text).startsWith("{\"n\":1}").doesNotContain("{\"n\":2}");
+        assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"n\":1}");
+        assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"n\":3}");
+    }
+
+    @Test
+    void aMatchingReceiveThatFindsNothingTimesOutLeavingTheInboxAsItWas() throws Exception {
+        ClientSession session = connect(Profile.reply(), (s, message) -> s.reply(message.body()));
+        session.send("{\"n\":1}");
+        session.receive(message -> true, TIMEOUT);
+        session.send("{\"n\":2}");
+
+        assertThatThrownBy(() -> session.receive(message -> message.text().contains("9"), Duration.ofMillis(200)))
+                .isInstanceOf(ReceiveTimeoutException.class);
+        assertThat(session.waiting()).extracting(Message::text).containsExactly("{\"n\":2}");
+    }
+
+    @Test
+    void aFullInboxStopsReadingAndReadsOnOnceTaken() throws Exception {
+        int count = Inbox.MAX_MESSAGES * 2 + 10;
+        ClientSession session = connect(Profile.reply(), (s, message) -> {
+            for (int i = 0; i < count; i++) {
+                s.reply(java.util.List.of(i));
+            }
+        });
+        session.send("{}");
+
+        for (int i = 0; i < count; i++) {
+            assertThat(session.receive(TIMEOUT).value()).isEqualTo(java.util.List.of(i));
+        }
+    }
+
+    @Test
+    void messagesThatArrivedBeforeTheCloseStillMatch() throws Exception {
+        ClientSession session = connect(Profile.reply(), (s, message) -> {
+            s.reply("{\"n\":1}");
+            s.reply("{\"n\":2}");
+            s.close();
+        });
+        session.send("{}");
+        org.awaitility.Awaitility.await().until(() -> !session.isOpen());
+
+        assertThat(session.receive(message -> message.text().contains("2"), TIMEOUT).text()).isEqualTo("{\"n\":2}");
+        assertThatThrownBy(() -> session.receive(message -> message.text().contains("3"), TIMEOUT))
+                .isInstanceOf(SessionClosedException.class);
+        assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"n\":1}");
+    }
 }

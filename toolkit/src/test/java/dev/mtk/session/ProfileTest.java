@@ -74,7 +74,7 @@ class ProfileTest {
         Profile opaque = Profile.json().withFraming(FramingSpec.of(OPAQUE));
 
         assertThat(opaque.wireSize(new Frame(new byte[10]))).isEqualTo(11);
-        assertThat(opaque.describe()).isEqualTo("json (framing opaque, payload json)");
+        assertThat(opaque.describe()).isEqualTo("json (framing opaque, payload json, exchange seed)");
     }
 
     @Test
@@ -97,9 +97,10 @@ class ProfileTest {
     }
 
     @Test
-    void namedProfilesAreJsonAndSeed() {
+    void namedProfilesAreJsonSeedAndReply() {
         assertThat(Profile.named("seed").rawHandshake()).isTrue();
-        assertThatThrownBy(() -> Profile.named("grpc")).hasMessage("unknown profile 'grpc' (known: json, seed)");
+        assertThat(Profile.named("reply").exchange()).isEqualTo(dev.mtk.exchange.Exchange.REPLY);
+        assertThatThrownBy(() -> Profile.named("grpc")).hasMessage("unknown profile 'grpc' (known: json, seed, reply)");
     }
 
     @Test
