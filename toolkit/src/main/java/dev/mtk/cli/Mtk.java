@@ -142,9 +142,12 @@ public final class Mtk {
         java.util.List<String> lines = new java.util.ArrayList<>();
         lines.add("usage: mtk <command> [options]");
         lines.add("");
-        lines.addAll(Help.wrap("mtk talks to, imitates and loads services that speak length-prefixed TCP protocols. "
-                + "The seed is the Go client and server mtk began as: a Headers frame around JSON, answered with "
-                + "\u6211\u6536\u5230\u4e86 and confirmed with ok (docs/WIRE.md).", width, "", ""));
+        lines.addAll(Help.wrap("mtk talks to, imitates, tests and loads services that speak length-prefixed TCP "
+                + "protocols: a frame (--framing) around a JSON, text or binary body (--payload), in an exchange "
+                + "(--exchange): request and reply, paired by an id in any order (--correlate), one way, or the "
+                + "seed's three steps. A profile names all three: json (the default, the seed's exchange over Headers "
+                + "frames), seed (its bytes exactly) or reply (a 4-byte length, JSON, request and reply).",
+                width, "", ""));
         lines.add("");
         lines.add("commands:");
         String indent = " ".repeat(name + 4);

@@ -47,13 +47,15 @@ final class ServerCommand implements Command {
 
     @Override
     public String summary() {
-        return "serve the seed's exchange: log each message, acknowledge it, read the confirmation";
+        return "imitate a service: log each message and answer it (by the exchange, a script or a handler)";
     }
 
     @Override
     public List<String> examples() {
         return List.of("mtk server -p 0                  # a free port; the first line says which",
                 "mtk server --profile seed        # what the seed's Go server speaks",
+                "mtk server --profile reply --framing length-field:width=2,order=little   # echo each request",
+                "mtk server --profile reply --handler overtake   # replies that overtake each other",
                 "mtk server --script scripts/kv-server.groovy");
     }
 
@@ -62,9 +64,10 @@ final class ServerCommand implements Command {
         Options options = CommonOptions.addServer(new Options());
         options.addOption(Option.builder().longOpt(HANDLER).hasArg().argName("NAME[:OPTS]")
                 .desc("what the server does: seed (the seed's exchange), echo (the reply exchange's default: each "
-                        + "message back), silent (oneway's default: nothing), or a plugin's, e.g. kv").get());
+                        + "message back), overtake (requests echoed two by two, the second first), silent (oneway's "
+                        + "default: nothing), or a plugin's, e.g. kv").get());
         options.addOption(Option.builder().longOpt(SCRIPT).hasArg().argName("FILE")
-                .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the seed's exchange)")
+                .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the exchange's --handler)")
                 .get());
         ListenOptions.addTo(options);
         options.addOption(Option.builder().longOpt(HANDLER_TIMEOUT).hasArg().argName("DURATION")

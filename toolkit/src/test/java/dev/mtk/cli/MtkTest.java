@@ -157,7 +157,7 @@ class MtkTest {
 
     @Test
     void clientPairsRepliesWithRequestsByIdWhenTheyComeBackInAnotherOrder() {
-        server = Server.start(ServerConfig.loopback(0, Profile.reply()), new dev.mtk.testing.ReversingHandler());
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), dev.mtk.session.OvertakeHandlerProvider.handler());
 
         int code = run("client", "127.0.0.1:" + server.port(), "--profile", "reply", "--correlate", "$.id",
                 "-e", "{\"id\":1,\"op\":\"get\"}", "-e", "{\"id\":2,\"op\":\"get\"}");
@@ -536,11 +536,11 @@ class MtkTest {
         assertThat(run("plugins", "--json")).isZero();
 
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
-        assertThat(document.get("plugins")).hasSize(8);
+        assertThat(document.get("plugins")).hasSize(9);
         assertThat(document.get("plugins").get(0).get("kind").asText()).isEqualTo("framing");
         assertThat(document.get("plugins").get(0).get("name").asText()).isEqualTo("headers");
         assertThat(document.get("plugins").get(0).get("origin").asText()).isEqualTo("built-in");
-        assertThat(document.get("plugins").get(6).get("kind").asText()).isEqualTo("handler");
+        assertThat(document.get("plugins").get(8).get("kind").asText()).isEqualTo("handler");
         assertThat(document.get("warnings")).isEmpty();
     }
 

@@ -159,7 +159,7 @@ class ServerCommandTest {
         InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--handler", "kv");
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
-        assertThat(run.err()).startsWith("mtk server: unknown handler 'kv' (known: echo, seed, silent)");
+        assertThat(run.err()).startsWith("mtk server: unknown handler 'kv' (known: echo, overtake, seed, silent)");
     }
 
     @Test

@@ -107,7 +107,7 @@ class HandlerPluginTest {
     void anUnknownHandlerListsTheKnownOnes() {
         assertThatThrownBy(() -> Registry.builtIn().handler("kv"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown handler 'kv' (known: echo, seed, silent)");
+                .hasMessage("unknown handler 'kv' (known: echo, overtake, seed, silent)");
     }
 
     @Test

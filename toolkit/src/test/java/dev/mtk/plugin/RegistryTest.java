@@ -36,7 +36,8 @@ class RegistryTest {
         assertThat(all).extracting(PluginInfo::kind, PluginInfo::name).containsExactly(
                 tuple("framing", "headers"), tuple("framing", "length-field"),
                 tuple("payload", "bytes"), tuple("payload", "json"), tuple("payload", "text"),
-                tuple("handler", "echo"), tuple("handler", "seed"), tuple("handler", "silent"));
+                tuple("handler", "echo"), tuple("handler", "overtake"), tuple("handler", "seed"),
+                tuple("handler", "silent"));
         assertThat(all).allSatisfy(info -> {
             assertThat(info.origin()).isEqualTo(PluginInfo.BUILT_IN);
             assertThat(info.version()).isEqualTo(MtkVersion.current());

@@ -216,7 +216,7 @@ class ClientSessionTest {
     @Test
     void aRequestGetsTheReplyWithItsIdWhenRepliesOvertakeEachOther() throws Exception {
         Profile correlated = Profile.reply().withCorrelation(dev.mtk.exchange.Correlation.parse("$.id"));
-        ClientSession session = connect(correlated, new dev.mtk.testing.ReversingHandler());
+        ClientSession session = connect(correlated, dev.mtk.session.OvertakeHandlerProvider.handler());
 
         Sent first = session.send(Map.of("id", 1, "op", "get"));
         Sent second = session.send(Map.of("id", 2, "op", "get"));
@@ -228,7 +228,7 @@ class ClientSessionTest {
 
     @Test
     void withoutACorrelationARequestTakesTheNextMessage() throws Exception {
-        ClientSession session = connect(Profile.reply(), new dev.mtk.testing.ReversingHandler());
+        ClientSession session = connect(Profile.reply(), dev.mtk.session.OvertakeHandlerProvider.handler());
 
         session.send(Map.of("id", 1));
 
