@@ -111,7 +111,8 @@ class ReplayCommandTest {
 
         assertThat(replay.stop()).isZero();
         assertThat(replay.out()).startsWith("listening on 127.0.0.1:" + replay.port()
-                + " (replaying the server side of 1 recorded connection, profile json, framing headers, payload json, "
+                + " (replaying the server side of 1 recorded connection, each request answered as recorded for the "
+                + "request it matches by body, profile json, framing headers, payload json, exchange seed, "
                 + "max-connections ")
                 .endsWith("replay stopped" + NL);
     }
@@ -206,7 +207,7 @@ class ReplayCommandTest {
             Serving replay = InProcessMtk.start("replay", file.toString(), "--as", "server", "--listen", "0", "--speed", "0");
             try (Client client = Client.open(ClientConfig.of(Profile.json()));
                     ClientSession session = client.connect("127.0.0.1", replay.port())) {
-                String connected = log.awaitContaining("connected, served as recorded connection");
+                String connected = log.awaitContaining("connected, each request answered as recorded");
 
                 assertThat(connected).matches("replay #\\d+ 127\\.0\\.0\\.1:\\d+ connected.*");
             } finally {
