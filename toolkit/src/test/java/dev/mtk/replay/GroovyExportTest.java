@@ -54,7 +54,7 @@ class GroovyExportTest {
 
         assertThat(script).startsWith("// Made by mtk replay from rec.jsonl: 1 connection recorded from 2026-11-25T00:00:00Z,")
                 .contains("def target = args ? args[0] : '127.0.0.1:7373'",
-                        "def speak = [profile: 'json', framing: 'headers', payload: 'json']");
+                        "def speak = [profile: 'json', framing: 'headers', payload: 'json', exchange: 'seed']");
         assertThat(body(script)).containsExactly(
                 "c1.send([n: 1, 'a key': [true, null, 1.5], 'class': 'it\\'s $x'])",
                 "c1.expect(value: '我收到了')",
@@ -78,7 +78,7 @@ class GroovyExportTest {
     }
 
     @Test
-    void bytesThatNoLiteralGivesBackAreSentAsBytes() throws Exception {
+    void bytesThatNoLiteralGivesBackAreSentAsBytesBesideWhatTheyHold() throws Exception {
         Recording recording = recording("json", "bytes",
                 "1,\"conn\":1,\"event\":\"garbage\",\"dir\":\"c2s\",\"size\":4,\"base64\":\"anVuaw==\"",
                 frame("c2s", "\"base64\":\"AAE=\""),
@@ -88,10 +88,10 @@ class GroovyExportTest {
         String script = GroovyExport.script(recording, Profile.json().withPayload(new BytesPayloadCodec()), fast(), "r");
 
         assertThat(body(script)).containsExactly(
-                "c1.sendRaw('anVuaw=='.decodeBase64())          // 4 B of garbage",
-                "c1.send('AAE='.decodeBase64())",
-                "c1.send('eyAibiI6MX0='.decodeBase64())",
-                "c1.expect { it.body == 'AAI='.decodeBase64() }");
+                "c1.sendRaw('anVuaw=='.decodeBase64())          // 4 B of garbage: text junk",
+                "c1.send('AAE='.decodeBase64())          // hex 00 01",
+                "c1.send('eyAibiI6MX0='.decodeBase64())          // text { \"n\":1}",
+                "c1.expect { it.body == 'AAI='.decodeBase64() }          // hex 00 02");
     }
 
     @Test
