@@ -13,7 +13,7 @@ import java.util.Map;
  * Which recorded reply answers which recorded request, by the correlation key: a reply goes with the latest request
  * of its connection that had its key. Without a correlation, or for a reply whose key no request had, there is no
  * pair, and the reply is taken in its place. A request answered by key gets a name for the script ({@code c1s2}: the
- * second such request of connection 1).
+ * second message sent on connection 1).
  */
 final class KeyedReplies {
     private final Map<Recorded.Unit, Recorded.Unit> requestOf = new IdentityHashMap<>();
@@ -26,9 +26,13 @@ final class KeyedReplies {
         }
         for (List<Recorded> events : recording.connections().values()) {
             Map<String, Recorded.Unit> latest = new HashMap<>();
+            Map<Recorded.Unit, Integer> sent = new IdentityHashMap<>();
             for (Recorded event : events) {
                 if (!(event instanceof Recorded.Unit unit) || !unit.isMessage()) {
                     continue;
+                }
+                if (unit.dir() == Direction.CLIENT_TO_SERVER) {
+                    sent.put(unit, sent.size() + 1);
                 }
                 String key = unit.key(profile);
                 if (key == null) {
@@ -39,10 +43,8 @@ final class KeyedReplies {
                 } else if (latest.containsKey(key)) {
                     Recorded.Unit request = latest.get(key);
                     requestOf.put(unit, request);
-                    if (replies.merge(request, 1, Integer::sum) == 1) {
-                        names.put(request, "c" + unit.conn() + "s" + (names.values().stream()
-                                .filter(name -> name.startsWith("c" + unit.conn() + "s")).count() + 1));
-                    }
+                    replies.merge(request, 1, Integer::sum);
+                    names.put(request, "c" + unit.conn() + "s" + sent.get(request));
                 }
             }
         }

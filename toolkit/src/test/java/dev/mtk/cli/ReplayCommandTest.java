@@ -100,6 +100,27 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theRecordingsCorrelationPairsRepliesThatComeInAnotherOrder() throws Exception {
+        Path file = write("rec.jsonl", String.join("\n",
+                "{\"format\":\"mtk-recording\",\"version\":1,\"started\":\"2026-12-01T00:00:00Z\",\"profile\":\"reply\","
+                        + "\"framing\":\"length-field:width=4\",\"payload\":\"json\",\"listen\":\"127.0.0.1:7474\","
+                        + "\"target\":\"127.0.0.1:7373\",\"exchange\":\"reply\",\"correlate\":\"$.id\"}",
+                "{\"ms\":1,\"conn\":1,\"event\":\"open\",\"client\":\"127.0.0.1:50000\"}",
+                "{\"ms\":2,\"conn\":1,\"event\":\"frame\",\"dir\":\"c2s\",\"size\":33,\"json\":{\"op\":\"get\",\"key\":\"a\",\"id\":1}}",
+                "{\"ms\":3,\"conn\":1,\"event\":\"frame\",\"dir\":\"c2s\",\"size\":33,\"json\":{\"op\":\"get\",\"key\":\"b\",\"id\":2}}",
+                "{\"ms\":4,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"id\":1,\"ok\":true,\"value\":\"A\"}}",
+                "{\"ms\":5,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"id\":2,\"ok\":true,\"value\":\"B\"}}",
+                "{\"ms\":6,\"conn\":1,\"event\":\"close\",\"by\":\"client\"}") + "\n");
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), dev.mtk.testing.IdReplyHandler.reversed());
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--target",
+                "127.0.0.1:" + server.port(), "--speed", "0", "-q");
+
+        assertThat(result.code()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).isEqualTo("replayed 1 connection: 2 sent, 2 replies compared, all as recorded" + NL);
+    }
+
+    @Test
     void replayingTheServerSideAnswersTheOriginalClient() throws Exception {
         Path file = write("rec.jsonl", EXCHANGE);
         Serving replay = InProcessMtk.start("replay", file.toString(), "--as", "server", "--listen", "0", "--speed", "0");

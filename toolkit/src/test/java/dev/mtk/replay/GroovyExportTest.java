@@ -95,6 +95,39 @@ class GroovyExportTest {
     }
 
     @Test
+    void withACorrelationARequestAnsweredNextIsARequestAndAnotherAwaitsItsReplyById() throws Exception {
+        Recording recording = recording("reply", "json",
+                frame("c2s", "\"json\":{\"id\":1}"),
+                frame("s2c", "\"json\":{\"id\":1,\"ok\":true}"),
+                frame("c2s", "\"json\":{\"id\":2}"),
+                frame("c2s", "\"json\":{\"id\":3}"),
+                frame("s2c", "\"json\":{\"id\":3,\"ok\":true}"),
+                frame("s2c", "\"json\":{\"id\":2,\"ok\":true}"));
+        Profile correlated = Profile.reply().withCorrelation(dev.mtk.exchange.Correlation.parse("$.id"));
+
+        String script = GroovyExport.script(recording, correlated, fast(), "rec.jsonl");
+
+        assertThat(script).contains("def speak = [profile: 'reply', framing: 'length-field:width=4', payload: 'json', "
+                + "exchange: 'reply', correlate: '$.id']");
+        assertThat(body(script)).containsExactly(
+                "c1.request([id: 1], value: [id: 1, ok: true])",
+                "def c1s2 = c1.send([id: 2])",
+                "c1.request([id: 3], value: [id: 3, ok: true])",
+                "c1.replyTo(c1s2, value: [id: 2, ok: true])");
+    }
+
+    @Test
+    void jsonSentWithOtherSpacingIsWrittenAsItsValue() throws Exception {
+        Recording recording = recording("json", "json",
+                frame("c2s", "\"json\":{\"n\":1},\"base64\":\"eyAibiI6MX0=\""));
+
+        String script = GroovyExport.script(recording, Profile.json(), fast(), "rec.jsonl");
+
+        assertThat(body(script)).containsExactly("c1.send([n: 1])          // recorded as {\"n\":1}: the same value, "
+                + "other spacing; sendRaw('eyAibiI6MX0='.decodeBase64()) sends the very bytes");
+    }
+
+    @Test
     void ignoredMembersAreLeftOutOfTheExpectation() throws Exception {
         Recording recording = recording("json", "json",
                 frame("s2c", "\"json\":{\"ok\":true,\"time\":5,\"data\":{\"id\":1,\"ts\":9}}"));
