@@ -22,11 +22,16 @@ import java.util.List;
 /**
  * A recording as a scenario script ({@code mtk replay FILE --to-groovy OUT}) that does what the recorded clients did
  * and expects what the server answered, in the recorded order, with the recorded pauses: ready to run with
- * {@code mtk run}, and to edit.
+ * {@code mtk run}, and to edit. With a correlation a reply is awaited by its key, not its place
+ * ({@link KeyedReplies}): a request answered next is {@code c1.request([id: 7], value: [id: 7, ok: true])}, one
+ * answered later is sent as {@code def c1s2 = c1.send(...)} and its reply taken with
+ * {@code c1.replyTo(c1s2, value: ...)}, so the script passes however the server orders its replies.
  *
  * <p>Each message is written the way a person would write it where that sends the very same bytes
  * ({@code c1.send([n: 1])}, {@code c1.confirm()}), else as its bytes ({@code c1.send('e30='.decodeBase64())}), and a
- * frame whose header mtk would write differently, garbage and loose bytes as raw bytes ({@code c1.sendRaw(...)}).
+ * frame whose header mtk would write differently, garbage and loose bytes as raw bytes ({@code c1.sendRaw(...)}). A
+ * body written as base64 has a comment saying what it holds; a JSON body the client wrote with other spacing is
+ * written as its value, with a comment that the bytes differ.
  */
 public final class GroovyExport {
     /** Pauses shorter than this are not written: they are the time a program takes to answer, not a wait. */
@@ -62,7 +67,7 @@ public final class GroovyExport {
         lines.add("// Made by mtk replay from " + source + ": " + connections
                 + (connections == 1 ? " connection" : " connections") + " recorded from " + header.started() + ",");
         lines.add("// profile " + profile.name() + ", framing " + profile.framing() + ", payload " + codec.name()
-                + ". It does what the recorded clients did and expects what the server answered. Edit away.");
+                + profile.exchangeText() + ". It does what the recorded clients did and expects what the server answered. Edit away.");
         lines.add("//");
         lines.add("//   mtk run THIS.groovy [HOST:PORT]        (default: the recorded server, " + header.target() + ")");
         lines.add("");
