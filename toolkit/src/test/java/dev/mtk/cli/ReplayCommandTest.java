@@ -108,10 +108,10 @@ class ReplayCommandTest {
                 "{\"ms\":1,\"conn\":1,\"event\":\"open\",\"client\":\"127.0.0.1:50000\"}",
                 "{\"ms\":2,\"conn\":1,\"event\":\"frame\",\"dir\":\"c2s\",\"size\":33,\"json\":{\"op\":\"get\",\"key\":\"a\",\"id\":1}}",
                 "{\"ms\":3,\"conn\":1,\"event\":\"frame\",\"dir\":\"c2s\",\"size\":33,\"json\":{\"op\":\"get\",\"key\":\"b\",\"id\":2}}",
-                "{\"ms\":4,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"id\":1,\"ok\":true,\"value\":\"A\"}}",
-                "{\"ms\":5,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"id\":2,\"ok\":true,\"value\":\"B\"}}",
+                "{\"ms\":4,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"op\":\"get\",\"key\":\"a\",\"id\":1}}",
+                "{\"ms\":5,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"op\":\"get\",\"key\":\"b\",\"id\":2}}",
                 "{\"ms\":6,\"conn\":1,\"event\":\"close\",\"by\":\"client\"}") + "\n");
-        server = Server.start(ServerConfig.loopback(0, Profile.reply()), dev.mtk.testing.IdReplyHandler.reversed());
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), dev.mtk.session.OvertakeHandlerProvider.handler());
 
         Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--target",
                 "127.0.0.1:" + server.port(), "--speed", "0", "-q");

@@ -19,13 +19,13 @@ import dev.mtk.script.Scripts;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
+import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
 import dev.mtk.session.Sent;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Handler;
-import dev.mtk.testing.IdReplyHandler;
 import dev.mtk.testing.LogCapture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,12 +43,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Record a request/reply protocol whose server answers out of order ({@link IdReplyHandler#reversed()}) through the
- * proxy, with {@code --correlate $.id}; then replay it as a client, serve it as a mock, and run it as a script.
+ * Record a request/reply protocol whose server echoes requests two by two, the second first
+ * ({@link OvertakeHandlerProvider}), through the proxy, with {@code --correlate $.id}; then replay it as a client, serve it as a mock, and run it as a script.
  */
 class CorrelatedReplayTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Profile CORRELATED = Profile.reply().withCorrelation(Correlation.parse("$.id"));
+    /** Answers each request at once with its own body. */
+    private static final Handler ECHO = (session, message) -> session.reply(message.body());
 
     @TempDir
     Path dir;
@@ -73,7 +75,7 @@ class CorrelatedReplayTest {
     void recordTwoConnectionsWithReversedReplies() throws Exception {
         Path file = dir.resolve("rec.jsonl");
         CountDownLatch closed = new CountDownLatch(2);
-        try (Server server = start(IdReplyHandler.reversed())) {
+        try (Server server = start(OvertakeHandlerProvider.handler())) {
             Proxy proxy = Proxy.start(ProxyConfig.loopback(0, server.port(), CORRELATED), List.of(
                     new RecordingObserver((address, nanos) -> {
                         try {
@@ -123,7 +125,7 @@ class CorrelatedReplayTest {
 
     @Test
     void replayingAsAClientAgainstTheReversingServerFindsNoDifference() throws Exception {
-        ReplayReport report = replay(CORRELATED, IdReplyHandler.reversed(), TIMEOUT);
+        ReplayReport report = replay(CORRELATED, OvertakeHandlerProvider.handler(), TIMEOUT);
 
         assertThat(report.differences()).isEmpty();
         assertThat(report.summary()).isEqualTo("replayed 2 connections: 4 sent, 4 replies compared, all as recorded");
@@ -131,14 +133,14 @@ class CorrelatedReplayTest {
 
     @Test
     void replayingAsAClientAgainstAServerThatAnswersInOrderFindsNoDifferenceWhenCorrelated() throws Exception {
-        ReplayReport report = replay(CORRELATED, IdReplyHandler.inOrder(), TIMEOUT);
+        ReplayReport report = replay(CORRELATED, ECHO, TIMEOUT);
 
         assertThat(report.differences()).isEmpty();
     }
 
     @Test
     void withoutTheCorrelationTheOtherOrderIsADifferenceInEveryReply() throws Exception {
-        ReplayReport report = replay(Profile.reply(), IdReplyHandler.inOrder(), TIMEOUT);
+        ReplayReport report = replay(Profile.reply(), ECHO, TIMEOUT);
 
         assertThat(report.differences()).hasSize(4);
     }
@@ -146,9 +148,8 @@ class CorrelatedReplayTest {
     @Test
     void aReplyThatDoesNotComeIsOneDifferenceAndTheConnectionGoesOn() throws Exception {
         Handler dropsB = (session, message) -> {
-            Map<?, ?> request = (Map<?, ?>) message.value();
-            if (!"b".equals(request.get("key"))) {
-                session.reply(IdReplyHandler.replyTo(request));
+            if (!"b".equals(((Map<?, ?>) message.value()).get("key"))) {
+                session.reply(message.body());
             }
         };
 
@@ -156,7 +157,7 @@ class CorrelatedReplayTest {
 
         assertThat(report.differences()).singleElement().satisfies(difference -> {
             assertThat(difference.what()).startsWith("connection 1, reply 1 ($.id 2) (frame recorded at ");
-            assertThat(difference.details()).containsExactly("recorded {\"id\":2,\"ok\":true,\"value\":\"B\"}, "
+            assertThat(difference.details()).containsExactly("recorded {\"op\":\"get\",\"key\":\"b\",\"id\":2}, "
                     + "received no reply with $.id 2 within 300 ms");
         });
         assertThat(report.compared()).isEqualTo(4);
@@ -165,10 +166,9 @@ class CorrelatedReplayTest {
     @Test
     void aSecondReplyAndAnIdNoRequestHadAreReportedAsSuch() throws Exception {
         Handler extra = (session, message) -> {
-            Map<?, ?> request = (Map<?, ?>) message.value();
-            session.reply(IdReplyHandler.replyTo(request));
-            if ("a".equals(request.get("key"))) {
-                session.reply(IdReplyHandler.replyTo(request));
+            session.reply(message.body());
+            if ("a".equals(((Map<?, ?>) message.value()).get("key"))) {
+                session.reply(message.body());
                 Map<String, Object> unknown = new LinkedHashMap<>();
                 unknown.put("id", 99);
                 unknown.put("ok", false);
@@ -181,7 +181,7 @@ class CorrelatedReplayTest {
         assertThat(report.differences()).singleElement().satisfies(difference -> {
             assertThat(difference.what()).isEqualTo("connection 1: replies after the recorded ones");
             assertThat(difference.details()).containsExactlyInAnyOrder(
-                    "a second reply with $.id 1, received {\"id\":1,\"ok\":true,\"value\":\"A\"}",
+                    "a second reply with $.id 1, received {\"op\":\"get\",\"key\":\"a\",\"id\":1}",
                     "a reply with $.id 99, which no request had, received {\"id\":99,\"ok\":false}");
         });
     }
@@ -192,9 +192,9 @@ class CorrelatedReplayTest {
                 new ReplayOptions(0, TIMEOUT, List.of()), "127.0.0.1", 0);
                 ClientSession second = client.connect("127.0.0.1", mock.port());
                 ClientSession first = client.connect("127.0.0.1", mock.port())) {
-            assertThat(second.request(get("d", 4), TIMEOUT).value()).isEqualTo(Map.of("id", 4, "ok", true, "value", "D"));
-            assertThat(second.request(get("c", 3), TIMEOUT).value()).isEqualTo(Map.of("id", 3, "ok", true, "value", "C"));
-            assertThat(first.request(get("a", 1), TIMEOUT).value()).isEqualTo(Map.of("id", 1, "ok", true, "value", "A"));
+            assertThat(second.request(get("d", 4), TIMEOUT).value()).isEqualTo(get("d", 4));
+            assertThat(second.request(get("c", 3), TIMEOUT).value()).isEqualTo(get("c", 3));
+            assertThat(first.request(get("a", 1), TIMEOUT).value()).isEqualTo(get("a", 1));
         }
     }
 
@@ -204,7 +204,7 @@ class CorrelatedReplayTest {
                 new ReplayOptions(0, TIMEOUT, List.of()), "127.0.0.1", 0);
                 ClientSession session = client.connect("127.0.0.1", mock.port())) {
             assertThat(session.request(Map.of("op", "get", "key", "other", "id", 2), TIMEOUT).value())
-                    .isEqualTo(Map.of("id", 2, "ok", true, "value", "B"));
+                    .isEqualTo(get("b", 2));
         }
     }
 
@@ -232,8 +232,8 @@ class CorrelatedReplayTest {
             session.send(get("c", 3));
             session.send(get("d", 4));
 
-            assertThat(session.receive(TIMEOUT).value()).isEqualTo(Map.of("id", 2, "ok", true, "value", "B"));
-            assertThat(session.receive(TIMEOUT).value()).isEqualTo(Map.of("id", 1, "ok", true, "value", "A"));
+            assertThat(session.receive(TIMEOUT).value()).isEqualTo(get("b", 2));
+            assertThat(session.receive(TIMEOUT).value()).isEqualTo(get("a", 1));
         }
     }
 
@@ -242,7 +242,7 @@ class CorrelatedReplayTest {
         Path script = Files.writeString(dir.resolve("replay.groovy"), GroovyExport.script(recording, CORRELATED,
                 new ReplayOptions(0, TIMEOUT, List.of()), "rec.jsonl"));
 
-        try (Server same = start(IdReplyHandler.reversed())) {
+        try (Server same = start(OvertakeHandlerProvider.handler())) {
             assertThatCode(() -> Scripts.runScenario(script, List.of("127.0.0.1:" + same.port()), Registry.builtIn()))
                     .doesNotThrowAnyException();
         }
@@ -253,7 +253,7 @@ class CorrelatedReplayTest {
         Path script = Files.writeString(dir.resolve("replay.groovy"), GroovyExport.script(recording, CORRELATED,
                 new ReplayOptions(0, TIMEOUT, List.of()), "rec.jsonl"));
 
-        try (Server inOrder = start(IdReplyHandler.inOrder())) {
+        try (Server inOrder = start(ECHO)) {
             assertThatCode(() -> Scripts.runScenario(script, List.of("127.0.0.1:" + inOrder.port()),
                     Registry.builtIn())).doesNotThrowAnyException();
         }
