@@ -121,6 +121,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void statefulWithAClientReplayIsAUsageError() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--target", "127.0.0.1:7373",
+                "--stateful");
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.err()).startsWith("mtk replay: --stateful applies to --as server, not --as client");
+    }
+
+    @Test
     void replayingTheServerSideAnswersTheOriginalClient() throws Exception {
         Path file = write("rec.jsonl", EXCHANGE);
         Serving replay = InProcessMtk.start("replay", file.toString(), "--as", "server", "--listen", "0", "--speed", "0");
