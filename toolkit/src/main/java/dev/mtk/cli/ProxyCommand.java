@@ -106,7 +106,8 @@ final class ProxyCommand implements Command {
             observers.add(new RecordingObserver((address, nanos) -> new Recorder(new RecordingWriter(out,
                     new RecordingHeader(RecordingHeader.VERSION, Instant.now().toString(), profile.name(),
                             profile.framing().toString(), profile.payload().name(), Addresses.format(address),
-                            target.toString())), profile, nanos)));
+                            target.toString(), profile.exchange().label(), profile.correlation().present()
+                                    ? profile.correlation().expression() : null)), profile, nanos)));
         }
         SessionLimits sessions = ListenOptions.limits(line).build();
         ProxyConfig config = new ProxyConfig(listen.host(), listen.port(), target.host(), target.port(), profile, limits,
@@ -124,7 +125,7 @@ final class ProxyCommand implements Command {
             }
             console.out().println("listening on " + Addresses.format(proxy.address()) + " (proxy to " + target
                     + ", profile " + profile.name() + ", framing " + profile.framing() + ", payload "
-                    + profile.payload().name() + ", " + ListenOptions.describe(sessions, proxy.maxConnections())
+                    + profile.payload().name() + profile.exchangeText() + ", " + ListenOptions.describe(sessions, proxy.maxConnections())
                     + (line.hasOption(RECORD) ? ", recording to " + line.getOptionValue(RECORD) : "") + ")");
             console.out().flush();
             stop.arm();

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -39,6 +41,7 @@ final class ReplayCommand implements Command {
     private static final String IGNORE = "ignore";
     private static final String TIMEOUT = "timeout";
     private static final String TO_GROOVY = "to-groovy";
+    private static final String STATEFUL = "stateful";
 
     private final StopSignal stop;
 
@@ -88,6 +91,9 @@ final class ReplayCommand implements Command {
                 .desc("leave out of comparisons, e.g. $.time or $..timestamp; repeatable").get());
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait for each recorded reply, also for connecting (default 5s)").get());
+        options.addOption(Option.builder().longOpt(STATEFUL)
+                .desc("--as server: serve each client one recorded connection in its recorded order, instead of "
+                        + "answering each request with the recorded reply of the request it matches").get());
         options.addOption(Option.builder().longOpt(TO_GROOVY).hasArg().argName("FILE")
                 .desc("write a scenario script that does what the recording did, instead of replaying").get());
         ListenOptions.addTo(options);
@@ -119,6 +125,9 @@ final class ReplayCommand implements Command {
         return switch (as) {
             case "client" -> {
                 refuseListenOptions(line);
+                if (line.hasOption(STATEFUL)) {
+                    throw new UsageException("--" + STATEFUL + " applies to --as server, not --as client");
+                }
                 yield playClient(line, recording, profile, limits, options, console);
             }
             case "server" -> serve(line, recording, profile, limits, options, console);
@@ -131,7 +140,7 @@ final class ReplayCommand implements Command {
         if (!line.hasOption(TO_GROOVY)) {
             return;
         }
-        for (String option : new String[] {AS, ProxyCommand.TARGET, ProxyCommand.LISTEN}) {
+        for (String option : new String[] {AS, ProxyCommand.TARGET, ProxyCommand.LISTEN, STATEFUL}) {
             if (line.hasOption(option)) {
                 throw new UsageException("--" + TO_GROOVY + " writes a script instead of replaying: not with --" + option);
             }
@@ -178,8 +187,12 @@ final class ReplayCommand implements Command {
             }
             int connections = recording.connections().size();
             console.out().println("listening on " + Addresses.format(server.address()) + " (replaying the server side of "
-                    + connections + (connections == 1 ? " recorded connection" : " recorded connections") + ", profile "
-                    + profile.name() + ", framing " + profile.framing() + ", payload " + profile.payload().name() + ", "
+                    + connections + (connections == 1 ? " recorded connection" : " recorded connections") + ", "
+                    + (options.stateful() ? "each client served one in its recorded order"
+                            : "each request answered as recorded for the request it matches by body"
+                                    + (profile.correlation().present() ? " or " + profile.correlation().expression() : ""))
+                    + ", profile " + profile.name() + ", framing " + profile.framing() + ", payload "
+                    + profile.payload().name() + profile.exchangeText() + ", "
                     + ListenOptions.describe(sessions, server.maxConnections()) + ")");
             console.out().flush();
             stop.arm();
@@ -239,14 +252,31 @@ final class ReplayCommand implements Command {
         }
     }
 
-    /** The recording's profile, framing and payload, unless the options say otherwise. */
+    /**
+     * The recording's profile, framing, payload, exchange and correlation, each unless its option says otherwise. A
+     * recording made before headers named the exchange gets its profile's (the seed's for {@code json}), uncorrelated.
+     */
     private static Profile profile(CommandLine line, RecordingHeader header, Registry registry) {
+        Map<String, String> choice = new LinkedHashMap<>();
+        choice.put(CommonOptions.PROFILE, header.profile());
+        choice.put(CommonOptions.FRAMING, header.framing());
+        choice.put(CommonOptions.PAYLOAD, header.payload());
+        if (header.exchange() != null) {
+            choice.put(CommonOptions.EXCHANGE, header.exchange());
+        }
+        if (header.correlate() != null) {
+            choice.put(CommonOptions.CORRELATE, header.correlate());
+        }
+        for (String flag : List.of(CommonOptions.PROFILE, CommonOptions.FRAMING, CommonOptions.PAYLOAD,
+                CommonOptions.EXCHANGE, CommonOptions.CORRELATE)) {
+            if (line.hasOption(flag)) {
+                choice.put(flag, line.getOptionValue(flag));
+            }
+        }
         try {
-            return Profile.named(line.getOptionValue(CommonOptions.PROFILE, header.profile()))
-                    .withFraming(registry.framingSpec(line.getOptionValue(CommonOptions.FRAMING, header.framing())))
-                    .withPayload(registry.payload(line.getOptionValue(CommonOptions.PAYLOAD, header.payload())));
+            return registry.profile(choice);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage().startsWith("correlate ") ? "--" + e.getMessage() : e.getMessage());
         }
     }
 
@@ -275,6 +305,6 @@ final class ReplayCommand implements Command {
                 }
             }
         }
-        return new ReplayOptions(speed, timeout, ignore);
+        return new ReplayOptions(speed, timeout, ignore, line.hasOption(STATEFUL));
     }
 }

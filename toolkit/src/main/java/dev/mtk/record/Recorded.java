@@ -49,6 +49,21 @@ public sealed interface Recorded permits Recorded.Open, Recorded.Unit, Recorded.
             return kind == WireUnit.Kind.RAW ? RecordedBody.rawBytes(json) : RecordedBody.encode(codec, json);
         }
 
+        /**
+         * The key that pairs this frame with its request or reply under {@code profile}'s correlation; {@code null}
+         * for no correlation, an unframed unit, or a frame without the key.
+         */
+        public String key(Profile profile) {
+            if (kind != WireUnit.Kind.FRAME) {
+                return null;
+            }
+            try {
+                return RecordedBody.key(profile, wire, body(profile.payload()));
+            } catch (PayloadException e) {
+                return null;
+            }
+        }
+
         /** The exact bytes to send: {@code wire} when recorded, else the body as the profile frames it. */
         public byte[] wire(Profile profile) throws PayloadException {
             if (wire != null) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.mtk.session.Profile;
+import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import java.nio.ByteBuffer;
@@ -63,6 +65,20 @@ public final class RecordedBody {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PayloadException("cannot read the recorded JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The correlation key {@code profile} reads in a frame: in its body, or in its header when the exact {@code wire}
+     * bytes are known (a frame whose header holds field values is recorded with them). {@code null} without
+     * correlation, or when the frame has no key.
+     */
+    static String key(Profile profile, byte[] wire, byte[] body) {
+        if (!profile.correlation().present()) {
+            return null;
+        }
+        Frame frame = wire != null && wire.length >= body.length
+                ? new Frame(Arrays.copyOf(wire, wire.length - body.length), body, wire.length) : new Frame(body);
+        return profile.key(profile.outbound(frame));
     }
 
     static byte[] rawBytes(JsonNode json) {

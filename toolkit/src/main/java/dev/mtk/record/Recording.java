@@ -114,7 +114,8 @@ public record Recording(RecordingHeader header, List<Recorded> events) {
                     + " is not supported (this mtk reads version " + RecordingHeader.VERSION + ")");
         }
         return new RecordingHeader(version, text(line, "started"), text(line, "profile"), text(line, "framing"),
-                text(line, "payload"), text(line, "listen"), text(line, "target"));
+                text(line, "payload"), text(line, "listen"), text(line, "target"), optional(line, "exchange"),
+                optional(line, "correlate"));
     }
 
     private static Recorded event(JsonNode line) {

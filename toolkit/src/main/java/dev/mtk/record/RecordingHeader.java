@@ -12,9 +12,13 @@ import java.util.Objects;
  * @param payload the payload codec's name
  * @param listen  where the proxy listened
  * @param target  the server the proxy forwarded to
+ * @param exchange  the exchange's label ({@code seed}, {@code reply}, {@code oneway}); {@code null} in recordings
+ *                  made before it was written: then the profile's own
+ * @param correlate the {@code --correlate} expression ({@code $.id}); {@code null} when replies were not paired by a
+ *                  key
  */
 public record RecordingHeader(int version, String started, String profile, String framing, String payload, String listen,
-        String target) {
+        String target, String exchange, String correlate) {
     /** The value of the header's {@code format} field. */
     public static final String FORMAT = "mtk-recording";
     /** The version this mtk writes and reads. */
@@ -27,5 +31,11 @@ public record RecordingHeader(int version, String started, String profile, Strin
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(target, "target");
+    }
+
+    /** A header without exchange and correlation: the profile's exchange, replies not paired by a key. */
+    public RecordingHeader(int version, String started, String profile, String framing, String payload, String listen,
+            String target) {
+        this(version, started, profile, framing, payload, listen, target, null, null);
     }
 }

@@ -29,6 +29,12 @@ public final class RecordingWriter implements Closeable {
         line.put("payload", header.payload());
         line.put("listen", header.listen());
         line.put("target", header.target());
+        if (header.exchange() != null) {
+            line.put("exchange", header.exchange());
+        }
+        if (header.correlate() != null) {
+            line.put("correlate", header.correlate());
+        }
         writeLine(line);
     }
 

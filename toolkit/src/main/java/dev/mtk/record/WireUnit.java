@@ -50,6 +50,11 @@ public record WireUnit(Kind kind, byte[] wire, byte[] body, String reason) {
         return wire != null ? wire.length : body.length;
     }
 
+    /** The key {@code profile}'s correlation reads in this frame; {@code null} for none, or for anything else. */
+    public String key(dev.mtk.session.Profile profile) {
+        return kind == Kind.FRAME ? RecordedBody.key(profile, wire, body) : null;
+    }
+
     /** A frame or an unframed unit: what a peer's decoder hands on as a message. */
     public boolean isMessage() {
         return kind == Kind.FRAME || kind == Kind.RAW;

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,8 +33,12 @@ import java.util.Set;
  * (the exact bytes, garbage included), and compares each reply with the recorded one. Events are played in recorded
  * order across all connections, on one thread, so what one connection did before another still comes first.
  *
- * <p>A connection whose reply does not come (or that the server closes early) is given up: its later events are
- * skipped, and the others go on.
+ * <p>Without correlation replies are compared in their recorded order, so a connection whose reply does not come
+ * (or that the server closes early) is given up: its later events are skipped, and the others go on. With a
+ * correlation ({@code --correlate $.id}) each recorded reply is compared with the received reply of the same key,
+ * in whatever order they come: a reordering is no difference, a missing reply is one difference and the connection
+ * goes on, and a reply no recorded one stands for (a second reply, an unknown key) is reported when the connection
+ * ends.
  */
 public final class ClientReplay {
     private final Recording recording;
@@ -52,8 +57,7 @@ public final class ClientReplay {
 
     /** Replays against {@code host:port} and reports what differed. */
     public ReplayReport run(String host, int port) throws InterruptedException {
-        Map<Long, ClientSession> sessions = new HashMap<>();
-        Map<Long, Integer> replies = new HashMap<>();
+        Map<Long, Played> sessions = new HashMap<>();
         Set<Long> abandoned = new HashSet<>();
         List<Difference> differences = new ArrayList<>();
         int sent = 0;
@@ -69,33 +73,33 @@ public final class ClientReplay {
                 if (event instanceof Recorded.Open) {
                     pacing.waitFor(event.ms());
                     try {
-                        sessions.put(conn, client.connect(host, port));
+                        sessions.put(conn, new Played(client.connect(host, port)));
                     } catch (SessionException e) {
                         differences.add(new Difference("connection " + conn + " (recorded at " + ms(event) + ")",
                                 List.of(e.getMessage())));
                         abandoned.add(conn);
                     }
                 } else if (event instanceof Recorded.Unit unit && sessions.containsKey(conn)) {
-                    ClientSession session = sessions.get(conn);
+                    Played played = sessions.get(conn);
                     if (unit.dir() == Direction.CLIENT_TO_SERVER) {
                         pacing.waitFor(event.ms());
-                        if (!send(session, unit, differences)) {
+                        if (!send(played.session, unit, differences)) {
                             abandoned.add(conn);
                         } else {
                             sent++;
+                            played.requested(unit.key(profile));
                         }
                     } else if (unit.isMessage()) {
-                        int reply = replies.merge(conn, 1, Integer::sum);
                         compared++;
-                        if (!compare(session, unit, reply, differences)) {
+                        if (!compare(played, unit, differences)) {
                             abandoned.add(conn);
                         }
                     }
                 } else if (event instanceof Recorded.Close && sessions.containsKey(conn)) {
                     pacing.waitFor(event.ms());
-                    ClientSession session = sessions.remove(conn);
-                    unexpected(session, conn, differences);
-                    session.close();
+                    Played played = sessions.remove(conn);
+                    unexpected(played, conn, differences);
+                    played.session.close();
                 }
             }
         }
@@ -116,13 +120,27 @@ public final class ClientReplay {
         return false;
     }
 
-    /** Receives the next reply and compares it; {@code false} when none came. */
-    private boolean compare(ClientSession session, Recorded.Unit unit, int reply, List<Difference> differences) {
-        String what = where(unit, "reply " + reply);
+    /**
+     * Receives the reply that stands for {@code unit} and compares it; {@code false} when the rest of the connection
+     * cannot be played. Without correlation that is the next message, and a reply that does not come leaves the
+     * connection out of step. With it, the reply with the recorded key, among those waiting and those to come
+     * (without a key: the next one without a key), so a missing reply is only itself.
+     */
+    private boolean compare(Played played, Recorded.Unit unit, List<Difference> differences) {
+        String key = unit.key(profile);
+        String what = where(unit, "reply " + played.nextReply() + (key == null ? "" : " (" + keyed(key) + ")"));
+        boolean correlated = profile.correlation().present();
         Message received;
         try {
-            received = session.receive(options.timeout());
+            received = !correlated ? played.session.receive(options.timeout())
+                    : played.session.receive(message -> Objects.equals(key, profile.key(message)), options.timeout());
         } catch (ReceiveTimeoutException e) {
+            if (correlated) {
+                differences.add(new Difference(what, List.of("recorded " + recorded(unit) + ", received "
+                        + (key == null ? "no reply without " + profile.correlation().expression() : "no reply with "
+                                + keyed(key)) + " within " + options.timeout().toMillis() + " ms")));
+                return true;
+            }
             differences.add(new Difference(what, List.of("recorded " + recorded(unit) + ", received nothing within "
                     + options.timeout().toMillis() + " ms; the rest of this connection is skipped")));
             return false;
@@ -131,6 +149,7 @@ public final class ClientReplay {
                     + "; the rest of this connection is skipped")));
             return false;
         }
+        played.answered(key);
         List<String> details = details(unit, received);
         if (!details.isEmpty()) {
             differences.add(new Difference(what + " differs", details));
@@ -156,18 +175,67 @@ public final class ClientReplay {
         return List.of("body: recorded " + bytes(recordedBody) + ", received " + bytes(received.body()));
     }
 
-    /** Replies that came after the recorded ones, already there when the connection is closed. */
-    private void unexpected(ClientSession session, long conn, List<Difference> differences) {
+    /**
+     * Replies that came and stood for no recorded one, already there when the connection is closed. With correlation
+     * each says why: a second reply to one request, a reply to a request whose reply was not recorded, or a key that
+     * no request sent had.
+     */
+    private void unexpected(Played played, long conn, List<Difference> differences) {
         List<String> extra = new ArrayList<>();
         while (true) {
+            Message message;
             try {
-                extra.add("not recorded, received " + session.receive(Duration.ZERO).render());
+                message = played.session.receive(Duration.ZERO);
             } catch (SessionException e) {
                 break;
             }
+            extra.add(played.unexpected(profile.key(message)) + ", received " + message.render());
         }
         if (!extra.isEmpty()) {
             differences.add(new Difference("connection " + conn + ": replies after the recorded ones", extra));
+        }
+    }
+
+    private String keyed(String key) {
+        return profile.correlation().expression() + " " + key;
+    }
+
+    /** One connection being played: its session, and what was asked and answered, to tell extra replies apart. */
+    private final class Played {
+        private final ClientSession session;
+        private final Set<String> requested = new HashSet<>();
+        private final Set<String> answered = new HashSet<>();
+        private int replies;
+
+        Played(ClientSession session) {
+            this.session = session;
+        }
+
+        int nextReply() {
+            return ++replies;
+        }
+
+        void requested(String key) {
+            if (key != null) {
+                requested.add(key);
+            }
+        }
+
+        void answered(String key) {
+            if (key != null) {
+                answered.add(key);
+            }
+        }
+
+        String unexpected(String key) {
+            if (key == null) {
+                return "not recorded";
+            }
+            if (answered.contains(key)) {
+                return "a second reply with " + keyed(key);
+            }
+            return requested.contains(key) ? "a reply with " + keyed(key) + ", which was not recorded"
+                    : "a reply with " + keyed(key) + ", which no request had";
         }
     }
 

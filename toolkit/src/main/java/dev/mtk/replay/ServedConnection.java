@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * sends is decoded and compared with what the recorded client sent; a difference is a warning, and the replay goes
  * on.
  */
-final class ServedConnection {
+final class ServedConnection implements Served {
     private static final Logger LOG = LoggerFactory.getLogger("mtk.replay");
 
     private final IoSession session;
@@ -58,7 +58,8 @@ final class ServedConnection {
         this.speed = speed;
     }
 
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         LOG.info("#{} {} connected, served as recorded connection {}", session.getId(), dev.mtk.internal.Addresses.format(session.getRemoteAddress()),
                 recordedConn);
         lastMs = events.get(0).ms();
@@ -67,7 +68,8 @@ final class ServedConnection {
     }
 
     /** Bytes from the client. */
-    synchronized void received(byte[] bytes) {
+    @Override
+    public synchronized void received(byte[] bytes) {
         for (WireUnit unit : decoder.feed(bytes)) {
             if (unit.isMessage()) {
                 inbox.add(unit);
@@ -80,21 +82,25 @@ final class ServedConnection {
     }
 
     /** Bytes of a frame begun by the client and not yet complete. */
-    synchronized long partial() {
+    @Override
+    public synchronized long partial() {
         return decoder.held();
     }
 
     /** Units of the client's stream decoded so far. */
-    synchronized long completed() {
+    @Override
+    public synchronized long completed() {
         return decoder.decoded();
     }
 
     /** Bytes of client messages decoded and waiting for their place in the recording. */
-    synchronized long queued() {
+    @Override
+    public synchronized long queued() {
         return inboxBytes;
     }
 
-    synchronized void closed() {
+    @Override
+    public synchronized void closed() {
         ended = true;
         if (next < events.size() && !(events.get(next) instanceof Recorded.Close)) {
             LOG.info("#{} closed by the client before the end of recorded connection {}", session.getId(), recordedConn);

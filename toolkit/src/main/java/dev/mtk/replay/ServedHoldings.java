@@ -4,7 +4,7 @@ import dev.mtk.limits.Holdings;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
-/** What each client of a replay server holds, as its {@link ServedConnection} knows it, for the service's limits. */
+/** What each client of a replay server holds, as its {@link Served} knows it, for the service's limits. */
 final class ServedHoldings implements Holdings {
     private final AttributeKey served;
 
@@ -14,23 +14,23 @@ final class ServedHoldings implements Holdings {
 
     @Override
     public long partial(IoSession io) {
-        ServedConnection connection = connection(io);
+        Served connection = connection(io);
         return connection == null ? 0 : connection.partial();
     }
 
     @Override
     public long completed(IoSession io) {
-        ServedConnection connection = connection(io);
+        Served connection = connection(io);
         return connection == null ? 0 : connection.completed();
     }
 
     @Override
     public long queued(IoSession io) {
-        ServedConnection connection = connection(io);
+        Served connection = connection(io);
         return connection == null ? 0 : connection.queued();
     }
 
-    private ServedConnection connection(IoSession io) {
-        return (ServedConnection) io.getAttribute(served);
+    private Served connection(IoSession io) {
+        return (Served) io.getAttribute(served);
     }
 }

@@ -24,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the server side of a recording to whatever connects: a mock made from real traffic. The first client gets
- * recorded connection 1, the second connection 2, and so on, starting over after the last, so a client that
- * reconnects is served again. No codec sits in the write path: replies go out as the exact recorded bytes.
+ * Serves the server side of a recording to whatever connects: a mock made from real traffic. By default each request
+ * is answered with what the recorded server sent for the recorded request it matches, by body, else by correlation
+ * key ({@link MatchedConnection}), on whatever connection and in whatever order it comes. With
+ * {@link ReplayOptions#stateful()} the first client gets recorded connection 1 in its recorded order, the second
+ * connection 2, and so on, starting over after the last ({@link ServedConnection}): for servers whose answers depend
+ * on what came before on the connection. No codec sits in the write path: replies go out as the exact recorded bytes.
  */
 public final class ServerReplay implements AutoCloseable {
     private static final AttributeKey SERVED = new AttributeKey(ServerReplay.class, "served");
@@ -61,13 +64,20 @@ public final class ServerReplay implements AutoCloseable {
         Listener listener = Listener.create("replay", listening.holdings(new ServedHoldings(SERVED)));
         ScheduledExecutorService timer = listener.timer();
         AtomicLong served = new AtomicLong();
+        RecordedAnswers answers = options.stateful() ? null : new RecordedAnswers(recording, profile);
         listener.handler(new IoHandlerAdapter() {
             @Override
             public void sessionOpened(IoSession session) {
-                int index = (int) (served.getAndIncrement() % connections.size());
-                List<Recorded> events = connections.get(index);
-                ServedConnection connection = new ServedConnection(session, events.get(0).conn(), events, profile,
-                        new StreamDecoder(decoder), diff, timer, options.speed());
+                Served connection;
+                if (answers != null) {
+                    connection = new MatchedConnection(session, answers, profile, new StreamDecoder(decoder), timer,
+                            options.speed());
+                } else {
+                    int index = (int) (served.getAndIncrement() % connections.size());
+                    List<Recorded> events = connections.get(index);
+                    connection = new ServedConnection(session, events.get(0).conn(), events, profile,
+                            new StreamDecoder(decoder), diff, timer, options.speed());
+                }
                 session.setAttribute(SERVED, connection);
                 connection.start();
             }
@@ -77,12 +87,12 @@ public final class ServerReplay implements AutoCloseable {
                 IoBuffer buffer = (IoBuffer) message;
                 byte[] bytes = new byte[buffer.remaining()];
                 buffer.get(bytes);
-                ((ServedConnection) session.getAttribute(SERVED)).received(bytes);
+                ((Served) session.getAttribute(SERVED)).received(bytes);
             }
 
             @Override
             public void sessionClosed(IoSession session) {
-                ServedConnection connection = (ServedConnection) session.getAttribute(SERVED);
+                Served connection = (Served) session.getAttribute(SERVED);
                 if (connection != null) {
                     connection.closed();
                 }

@@ -73,13 +73,7 @@ public final class ScriptClient implements AutoCloseable {
     public ScriptMessage expect(Map<String, Object> options,
             @ClosureParams(value = SimpleType.class, options = "dev.mtk.script.ScriptMessage") Closure<?> condition) {
         long millis = ScriptValues.number(options, "timeout", script.getTimeout());
-        ScriptMessage message = receive(millis);
-        if (options.containsKey("value") && !DefaultTypeTransformation.compareEqual(options.get("value"), message.getValue())) {
-            throw new ScriptFailure("expected " + shown(options.get("value")) + ", received " + message);
-        }
-        if (options.containsKey("text") && !Objects.equals(String.valueOf(options.get("text")), message.getText())) {
-            throw new ScriptFailure("expected text '" + options.get("text") + "', received '" + message.getText() + "'");
-        }
+        ScriptMessage message = checked(options, receive(millis));
         if (condition != null && !asBoolean(condition.call(message))) {
             throw new ScriptFailure("expected a message matching the condition, received " + message);
         }
@@ -121,6 +115,51 @@ public final class ScriptClient implements AutoCloseable {
         } catch (dev.mtk.session.SessionException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sends {@code value} and checks its reply the way {@code expect} checks a message:
+     * {@code request([op: 'get', id: 7], value: [id: 7, ok: true])}, with {@code text:} and {@code timeout:} too.
+     */
+    public ScriptMessage request(Map<String, Object> options, Object value) {
+        return checked(options, request(value, ScriptValues.number(options, "timeout", script.getTimeout())));
+    }
+
+    /**
+     * The reply to what {@code send} returned: the message with its id when the connection pairs replies by one,
+     * else the next message. Send several requests, then take their replies in any order:
+     * {@code def a = c.send([id: 1]); def b = c.send([id: 2]); c.replyTo(b); c.replyTo(a)}.
+     */
+    public ScriptMessage replyTo(Sent sent) {
+        return replyTo(Map.of(), sent);
+    }
+
+    /** {@link #replyTo(Sent)}, checked the way {@code expect} checks: {@code c.replyTo(b, value: [id: 2])}. */
+    public ScriptMessage replyTo(Map<String, Object> options, Sent sent) {
+        long millis = ScriptValues.number(options, "timeout", script.getTimeout());
+        String which = sent.key() == null ? "the reply" : "the reply with " + session.profile().correlation()
+                .expression() + " " + sent.key();
+        try {
+            return checked(options, new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis))));
+        } catch (ReceiveTimeoutException e) {
+            throw new ScriptFailure("expected " + which + " from " + getPeer() + " within " + millis
+                    + " ms, received nothing" + waiting());
+        } catch (SessionClosedException e) {
+            throw new ScriptFailure("expected " + which + ", but the " + e.getMessage());
+        } catch (dev.mtk.session.SessionException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /** {@code message}, when it has the {@code value:} and {@code text:} of {@code options}. */
+    private ScriptMessage checked(Map<String, Object> options, ScriptMessage message) {
+        if (options.containsKey("value") && !DefaultTypeTransformation.compareEqual(options.get("value"), message.getValue())) {
+            throw new ScriptFailure("expected " + shown(options.get("value")) + ", received " + message);
+        }
+        if (options.containsKey("text") && !Objects.equals(String.valueOf(options.get("text")), message.getText())) {
+            throw new ScriptFailure("expected text '" + options.get("text") + "', received '" + message.getText() + "'");
+        }
+        return message;
     }
 
     /** {@code ; waiting: [...]} naming the messages received and not taken, or empty when none waits. */

@@ -47,7 +47,7 @@ class ProxyCommandTest {
 
         assertThat(proxy.stop()).isZero();
         assertThat(proxy.out()).startsWith("listening on 127.0.0.1:" + proxy.port() + " (proxy to 127.0.0.1:" + server.port()
-                + ", profile seed, framing headers, payload text, max-connections ")
+                + ", profile seed, framing headers, payload text, exchange seed, max-connections ")
                 .contains(", max-buffered ", ", recording to " + file + ")")
                 .endsWith("proxy stopped" + System.lineSeparator());
         assertThat(log.lines()).contains("proxy #1 client>server 16 B (body 5 B): hello",

@@ -100,6 +100,38 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theRecordingsCorrelationPairsRepliesThatComeInAnotherOrder() throws Exception {
+        Path file = write("rec.jsonl", String.join("\n",
+                "{\"format\":\"mtk-recording\",\"version\":1,\"started\":\"2026-12-01T00:00:00Z\",\"profile\":\"reply\","
+                        + "\"framing\":\"length-field:width=4\",\"payload\":\"json\",\"listen\":\"127.0.0.1:7474\","
+                        + "\"target\":\"127.0.0.1:7373\",\"exchange\":\"reply\",\"correlate\":\"$.id\"}",
+                "{\"ms\":1,\"conn\":1,\"event\":\"open\",\"client\":\"127.0.0.1:50000\"}",
+                "{\"ms\":2,\"conn\":1,\"event\":\"frame\",\"dir\":\"c2s\",\"size\":33,\"json\":{\"op\":\"get\",\"key\":\"a\",\"id\":1}}",
+                "{\"ms\":3,\"conn\":1,\"event\":\"frame\",\"dir\":\"c2s\",\"size\":33,\"json\":{\"op\":\"get\",\"key\":\"b\",\"id\":2}}",
+                "{\"ms\":4,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"op\":\"get\",\"key\":\"a\",\"id\":1}}",
+                "{\"ms\":5,\"conn\":1,\"event\":\"frame\",\"dir\":\"s2c\",\"size\":34,\"json\":{\"op\":\"get\",\"key\":\"b\",\"id\":2}}",
+                "{\"ms\":6,\"conn\":1,\"event\":\"close\",\"by\":\"client\"}") + "\n");
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), dev.mtk.session.OvertakeHandlerProvider.handler());
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--target",
+                "127.0.0.1:" + server.port(), "--speed", "0", "-q");
+
+        assertThat(result.code()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).isEqualTo("replayed 1 connection: 2 sent, 2 replies compared, all as recorded" + NL);
+    }
+
+    @Test
+    void statefulWithAClientReplayIsAUsageError() throws Exception {
+        Path file = write("rec.jsonl", EXCHANGE);
+
+        Result result = InProcessMtk.run("replay", file.toString(), "--as", "client", "--target", "127.0.0.1:7373",
+                "--stateful");
+
+        assertThat(result.code()).isEqualTo(Mtk.USAGE);
+        assertThat(result.err()).startsWith("mtk replay: --stateful applies to --as server, not --as client");
+    }
+
+    @Test
     void replayingTheServerSideAnswersTheOriginalClient() throws Exception {
         Path file = write("rec.jsonl", EXCHANGE);
         Serving replay = InProcessMtk.start("replay", file.toString(), "--as", "server", "--listen", "0", "--speed", "0");
@@ -111,7 +143,8 @@ class ReplayCommandTest {
 
         assertThat(replay.stop()).isZero();
         assertThat(replay.out()).startsWith("listening on 127.0.0.1:" + replay.port()
-                + " (replaying the server side of 1 recorded connection, profile json, framing headers, payload json, "
+                + " (replaying the server side of 1 recorded connection, each request answered as recorded for the "
+                + "request it matches by body, profile json, framing headers, payload json, exchange seed, "
                 + "max-connections ")
                 .endsWith("replay stopped" + NL);
     }
@@ -206,7 +239,7 @@ class ReplayCommandTest {
             Serving replay = InProcessMtk.start("replay", file.toString(), "--as", "server", "--listen", "0", "--speed", "0");
             try (Client client = Client.open(ClientConfig.of(Profile.json()));
                     ClientSession session = client.connect("127.0.0.1", replay.port())) {
-                String connected = log.awaitContaining("connected, served as recorded connection");
+                String connected = log.awaitContaining("connected, each request answered as recorded");
 
                 assertThat(connected).matches("replay #\\d+ 127\\.0\\.0\\.1:\\d+ connected.*");
             } finally {

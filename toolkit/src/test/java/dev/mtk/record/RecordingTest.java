@@ -53,6 +53,28 @@ class RecordingTest {
     }
 
     @Test
+    void theHeaderCarriesTheExchangeAndTheCorrelationBackAndForth() throws Exception {
+        StringWriter out = new StringWriter();
+        new RecordingWriter(out, new RecordingHeader(1, "2026-11-25T18:00:00Z", "reply", "length-field:width=4", "json",
+                "127.0.0.1:7474", "127.0.0.1:7373", "reply", "$.id")).close();
+
+        RecordingHeader header = Recording.read(Files.writeString(dir.resolve("rec.jsonl"), out.toString())).header();
+
+        assertThat(out.toString()).contains(",\"exchange\":\"reply\",\"correlate\":\"$.id\"}");
+        assertThat(header.exchange()).isEqualTo("reply");
+        assertThat(header.correlate()).isEqualTo("$.id");
+    }
+
+    @Test
+    void aRecordingWithoutExchangeAndCorrelationStillLoads() throws Exception {
+        RecordingHeader header = Recording.read(Files.writeString(dir.resolve("rec.jsonl"), record(Profile.json())))
+                .header();
+
+        assertThat(header.exchange()).isNull();
+        assertThat(header.correlate()).isNull();
+    }
+
+    @Test
     void aJsonBodyIsWrittenAsJsonAlone() throws Exception {
         byte[] body = utf8("{\"n\":1,\"s\":\"我\"}");
 

@@ -54,7 +54,7 @@ class GroovyExportTest {
 
         assertThat(script).startsWith("// Made by mtk replay from rec.jsonl: 1 connection recorded from 2026-11-25T00:00:00Z,")
                 .contains("def target = args ? args[0] : '127.0.0.1:7373'",
-                        "def speak = [profile: 'json', framing: 'headers', payload: 'json']");
+                        "def speak = [profile: 'json', framing: 'headers', payload: 'json', exchange: 'seed']");
         assertThat(body(script)).containsExactly(
                 "c1.send([n: 1, 'a key': [true, null, 1.5], 'class': 'it\\'s $x'])",
                 "c1.expect(value: '我收到了')",
@@ -78,7 +78,7 @@ class GroovyExportTest {
     }
 
     @Test
-    void bytesThatNoLiteralGivesBackAreSentAsBytes() throws Exception {
+    void bytesThatNoLiteralGivesBackAreSentAsBytesBesideWhatTheyHold() throws Exception {
         Recording recording = recording("json", "bytes",
                 "1,\"conn\":1,\"event\":\"garbage\",\"dir\":\"c2s\",\"size\":4,\"base64\":\"anVuaw==\"",
                 frame("c2s", "\"base64\":\"AAE=\""),
@@ -88,10 +88,43 @@ class GroovyExportTest {
         String script = GroovyExport.script(recording, Profile.json().withPayload(new BytesPayloadCodec()), fast(), "r");
 
         assertThat(body(script)).containsExactly(
-                "c1.sendRaw('anVuaw=='.decodeBase64())          // 4 B of garbage",
-                "c1.send('AAE='.decodeBase64())",
-                "c1.send('eyAibiI6MX0='.decodeBase64())",
-                "c1.expect { it.body == 'AAI='.decodeBase64() }");
+                "c1.sendRaw('anVuaw=='.decodeBase64())          // 4 B of garbage: text junk",
+                "c1.send('AAE='.decodeBase64())          // hex 00 01",
+                "c1.send('eyAibiI6MX0='.decodeBase64())          // text { \"n\":1}",
+                "c1.expect { it.body == 'AAI='.decodeBase64() }          // hex 00 02");
+    }
+
+    @Test
+    void withACorrelationARequestAnsweredNextIsARequestAndAnotherAwaitsItsReplyById() throws Exception {
+        Recording recording = recording("reply", "json",
+                frame("c2s", "\"json\":{\"id\":1}"),
+                frame("s2c", "\"json\":{\"id\":1,\"ok\":true}"),
+                frame("c2s", "\"json\":{\"id\":2}"),
+                frame("c2s", "\"json\":{\"id\":3}"),
+                frame("s2c", "\"json\":{\"id\":3,\"ok\":true}"),
+                frame("s2c", "\"json\":{\"id\":2,\"ok\":true}"));
+        Profile correlated = Profile.reply().withCorrelation(dev.mtk.exchange.Correlation.parse("$.id"));
+
+        String script = GroovyExport.script(recording, correlated, fast(), "rec.jsonl");
+
+        assertThat(script).contains("def speak = [profile: 'reply', framing: 'length-field:width=4', payload: 'json', "
+                + "exchange: 'reply', correlate: '$.id']");
+        assertThat(body(script)).containsExactly(
+                "c1.request([id: 1], value: [id: 1, ok: true])",
+                "def c1s2 = c1.send([id: 2])",
+                "c1.request([id: 3], value: [id: 3, ok: true])",
+                "c1.replyTo(c1s2, value: [id: 2, ok: true])");
+    }
+
+    @Test
+    void jsonSentWithOtherSpacingIsWrittenAsItsValue() throws Exception {
+        Recording recording = recording("json", "json",
+                frame("c2s", "\"json\":{\"n\":1},\"base64\":\"eyAibiI6MX0=\""));
+
+        String script = GroovyExport.script(recording, Profile.json(), fast(), "rec.jsonl");
+
+        assertThat(body(script)).containsExactly("c1.send([n: 1])          // recorded as {\"n\":1}: the same value, "
+                + "other spacing; sendRaw('eyAibiI6MX0='.decodeBase64()) sends the very bytes");
     }
 
     @Test

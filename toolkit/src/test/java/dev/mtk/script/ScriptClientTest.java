@@ -50,6 +50,29 @@ class ScriptClientTest {
     }
 
     @Test
+    void replyToTakesTheReplyWithTheSentIdWhicheverCameFirst() {
+        assertThatCode(() -> run("def srv = server(port: 0, profile: 'reply') { onMessage { msg -> reply(msg.body) } }",
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "def first = c.send([id: 1])",
+                "def second = c.send([id: 2])",
+                "assert c.replyTo(second).value == [id: 2]",
+                "c.replyTo(first, value: [id: 1])",
+                "c.request([id: 3], value: [id: 3])"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void replyToWithAValueThatDiffersSaysWhatCame() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(
+                "def srv = server(port: 0, profile: 'reply') { onMessage { msg -> reply(msg.body) } }",
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "c.replyTo(c.send([id: 1, n: 2]), value: [id: 1, n: 1])"));
+
+        assertThat(error.getMessage()).isEqualTo(dir.resolve("scenario.groovy") + ":3: expected {\"id\":1,\"n\":1}, "
+                + "received {\"id\":1,\"n\":2}");
+    }
+
+    @Test
     void expectWithAConditionThatIsFalseFails() {
         ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
                 "def c = connect(port: srv.port)",
