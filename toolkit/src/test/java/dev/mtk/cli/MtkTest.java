@@ -536,11 +536,11 @@ class MtkTest {
         assertThat(run("plugins", "--json")).isZero();
 
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
-        assertThat(document.get("plugins")).hasSize(9);
+        assertThat(document.get("plugins")).hasSize(12);
         assertThat(document.get("plugins").get(0).get("kind").asText()).isEqualTo("framing");
         assertThat(document.get("plugins").get(0).get("name").asText()).isEqualTo("headers");
         assertThat(document.get("plugins").get(0).get("origin").asText()).isEqualTo("built-in");
-        assertThat(document.get("plugins").get(8).get("kind").asText()).isEqualTo("handler");
+        assertThat(document.get("plugins").get(11).get("kind").asText()).isEqualTo("handler");
         assertThat(document.get("warnings")).isEmpty();
     }
 

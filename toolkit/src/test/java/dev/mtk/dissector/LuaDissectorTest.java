@@ -55,7 +55,7 @@ class LuaDissectorTest {
         assertThat(lua).startsWith("-- Wireshark dissector for framing headers\n-- Made by mtk. Framing: magic \"Headers\" "
                 + "(48 65 61 64 65 72 73), length field at offset 7, 4 bytes big endian (signed), adjustment 0, counting the "
                 + "body only; header 11 bytes.\n")
-                .contains("local MAGIC = ByteArray.new(\"48 65 61 64 65 72 73\")", "local LENGTH_OFFSET = 7",
+                .contains("local MAGICS = { ByteArray.new(\"48 65 61 64 65 72 73\") }", "local LENGTH_OFFSET = 7",
                         "local HEADER_LENGTH = 11", "local ADJUSTMENT = 0", "local MAX_FRAME = 1048576",
                         "return tvb(offset + LENGTH_OFFSET, LENGTH_WIDTH):int() + ADJUSTMENT",
                         "ProtoField.int32(\"mtk.length\"", "item:add(f_length, field)",
@@ -68,7 +68,7 @@ class LuaDissectorTest {
     void aLittleEndianLengthThatCountsTheHeaderWithoutMagic() {
         String lua = dissector("length-field:width=2,order=little,includes-header=true,adjust=1").lua();
 
-        assertThat(lua).contains("local MAGIC = nil", "local HEADER_LENGTH = 2", "local ADJUSTMENT = -1",
+        assertThat(lua).contains("local MAGICS = nil", "local HEADER_LENGTH = 2", "local ADJUSTMENT = -1",
                 "LENGTH_WIDTH):le_uint() + ADJUSTMENT", "ProtoField.uint16(\"mtk.length\"", "item:add_le(f_length, field)");
     }
 
