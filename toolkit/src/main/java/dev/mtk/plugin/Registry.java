@@ -117,14 +117,16 @@ public final class Registry {
      */
     public Profile profile(Map<String, String> choice) {
         Profile profile = Profile.named(choice.getOrDefault("profile", "json"));
+        // The exchange first: a whole-frame framing (memcached) cannot frame the seed exchange's acknowledgement, and
+        // each step checks the profile it makes.
+        if (choice.containsKey("exchange")) {
+            profile = profile.withExchange(Exchange.named(choice.get("exchange")));
+        }
         if (choice.containsKey("framing")) {
             profile = profile.withFraming(framingSpec(choice.get("framing")));
         }
         if (choice.containsKey("payload")) {
             profile = profile.withPayload(payload(choice.get("payload")));
-        }
-        if (choice.containsKey("exchange")) {
-            profile = profile.withExchange(Exchange.named(choice.get("exchange")));
         }
         if (choice.containsKey("correlate")) {
             if (profile.exchange() == Exchange.SEED) {

@@ -96,7 +96,7 @@ public final class Profile {
         this.confirmation = handshakeMessage(CONFIRMATION);
         this.confirmationBody = body(confirmation);
         this.encodesAlone = frameEncoder(sizing);
-        this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encode(acknowledgement) : null;
+        this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encodedAcknowledgement() : null;
         if (this.rawHandshake && !(sizing instanceof LengthFieldFraming)) {
             throw new IllegalArgumentException("profile " + name + " sends its handshake unframed, which needs a "
                     + "length-field framing such as headers, not " + framing);
@@ -191,6 +191,24 @@ public final class Profile {
      */
     public Frame frame(byte[] body, Map<String, ?> values) {
         return values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+    }
+
+    /**
+     * The acknowledgement framed, or {@code null} when the framing cannot frame it (a whole-frame framing such as
+     * {@code memcached} takes only whole frames) and the exchange has no acknowledgement to send.
+     *
+     * @throws IllegalArgumentException when the seed's exchange needs it and the framing refuses it
+     */
+    private byte[] encodedAcknowledgement() {
+        try {
+            return encode(acknowledgement);
+        } catch (IllegalArgumentException e) {
+            if (exchange != Exchange.SEED) {
+                return null;
+            }
+            throw new IllegalArgumentException("framing " + framing + " cannot frame the seed exchange's "
+                    + ACKNOWLEDGEMENT + " (" + e.getMessage() + "): choose the exchange reply or oneway");
+        }
     }
 
     /** The correlation key of a received message or of a frame about to be sent; {@code null} when it has none. */
