@@ -70,6 +70,8 @@ public final class Profile {
     private final byte[] confirmationBody;
     private final byte[] encodedAcknowledgement;
     private final boolean encodesAlone;
+    /** Whether frames to send are given whole ({@code strip=none}), so each is checked before it is sent. */
+    private final boolean checksWholeFrames;
 
     /**
      * @param name         what users select it by
@@ -96,6 +98,7 @@ public final class Profile {
         this.confirmation = handshakeMessage(CONFIRMATION);
         this.confirmationBody = body(confirmation);
         this.encodesAlone = frameEncoder(sizing);
+        this.checksWholeFrames = sizing instanceof LengthFieldFraming lengthField && lengthField.format().wholeFrame();
         this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encodedAcknowledgement() : null;
         if (this.rawHandshake && !(sizing instanceof LengthFieldFraming)) {
             throw new IllegalArgumentException("profile " + name + " sends its handshake unframed, which needs a "
@@ -190,7 +193,13 @@ public final class Profile {
      * @throws IllegalArgumentException for a field the framing does not name, or a value that does not fit
      */
     public Frame frame(byte[] body, Map<String, ?> values) {
-        return values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+        Frame frame = values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+        if (checksWholeFrames) {
+            // A whole frame is the user's to get right: refuse a wrong one here, with the encoder's one line, rather
+            // than let the session's encoder close the connection after it was logged as sent.
+            encode(frame);
+        }
+        return frame;
     }
 
     /**
@@ -207,7 +216,8 @@ public final class Profile {
                 return null;
             }
             throw new IllegalArgumentException("framing " + framing + " cannot frame the seed exchange's "
-                    + ACKNOWLEDGEMENT + " (" + e.getMessage() + "): choose the exchange reply or oneway");
+                    + ACKNOWLEDGEMENT + " and " + CONFIRMATION + " (it sends only whole frames as they are given): choose "
+                    + "the exchange reply or oneway");
         }
     }
 
