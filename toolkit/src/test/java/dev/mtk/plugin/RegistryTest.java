@@ -57,6 +57,16 @@ class RegistryTest {
     }
 
     @Test
+    void aWholeFrameFramingChosenWithoutAnExchangeGetsReply() {
+        assertThat(Registry.builtIn().profile(Map.of("framing", "memcached")).exchange())
+                .isEqualTo(dev.mtk.exchange.Exchange.REPLY);
+        assertThat(Registry.builtIn().profile(Map.of("framing", "memcached", "exchange", "oneway")).exchange())
+                .isEqualTo(dev.mtk.exchange.Exchange.ONE_WAY);
+        assertThat(Registry.builtIn().profile(Map.of("framing", "mysql")).exchange())
+                .isEqualTo(dev.mtk.exchange.Exchange.SEED);
+    }
+
+    @Test
     void readsAFramingWithItsOptions() {
         FramingSpec spec = Registry.builtIn().framingSpec("length-field:width=2,order=little");
 
