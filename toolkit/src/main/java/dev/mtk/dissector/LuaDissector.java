@@ -89,7 +89,9 @@ public record LuaDissector(LengthFieldFormat format, int maxFrame, String name, 
         byte[] trailer = format.trailer();
         String magics = format.magics().stream().map(magic -> Hex.spaced(magic, magic.length))
                 .collect(Collectors.joining(" | "));
-        return (format.magicLength() == 0 ? "no magic" : "magic " + format.magicText() + " (" + magics + ")")
+        String text = format.magicText();
+        return (format.magicLength() == 0 ? "no magic"
+                : "magic " + text + (text.equals(magics) ? "" : " (" + magics + ")"))
                 + ", length field at offset " + format.lengthOffset() + ", " + format.lengthWidth() + " bytes "
                 + (format.order() == ByteOrder.BIG_ENDIAN ? "big" : "little") + " endian"
                 + (format.lengthWidth() >= 4 ? " (signed)" : " (unsigned)") + ", adjustment " + format.lengthAdjustment()

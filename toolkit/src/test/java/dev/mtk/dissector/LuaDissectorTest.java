@@ -73,6 +73,31 @@ class LuaDissectorTest {
     }
 
     @Test
+    void memcachedShowsBothMagicsAndEveryNamedField() {
+        String lua = dissector("memcached").lua();
+
+        assertThat(lua).contains("Framing: magic 80 | 81, length field at offset 8",
+                "; header 24 bytes; fields magic@0:1+opcode@1:1+keylen@2:2+extlen@4:1+status@6:2+opaque@12:4+cas@16:8.",
+                "local MAGICS = { ByteArray.new(\"80\"), ByteArray.new(\"81\") }", "local HEADER_LENGTH = 24",
+                "local f_field_opaque = ProtoField.uint32(\"mtk.field.opaque\", \"opaque\", base.DEC)",
+                "if tvb:len() >= 16 then item:add(f_field_opaque, tvb(12, 4)) end", ", f_field_cas }");
+    }
+
+    @Test
+    void aTrailerIsCountedInTheFrameAndChecked() {
+        String lua = dissector("length-field:offset=3,width=4,trailer=0xce").lua();
+
+        assertThat(lua).contains("local TRAILER = ByteArray.new(\"ce\")", "local TRAILER_LENGTH = 1",
+                "return HEADER_LENGTH + body_length(tvb, offset) + TRAILER_LENGTH", "wrong = \"wrong trailer\"");
+    }
+
+    @Test
+    void aThreeByteLittleEndianLengthIsUnsigned() {
+        assertThat(dissector("mysql").lua()).contains("LENGTH_WIDTH):le_uint() + ADJUSTMENT",
+                "ProtoField.uint24(\"mtk.length\"", "local ADJUSTMENT = 0", "local HEADER_LENGTH = 4");
+    }
+
+    @Test
     void anEightByteLengthIsReadAsA64BitNumber() {
         assertThat(dissector("length-field:width=8").lua()).contains("LENGTH_WIDTH):int64():tonumber() + ADJUSTMENT",
                 "ProtoField.int64(\"mtk.length\"");
