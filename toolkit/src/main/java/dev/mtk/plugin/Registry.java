@@ -5,12 +5,10 @@ import dev.mtk.exchange.Exchange;
 import dev.mtk.internal.MtkVersion;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.FrameCodec;
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.wire.FramingSpec;
-import dev.mtk.wire.LengthFieldFraming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,20 +117,14 @@ public final class Registry {
      */
     public Profile profile(Map<String, String> choice) {
         Profile profile = Profile.named(choice.getOrDefault("profile", "json"));
-        // The exchange first: a whole-frame framing (memcached) cannot frame the seed exchange's acknowledgement, and
-        // each step checks the profile it makes. Chosen without an exchange, such a framing gets reply, since the
-        // seed's exchange is impossible with it.
-        FramingSpec framing = choice.containsKey("framing") ? framingSpec(choice.get("framing")) : null;
-        if (choice.containsKey("exchange")) {
-            profile = profile.withExchange(Exchange.named(choice.get("exchange")));
-        } else if (framing != null && profile.exchange() == Exchange.SEED && wholeFrames(framing)) {
-            profile = profile.withExchange(Exchange.REPLY);
-        }
-        if (framing != null) {
-            profile = profile.withFraming(framing);
+        if (choice.containsKey("framing")) {
+            profile = profile.withFraming(framingSpec(choice.get("framing")));
         }
         if (choice.containsKey("payload")) {
             profile = profile.withPayload(payload(choice.get("payload")));
+        }
+        if (choice.containsKey("exchange")) {
+            profile = profile.withExchange(Exchange.named(choice.get("exchange")));
         }
         if (choice.containsKey("correlate")) {
             if (profile.exchange() == Exchange.SEED) {
@@ -142,11 +134,6 @@ public final class Registry {
             profile = profile.withCorrelation(Correlation.parse(choice.get("correlate")));
         }
         return profile;
-    }
-
-    private static boolean wholeFrames(FramingSpec framing) {
-        return framing.create(FrameLimits.DEFAULT) instanceof LengthFieldFraming lengthField
-                && lengthField.format().wholeFrame();
     }
 
     /** Everything, framings first, then payloads, then handlers, each kind by name. */

@@ -144,12 +144,20 @@ public final class Profile {
     }
 
     /**
-     * This profile with another framing.
+     * This profile with another framing. A whole-frame framing ({@code memcached}, {@code strip=none}) cannot frame the
+     * seed exchange's {@code 我收到了} and {@code ok}, so the seed's exchange becomes {@code reply} with it (choosing
+     * the seed's exchange again afterwards is refused).
      *
      * @throws IllegalArgumentException when its correlation reads a header field the framing does not name
      */
     public Profile withFraming(FramingSpec other) {
-        return new Profile(name, other, payload, validate, unframedSeedHandshake, exchange, correlation);
+        Exchange kept = exchange == Exchange.SEED && wholeFrames(other) ? Exchange.REPLY : exchange;
+        return new Profile(name, other, payload, validate, unframedSeedHandshake, kept, correlation);
+    }
+
+    private static boolean wholeFrames(FramingSpec framing) {
+        return framing.create(FrameLimits.DEFAULT) instanceof LengthFieldFraming lengthField
+                && lengthField.format().wholeFrame();
     }
 
     /** This profile with another payload codec, whose bodies the server then validates. */

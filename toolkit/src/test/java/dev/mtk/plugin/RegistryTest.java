@@ -67,6 +67,14 @@ class RegistryTest {
     }
 
     @Test
+    void theSeedsExchangeChosenWithAWholeFrameFramingIsRefused() {
+        assertThatThrownBy(() -> Registry.builtIn().profile(Map.of("framing", "memcached", "exchange", "seed")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("framing memcached cannot frame the seed exchange's 我收到了 and ok (it sends only whole "
+                        + "frames as they are given): choose the exchange reply or oneway");
+    }
+
+    @Test
     void readsAFramingWithItsOptions() {
         FramingSpec spec = Registry.builtIn().framingSpec("length-field:width=2,order=little");
 
