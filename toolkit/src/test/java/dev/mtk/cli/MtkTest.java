@@ -651,6 +651,25 @@ class MtkTest {
     }
 
     @Test
+    void aMemcachedClientSendsAWholeFrameAndRefusesAWrongOneWithOneLine() {
+        Profile memcached = dev.mtk.plugin.Registry.builtIn().profile(Map.of("framing", "memcached",
+                "payload", "bytes"));
+        server = Server.start(ServerConfig.loopback(0, memcached),
+                new dev.mtk.session.EchoHandlerProvider().create(Map.of()));
+        int port = server.port();
+        String get = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
+
+        assertThat(run("client", "127.0.0.1:" + port, "--framing", "memcached", "--payload", "bytes", "-e", get))
+                .isZero();
+        assertThat(run("client", "127.0.0.1:" + port, "--framing", "memcached", "--payload", "bytes", "-e",
+                get.replace("00000003 00000007", "00000005 00000007"))).isEqualTo(2);
+
+        assertThat(err()).startsWith("mtk client: length field (offset 8, 4 bytes): found 5, expected 3 for a "
+                + "27-byte frame (3-byte body; length=fill writes it)\n");
+        log.awaitContaining("client", "received 27 B: [magic=128 opcode=0 keylen=3 extlen=0 status=0 opaque=7 cas=0]");
+    }
+
+    @Test
     void benchTakesItsAddressAsHostColonPort() {
         int port = startServer(Profile.named("json"));
 
