@@ -85,7 +85,13 @@ public final class LoadGenerator {
         } catch (dev.mtk.spi.PayloadException e) {
             throw new IllegalArgumentException("the request body: " + e.getMessage(), e);
         }
-        byte[] request = profile.encode(new Frame(body));
+        byte[] request;
+        try {
+            request = profile.encode(new Frame(body));
+        } catch (IllegalArgumentException e) {
+            // A whole-frame framing (memcached) refuses a request that is not a right frame: say it is the request.
+            throw new IllegalArgumentException("the request: " + e.getMessage(), e);
+        }
         byte[] confirmation = config.exchange() ? profile.encode(profile.confirmation()) : null;
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads, tls))) {

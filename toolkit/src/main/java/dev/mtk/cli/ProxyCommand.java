@@ -92,7 +92,7 @@ final class ProxyCommand implements Command {
         }
         List<TrafficObserver> observers = new ArrayList<>();
         if (!line.hasOption(CommonOptions.QUIET)) {
-            observers.add(new TrafficPrinter(profile.payload()));
+            observers.add(new TrafficPrinter(profile.payload(), profile.fields()));
         }
         Writer recording = null;
         if (recordTo != null) {

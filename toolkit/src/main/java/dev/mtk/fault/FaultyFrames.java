@@ -40,31 +40,25 @@ public final class FaultyFrames {
     /**
      * {@code body} behind a header whose length field announces {@code announced} body bytes: fewer or more than
      * there are, negative, or past any max-frame. The value is written in the field's width, two's complement and
-     * cut to the width (so -1 in a 2-byte field is {@code ff ff}, which an unsigned field reads as 65535).
+     * cut to the width (so -1 in a 2-byte field is {@code ff ff}, which an unsigned field reads as 65535). In
+     * whole-frame mode ({@code strip=none}) {@code body} is the whole frame, whose length field is overwritten.
      *
      * @throws IllegalArgumentException when the framing has no length field (varint, a plugin's)
      */
     public byte[] withLength(byte[] body, long announced) {
         LengthFieldFormat format = format("a frame with a chosen length");
-        long value = announced - format.lengthAdjustment() + (format.lengthIncludesHeader() ? format.headerLength() : 0);
-        return withField(format, body, value);
+        return withField(format, body, format.fieldValue(announced));
     }
 
     /**
-     * {@code body} behind the largest length the field can hold: 255, 65535, 2147483647, or 2^63 - 1, above any
+     * {@code body} behind the largest length the field can hold: 255, 65535, 2^24 - 1, 2147483647, or 2^63 - 1, above any
      * max-frame a server can have.
      *
      * @throws IllegalArgumentException when the framing has no length field
      */
     public byte[] withLargestLength(byte[] body) {
         LengthFieldFormat format = format("an oversize length");
-        long largest = switch (format.lengthWidth()) {
-            case 1 -> 0xffL;
-            case 2 -> 0xffffL;
-            case 4 -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
-        return withField(format, body, largest);
+        return withField(format, body, format.largestFieldValue());
     }
 
     /** The first half of {@code frame} (rounded down, at least one byte). */
@@ -101,15 +95,26 @@ public final class FaultyFrames {
     }
 
     private static byte[] withField(LengthFieldFormat format, byte[] body, long value) {
-        byte[] frame = new byte[format.headerLength() + body.length];
-        byte[] magic = format.magic();
-        System.arraycopy(magic, 0, frame, 0, magic.length);
+        byte[] frame;
+        if (format.wholeFrame()) {
+            if (body.length < format.headerLength()) {
+                throw new IllegalArgumentException("a whole frame needs at least its " + format.headerLength()
+                        + "-byte header, got " + body.length + " bytes");
+            }
+            frame = body.clone();
+        } else {
+            frame = new byte[format.frameLength(body.length)];
+            byte[] magic = format.magic();
+            System.arraycopy(magic, 0, frame, 0, magic.length);
+            System.arraycopy(body, 0, frame, format.headerLength(), body.length);
+            byte[] trailer = format.trailer();
+            System.arraycopy(trailer, 0, frame, format.headerLength() + body.length, trailer.length);
+        }
         int width = format.lengthWidth();
         for (int i = 0; i < width; i++) {
             int shift = format.order() == ByteOrder.BIG_ENDIAN ? 8 * (width - 1 - i) : 8 * i;
             frame[format.lengthOffset() + i] = (byte) (value >>> shift);
         }
-        System.arraycopy(body, 0, frame, format.headerLength(), body.length);
         return frame;
     }
 }

@@ -5,6 +5,9 @@ import dev.mtk.internal.LogText;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.record.Direction;
 import dev.mtk.record.WireUnit;
+import dev.mtk.session.Message;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.HeaderFields;
 import dev.mtk.spi.PayloadCodec;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -20,14 +23,24 @@ import org.slf4j.LoggerFactory;
  * 2026-11-25 18:24:17.762 proxy  #1 server&gt;client 25 B (body 14 B): "我收到了"
  * 2026-11-25 18:24:17.776 proxy  #1 closed by client (client&gt;server 89 B, server&gt;client 25 B)
  * </pre>
+ *
+ * <p>When the framing names header fields, their values come before the body:
+ * {@code #1 client>server 27 B: [magic=128 opcode=0 ... opaque=7 cas=0] 00000000  80 00 ...}.
  */
 public final class TrafficPrinter implements TrafficObserver {
     private static final Logger LOG = LoggerFactory.getLogger("mtk.proxy");
 
     private final PayloadCodec payload;
+    private final HeaderFields fields;
 
     public TrafficPrinter(PayloadCodec payload) {
+        this(payload, HeaderFields.NONE);
+    }
+
+    /** Prints the values of the framing's named {@code fields} before each frame's body, as the client's log does. */
+    public TrafficPrinter(PayloadCodec payload, HeaderFields fields) {
         this.payload = payload;
+        this.fields = fields;
     }
 
     @Override
@@ -40,7 +53,7 @@ public final class TrafficPrinter implements TrafficObserver {
         switch (unit.kind()) {
             case FRAME -> {
                 if (LOG.isInfoEnabled()) {
-                    LOG.info("#{} {} {}: {}", conn, dir.arrow(), sizes(unit), render(unit.body()));
+                    LOG.info("#{} {} {}: {}{}", conn, dir.arrow(), sizes(unit), fieldsText(unit), render(unit.body()));
                 }
             }
             case RAW -> LOG.info("#{} {} {} B unframed: {}", conn, dir.arrow(), unit.size(),
@@ -63,6 +76,14 @@ public final class TrafficPrinter implements TrafficObserver {
         } else {
             LOG.warn("#{} closed: {} {}", conn, reason, counts);
         }
+    }
+
+    /** The named fields, read from the frame's wire bytes (offsets count from its first byte), when they are known. */
+    private String fieldsText(WireUnit unit) {
+        if (fields.isEmpty() || unit.wire() == null) {
+            return "";
+        }
+        return Message.headerText(fields.read(new Frame(unit.wire())));
     }
 
     private String render(byte[] body) {

@@ -320,7 +320,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
 
     @Override
     public void received(ReplSession session, Message message) {
-        output.event(format.received(session, message.body(), message.wireSize(), message.framed()));
+        output.event(format.received(session, message.body(), message.wireSize(), message.framed(), message.header()));
     }
 
     @Override

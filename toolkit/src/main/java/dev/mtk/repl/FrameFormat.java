@@ -3,6 +3,7 @@ package dev.mtk.repl;
 import dev.mtk.internal.Hex;
 import dev.mtk.internal.LogText;
 import dev.mtk.payload.TextPayloadCodec;
+import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadCodec;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -55,11 +57,12 @@ final class FrameFormat {
 
     /** A frame the REPL sent; {@code framed} is false for the {@code seed} profile's unframed {@code ok}. */
     AttributedString sent(ReplSession session, byte[] body, int wireSize, boolean framed) {
-        return frame(session, "->", SENT, body, wireSize, framed);
+        return frame(session, "->", SENT, body, wireSize, framed, Map.of());
     }
 
-    AttributedString received(ReplSession session, byte[] body, int wireSize, boolean framed) {
-        return frame(session, "<-", RECEIVED, body, wireSize, framed);
+    /** A frame that arrived, with the values of the framing's named header fields ({@code [opcode=0 opaque=7]}). */
+    AttributedString received(ReplSession session, byte[] body, int wireSize, boolean framed, Map<String, Long> header) {
+        return frame(session, "<-", RECEIVED, body, wireSize, framed, header);
     }
 
     /** The one line that says a session was lost. */
@@ -69,10 +72,13 @@ final class FrameFormat {
     }
 
     private AttributedString frame(ReplSession session, String arrow, AttributedStyle style, byte[] body, int wireSize,
-            boolean framed) {
+            boolean framed, Map<String, Long> header) {
         AttributedStringBuilder line = new AttributedStringBuilder();
         line.styled(FAINT, now()).append(' ').styled(ID, "#" + session.getId()).append(' ').styled(style, arrow)
                 .append(' ').append(wireSize == body.length ? body.length + " B" : wireSize + " B (body " + body.length + " B)");
+        if (!header.isEmpty()) {
+            line.append(' ').append(Message.headerText(header).strip());
+        }
         AttributedString view = body(session.payload(), body, framed);
         // A dump or indented JSON starts on a line of its own, so its columns line up.
         boolean block = view.toString().indexOf('\n') >= 0 || view.toString().startsWith(DUMP_START);

@@ -5,7 +5,8 @@ import dev.mtk.spi.PayloadException;
 
 /**
  * A received message as scripts see it, with Groovy properties: {@code msg.value} (maps, lists, strings, numbers for
- * JSON), {@code msg.text}, {@code msg.body} (bytes), {@code msg.size}, {@code msg.wireSize}, {@code msg.framed};
+ * JSON), {@code msg.text}, {@code msg.body} (bytes), {@code msg.size}, {@code msg.wireSize}, {@code msg.framed},
+ * {@code msg.header} (the framing's named header fields: {@code msg.header.opaque});
  * {@code msg['key']} reads a key of a JSON object. It prints as it renders in the log.
  */
 public final class ScriptMessage {
@@ -55,6 +56,11 @@ public final class ScriptMessage {
 
     public boolean isFramed() {
         return message.framed();
+    }
+
+    /** The framing's named header fields and their values ({@code msg.header.opaque}); empty when it names none. */
+    public java.util.Map<String, Long> getHeader() {
+        return message.header();
     }
 
     /** {@code msg['key']}: a key of the JSON object this message holds, or {@code null}. */

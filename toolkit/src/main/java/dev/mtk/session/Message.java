@@ -129,7 +129,11 @@ public final class Message implements Received {
 
     /** {@code [opcode=0 opaque=7] } before a rendered body when the framing names header fields; else empty. */
     String headerText() {
-        Map<String, Long> values = header();
+        return headerText(header());
+    }
+
+    /** Named header field values as log lines show them before the body: {@code [opcode=0 opaque=7] }, or empty. */
+    public static String headerText(Map<String, Long> values) {
         if (values.isEmpty()) {
             return "";
         }

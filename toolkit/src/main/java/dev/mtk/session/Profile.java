@@ -70,6 +70,8 @@ public final class Profile {
     private final byte[] confirmationBody;
     private final byte[] encodedAcknowledgement;
     private final boolean encodesAlone;
+    /** Whether frames to send are given whole ({@code strip=none}), so each is checked before it is sent. */
+    private final boolean checksWholeFrames;
 
     /**
      * @param name         what users select it by
@@ -96,7 +98,8 @@ public final class Profile {
         this.confirmation = handshakeMessage(CONFIRMATION);
         this.confirmationBody = body(confirmation);
         this.encodesAlone = frameEncoder(sizing);
-        this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encode(acknowledgement) : null;
+        this.checksWholeFrames = sizing instanceof LengthFieldFraming lengthField && lengthField.format().wholeFrame();
+        this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encodedAcknowledgement() : null;
         if (this.rawHandshake && !(sizing instanceof LengthFieldFraming)) {
             throw new IllegalArgumentException("profile " + name + " sends its handshake unframed, which needs a "
                     + "length-field framing such as headers, not " + framing);
@@ -141,12 +144,20 @@ public final class Profile {
     }
 
     /**
-     * This profile with another framing.
+     * This profile with another framing. A whole-frame framing ({@code memcached}, {@code strip=none}) cannot frame the
+     * seed exchange's {@code 我收到了} and {@code ok}, so the seed's exchange becomes {@code reply} with it (choosing
+     * the seed's exchange again afterwards is refused).
      *
      * @throws IllegalArgumentException when its correlation reads a header field the framing does not name
      */
     public Profile withFraming(FramingSpec other) {
-        return new Profile(name, other, payload, validate, unframedSeedHandshake, exchange, correlation);
+        Exchange kept = exchange == Exchange.SEED && wholeFrames(other) ? Exchange.REPLY : exchange;
+        return new Profile(name, other, payload, validate, unframedSeedHandshake, kept, correlation);
+    }
+
+    private static boolean wholeFrames(FramingSpec framing) {
+        return framing.create(FrameLimits.DEFAULT) instanceof LengthFieldFraming lengthField
+                && lengthField.format().wholeFrame();
     }
 
     /** This profile with another payload codec, whose bodies the server then validates. */
@@ -190,7 +201,32 @@ public final class Profile {
      * @throws IllegalArgumentException for a field the framing does not name, or a value that does not fit
      */
     public Frame frame(byte[] body, Map<String, ?> values) {
-        return values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+        Frame frame = values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+        if (checksWholeFrames) {
+            // A whole frame is the user's to get right: refuse a wrong one here, with the encoder's one line, rather
+            // than let the session's encoder close the connection after it was logged as sent.
+            encode(frame);
+        }
+        return frame;
+    }
+
+    /**
+     * The acknowledgement framed, or {@code null} when the framing cannot frame it (a whole-frame framing such as
+     * {@code memcached} takes only whole frames) and the exchange has no acknowledgement to send.
+     *
+     * @throws IllegalArgumentException when the seed's exchange needs it and the framing refuses it
+     */
+    private byte[] encodedAcknowledgement() {
+        try {
+            return encode(acknowledgement);
+        } catch (IllegalArgumentException e) {
+            if (exchange != Exchange.SEED) {
+                return null;
+            }
+            throw new IllegalArgumentException("framing " + framing + " cannot frame the seed exchange's "
+                    + ACKNOWLEDGEMENT + " and " + CONFIRMATION + " (it sends only whole frames as they are given): choose "
+                    + "the exchange reply or oneway");
+        }
     }
 
     /** The correlation key of a received message or of a frame about to be sent; {@code null} when it has none. */

@@ -83,7 +83,7 @@ public final class ServerSession implements Conversation {
     /** Sends a value (or typed text) encoded by the profile's payload codec, in a frame; returns bytes on the wire. */
     @Override
     public int reply(Object value) throws PayloadException {
-        return send(new Frame(profile.payload().encode(value)));
+        return reply(value, Map.of());
     }
 
     /** Sends a value in a frame whose named header fields are set to {@code header}; returns bytes on the wire. */

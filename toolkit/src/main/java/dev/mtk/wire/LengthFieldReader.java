@@ -13,9 +13,10 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 
 /**
- * Reads one {@link LengthFieldFormat} frame: finds the magic (skipping garbage, or refusing it when strict), peeks the
- * length field, checks it against the limits before allocating anything, and copies the body out of the cumulative
- * buffer once it is complete.
+ * Reads one {@link LengthFieldFormat} frame: finds a magic (skipping garbage, or refusing it when strict), peeks the
+ * length field, checks it against the limits before allocating anything, checks the trailer, and copies the body (or,
+ * in whole-frame mode, the whole frame) out of the cumulative buffer once it is complete. The header bytes are copied
+ * too only when the format names header fields, so the common case allocates the body alone.
  */
 final class LengthFieldReader implements UnitReader {
     private static final int SAMPLE = 16;
@@ -23,19 +24,27 @@ final class LengthFieldReader implements UnitReader {
 
     private final LengthFieldFormat format;
     private final FrameLimits limits;
-    private final byte[] magic;
+    private final byte[][] magics;
+    private final int magicLength;
     private final int headerLength;
+    private final byte[] trailer;
+    private final boolean wholeFrame;
+    private final boolean keepHeader;
 
     LengthFieldReader(LengthFieldFormat format, FrameLimits limits) {
         this.format = format;
         this.limits = limits;
-        this.magic = format.magic();
+        this.magics = format.magics().toArray(byte[][]::new);
+        this.magicLength = format.magicLength();
         this.headerLength = format.headerLength();
+        this.trailer = format.trailer();
+        this.wholeFrame = format.wholeFrame();
+        this.keepHeader = !wholeFrame && !format.fields().isEmpty();
     }
 
     @Override
     public boolean read(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws FrameException {
-        if (magic.length > 0 && !atMagic(session, in, out)) {
+        if (magicLength > 0 && !atMagic(session, in, out)) {
             return false;
         }
         int start = in.position();
@@ -51,15 +60,42 @@ final class LengthFieldReader implements UnitReader {
             throw new FrameException("frame length " + bodyLength + " exceeds max-frame " + limits.maxFrame()
                     + " (header " + header(in, start) + ")");
         }
-        int frameLength = headerLength + (int) bodyLength;
+        int frameLength = headerLength + (int) bodyLength + trailer.length;
         if (in.remaining() < frameLength) {
             return false;
         }
+        if (trailer.length > 0) {
+            checkTrailer(in, start, (int) bodyLength);
+        }
+        if (wholeFrame) {
+            byte[] frame = new byte[frameLength];
+            in.get(frame);
+            out.write(new Frame(frame, frameLength));
+            return true;
+        }
+        byte[] header = null;
+        if (keepHeader) {
+            header = new byte[headerLength];
+            in.get(header);
+        } else {
+            in.position(start + headerLength);
+        }
         byte[] body = new byte[(int) bodyLength];
-        in.position(start + headerLength);
         in.get(body);
-        out.write(new Frame(body, frameLength));
+        in.position(start + frameLength);
+        out.write(header == null ? new Frame(body, frameLength) : new Frame(header, body, frameLength));
         return true;
+    }
+
+    private void checkTrailer(IoBuffer in, int start, int bodyLength) throws FrameException {
+        int at = start + headerLength + bodyLength;
+        for (int i = 0; i < trailer.length; i++) {
+            if (in.get(at + i) != trailer[i]) {
+                throw new FrameException("expected trailer " + Hex.spaced(trailer, trailer.length) + " after the "
+                        + bodyLength + "-byte body, got " + hex(in, at, trailer.length) + " (header " + header(in, start)
+                        + ")");
+            }
+        }
     }
 
     /**
@@ -69,16 +105,16 @@ final class LengthFieldReader implements UnitReader {
     private boolean atMagic(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws FrameException {
         int start = in.position();
         if (limits.strict()) {
-            int seen = Math.min(in.remaining(), magic.length);
+            int seen = Math.min(in.remaining(), magicLength);
             if (!matchesMagic(in, start, seen)) {
                 throw new FrameException("expected magic " + format.magicText() + " at the start of a frame, got "
                         + hex(in, start, in.remaining()));
             }
-            return seen == magic.length;
+            return seen == magicLength;
         }
         int found = indexOfMagic(in, start, in.limit());
         // Without a magic, keep the bytes that may be the start of one split across reads.
-        int garbageEnd = found >= 0 ? found : Math.max(start, in.limit() - (magic.length - 1));
+        int garbageEnd = found >= 0 ? found : Math.max(start, in.limit() - (magicLength - 1));
         if (garbageEnd > start) {
             skip(session, in, start, garbageEnd);
         }
@@ -107,7 +143,17 @@ final class LengthFieldReader implements UnitReader {
         }
     }
 
+    /** Whether the {@code count} bytes at {@code at} start one of the magics. */
     private boolean matchesMagic(IoBuffer in, int at, int count) {
+        for (byte[] magic : magics) {
+            if (matches(in, at, magic, count)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(IoBuffer in, int at, byte[] magic, int count) {
         for (int i = 0; i < count; i++) {
             if (in.get(at + i) != magic[i]) {
                 return false;
@@ -117,9 +163,8 @@ final class LengthFieldReader implements UnitReader {
     }
 
     private int indexOfMagic(IoBuffer in, int from, int limit) {
-        byte first = magic[0];
-        for (int i = from, last = limit - magic.length; i <= last; i++) {
-            if (in.get(i) == first && matchesMagic(in, i, magic.length)) {
+        for (int i = from, last = limit - magicLength; i <= last; i++) {
+            if (matchesMagic(in, i, magicLength)) {
                 return i;
             }
         }
@@ -133,6 +178,7 @@ final class LengthFieldReader implements UnitReader {
             int index = format.order() == ByteOrder.BIG_ENDIAN ? at + i : at + width - 1 - i;
             value = (value << 8) | (in.get(index) & 0xff);
         }
+        // Widths 1, 2 and 3 are unsigned; 4 is signed, so that a corrupt field reads as a negative length.
         return width == 4 ? (int) value : value;
     }
 

@@ -17,7 +17,7 @@ class DissectorCommandTest {
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("-- Wireshark dissector for framing length-field:magic=MT,width=2, payload json, "
                 + "TCP port 9000\n")
-                .contains("local proto = Proto(\"kv\", \"KV length-prefixed frames\")", "local MAGIC = ByteArray.new(\"4d 54\")",
+                .contains("local proto = Proto(\"kv\", \"KV length-prefixed frames\")", "local MAGICS = { ByteArray.new(\"4d 54\") }",
                         "DissectorTable.get(\"tcp.port\"):add(9000, proto)");
     }
 

@@ -536,11 +536,11 @@ class MtkTest {
         assertThat(run("plugins", "--json")).isZero();
 
         var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
-        assertThat(document.get("plugins")).hasSize(9);
+        assertThat(document.get("plugins")).hasSize(12);
         assertThat(document.get("plugins").get(0).get("kind").asText()).isEqualTo("framing");
         assertThat(document.get("plugins").get(0).get("name").asText()).isEqualTo("headers");
         assertThat(document.get("plugins").get(0).get("origin").asText()).isEqualTo("built-in");
-        assertThat(document.get("plugins").get(8).get("kind").asText()).isEqualTo("handler");
+        assertThat(document.get("plugins").get(11).get("kind").asText()).isEqualTo("handler");
         assertThat(document.get("warnings")).isEmpty();
     }
 
@@ -648,6 +648,25 @@ class MtkTest {
 
         assertThat(out()).contains("send over");
         log.awaitContaining("server", "received", "{\"n\":1}");
+    }
+
+    @Test
+    void aMemcachedClientSendsAWholeFrameAndRefusesAWrongOneWithOneLine() {
+        Profile memcached = dev.mtk.plugin.Registry.builtIn().profile(Map.of("framing", "memcached",
+                "payload", "bytes"));
+        server = Server.start(ServerConfig.loopback(0, memcached),
+                new dev.mtk.session.EchoHandlerProvider().create(Map.of()));
+        int port = server.port();
+        String get = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
+
+        assertThat(run("client", "127.0.0.1:" + port, "--framing", "memcached", "--payload", "bytes", "-e", get))
+                .isZero();
+        assertThat(run("client", "127.0.0.1:" + port, "--framing", "memcached", "--payload", "bytes", "-e",
+                get.replace("00000003 00000007", "00000005 00000007"))).isEqualTo(2);
+
+        assertThat(err()).startsWith("mtk client: length field (offset 8, 4 bytes): found 5, expected 3 for a "
+                + "27-byte frame (3-byte body; length=fill writes it)\n");
+        log.awaitContaining("client", "received 27 B: [magic=128 opcode=0 keylen=3 extlen=0 status=0 opaque=7 cas=0]");
     }
 
     @Test

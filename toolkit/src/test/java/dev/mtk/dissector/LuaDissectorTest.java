@@ -55,7 +55,7 @@ class LuaDissectorTest {
         assertThat(lua).startsWith("-- Wireshark dissector for framing headers\n-- Made by mtk. Framing: magic \"Headers\" "
                 + "(48 65 61 64 65 72 73), length field at offset 7, 4 bytes big endian (signed), adjustment 0, counting the "
                 + "body only; header 11 bytes.\n")
-                .contains("local MAGIC = ByteArray.new(\"48 65 61 64 65 72 73\")", "local LENGTH_OFFSET = 7",
+                .contains("local MAGICS = { ByteArray.new(\"48 65 61 64 65 72 73\") }", "local LENGTH_OFFSET = 7",
                         "local HEADER_LENGTH = 11", "local ADJUSTMENT = 0", "local MAX_FRAME = 1048576",
                         "return tvb(offset + LENGTH_OFFSET, LENGTH_WIDTH):int() + ADJUSTMENT",
                         "ProtoField.int32(\"mtk.length\"", "item:add(f_length, field)",
@@ -68,8 +68,33 @@ class LuaDissectorTest {
     void aLittleEndianLengthThatCountsTheHeaderWithoutMagic() {
         String lua = dissector("length-field:width=2,order=little,includes-header=true,adjust=1").lua();
 
-        assertThat(lua).contains("local MAGIC = nil", "local HEADER_LENGTH = 2", "local ADJUSTMENT = -1",
+        assertThat(lua).contains("local MAGICS = nil", "local HEADER_LENGTH = 2", "local ADJUSTMENT = -1",
                 "LENGTH_WIDTH):le_uint() + ADJUSTMENT", "ProtoField.uint16(\"mtk.length\"", "item:add_le(f_length, field)");
+    }
+
+    @Test
+    void memcachedShowsBothMagicsAndEveryNamedField() {
+        String lua = dissector("memcached").lua();
+
+        assertThat(lua).contains("Framing: magic 80 | 81, length field at offset 8",
+                "; header 24 bytes; fields magic@0:1+opcode@1:1+keylen@2:2+extlen@4:1+status@6:2+opaque@12:4+cas@16:8.",
+                "local MAGICS = { ByteArray.new(\"80\"), ByteArray.new(\"81\") }", "local HEADER_LENGTH = 24",
+                "local f_field_opaque = ProtoField.uint32(\"mtk.field.opaque\", \"opaque\", base.DEC)",
+                "if tvb:len() >= 16 then item:add(f_field_opaque, tvb(12, 4)) end", ", f_field_cas }");
+    }
+
+    @Test
+    void aTrailerIsCountedInTheFrameAndChecked() {
+        String lua = dissector("length-field:offset=3,width=4,trailer=0xce").lua();
+
+        assertThat(lua).contains("local TRAILER = ByteArray.new(\"ce\")", "local TRAILER_LENGTH = 1",
+                "return HEADER_LENGTH + body_length(tvb, offset) + TRAILER_LENGTH", "wrong = \"wrong trailer\"");
+    }
+
+    @Test
+    void aThreeByteLittleEndianLengthIsUnsigned() {
+        assertThat(dissector("mysql").lua()).contains("LENGTH_WIDTH):le_uint() + ADJUSTMENT",
+                "ProtoField.uint24(\"mtk.length\"", "local ADJUSTMENT = 0", "local HEADER_LENGTH = 4");
     }
 
     @Test

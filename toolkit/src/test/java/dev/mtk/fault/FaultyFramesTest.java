@@ -36,6 +36,22 @@ class FaultyFramesTest {
     }
 
     @Test
+    void aLyingLengthKeepsTheTrailerAndCountsWhatTheFieldCounts() {
+        assertThat(hex(framing("length-field:offset=1,width=3,trailer=0xce").withLength(BODY, 9)))
+                .isEqualTo("00 00 00 09 5b 5d ce");
+        assertThat(hex(framing("postgres").withLength(BODY, 9))).isEqualTo("00 00 00 00 0d 5b 5d");
+        assertThat(hex(framing("length-field:width=3").withLargestLength(BODY))).isEqualTo("ff ff ff 5b 5d");
+    }
+
+    @Test
+    void inWholeFrameModeTheGivenFramesLengthFieldIsOverwritten() {
+        FaultyFrames whole = new FaultyFrames(Profile.json().withExchange(dev.mtk.exchange.Exchange.REPLY)
+                .withFraming(Registry.builtIn().framingSpec("length-field:magic=0x80,width=2,strip=none")));
+
+        assertThat(hex(whole.withLength(HexFormat.of().parseHex("80000161"), 300))).isEqualTo("80 01 2c 61");
+    }
+
+    @Test
     void theLengthIsWrittenInTheFieldsWidthOrderAndAdjustment() {
         assertThat(hex(framing("length-field:width=2,order=little").withLength(BODY, 5))).isEqualTo("05 00 5b 5d");
         assertThat(hex(framing("length-field:width=2,includes-header=true").withLength(BODY, 5))).isEqualTo("00 07 5b 5d");

@@ -34,7 +34,8 @@ class RegistryTest {
         List<PluginInfo> all = Registry.builtIn().all();
 
         assertThat(all).extracting(PluginInfo::kind, PluginInfo::name).containsExactly(
-                tuple("framing", "headers"), tuple("framing", "length-field"),
+                tuple("framing", "headers"), tuple("framing", "length-field"), tuple("framing", "memcached"),
+                tuple("framing", "mysql"), tuple("framing", "postgres"),
                 tuple("payload", "bytes"), tuple("payload", "json"), tuple("payload", "text"),
                 tuple("handler", "echo"), tuple("handler", "overtake"), tuple("handler", "seed"),
                 tuple("handler", "silent"));
@@ -52,7 +53,25 @@ class RegistryTest {
                 .hasMessage("unknown payload 'xml' (known: bytes, json, text)");
         assertThatThrownBy(() -> Registry.builtIn().framing("lines"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown framing 'lines' (known: headers, length-field)");
+                .hasMessage("unknown framing 'lines' (known: headers, length-field, memcached, mysql, postgres)");
+    }
+
+    @Test
+    void aWholeFrameFramingChosenWithoutAnExchangeGetsReply() {
+        assertThat(Registry.builtIn().profile(Map.of("framing", "memcached")).exchange())
+                .isEqualTo(dev.mtk.exchange.Exchange.REPLY);
+        assertThat(Registry.builtIn().profile(Map.of("framing", "memcached", "exchange", "oneway")).exchange())
+                .isEqualTo(dev.mtk.exchange.Exchange.ONE_WAY);
+        assertThat(Registry.builtIn().profile(Map.of("framing", "mysql")).exchange())
+                .isEqualTo(dev.mtk.exchange.Exchange.SEED);
+    }
+
+    @Test
+    void theSeedsExchangeChosenWithAWholeFrameFramingIsRefused() {
+        assertThatThrownBy(() -> Registry.builtIn().profile(Map.of("framing", "memcached", "exchange", "seed")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("framing memcached cannot frame the seed exchange's 我收到了 and ok (it sends only whole "
+                        + "frames as they are given): choose the exchange reply or oneway");
     }
 
     @Test

@@ -120,6 +120,24 @@ class ProxyTest {
     }
 
     @Test
+    void namedHeaderFieldsArePrintedBeforeTheBody() throws Exception {
+        Profile memcached = dev.mtk.plugin.Registry.builtIn().profile(java.util.Map.of("framing", "memcached",
+                "payload", "bytes"));
+        Server server = own(Server.start(ServerConfig.loopback(0, memcached),
+                new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of())));
+        Proxy proxy = own(Proxy.start(ProxyConfig.loopback(0, server.port(), memcached),
+                List.of(new TrafficPrinter(memcached.payload(), memcached.fields()))));
+        Client client = own(Client.open(ClientConfig.of(memcached)));
+
+        try (ClientSession session = client.connect("127.0.0.1", proxy.port())) {
+            session.request("80 0c 0000 00 00 0000 00000000 00000009 0000000000000000", TIMEOUT);
+        }
+
+        log.awaitLine(line -> line.startsWith("proxy #1 client>server 24 B: [magic=128 opcode=12 keylen=0 extlen=0 "
+                + "status=0 opaque=9 cas=0] 00000000  80 0c"));
+    }
+
+    @Test
     void theRecordingHasEveryFrameOfEveryConnectionInOrder() throws Exception {
         Server server = own(Server.start(ServerConfig.loopback(0, Profile.json()), new SeedHandler()));
         Path file = dir.resolve("rec.jsonl");

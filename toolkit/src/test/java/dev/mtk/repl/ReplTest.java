@@ -99,6 +99,21 @@ class ReplTest {
         }
 
         @Test
+        void namedHeaderFieldsOfAReceivedFrameAreShownAfterItsSize() {
+            Profile memcached = Registry.builtIn().profile(java.util.Map.of("framing", "memcached", "payload", "bytes"));
+            try (Server echo = Server.start(ServerConfig.loopback(0, memcached),
+                    new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()))) {
+                repl = ReplTerminal.start(new ReplConfig(memcached, Registry.builtIn(), FrameLimits.DEFAULT,
+                        Duration.ofSeconds(5), "127.0.0.1:" + echo.port(), dir.resolve("history"), false));
+                repl.await("#1 connected to");
+
+                repl.enter("send 80 0a 0000 00 00 0000 00000000 00000005 0000000000000000");
+
+                repl.await("#1 <- 24 B [magic=128 opcode=10 keylen=0 extlen=0 status=0 opaque=5 cas=0]");
+            }
+        }
+
+        @Test
         void aLineStartingWithABraceIsSentAsItIs() {
             repl = ReplTerminal.start(config(address()));
 

@@ -40,6 +40,17 @@ class ScriptClientTest {
     }
 
     @Test
+    void aMessagesHeaderFieldsAreReadByName() {
+        assertThatCode(() -> run("def srv = server(port: 0, framing: 'memcached', payload: 'bytes') {",
+                "  onMessage { msg -> reply(msg.body) } }",
+                "def c = connect(port: srv.port, framing: 'memcached', payload: 'bytes')",
+                "def r = c.request('80 0a 0000 00 00 0000 00000000 00000005 0000000000000000')",
+                "assert r.header.opcode == 10",
+                "assert r.header.opaque == 5"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void expectValueMatchesAsTheScriptsEqualsWould() {
         assertThatCode(() -> run(ECHO_SERVER,
                 "def c = connect(port: srv.port)",

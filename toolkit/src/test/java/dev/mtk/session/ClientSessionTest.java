@@ -123,6 +123,20 @@ class ClientSessionTest {
     }
 
     @Test
+    void aWholeFrameWithAWrongLengthFieldIsRefusedBeforeItIsSent() {
+        Profile memcached = dev.mtk.plugin.Registry.builtIn().profile(Map.of("framing", "memcached",
+                "payload", "bytes", "exchange", "reply"));
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ClientSession session = connect(memcached, (s, message) -> received.add(message.text()));
+
+        assertThatThrownBy(() -> session.send("80 00 0003 00 00 0000 00000005 00000007 0000000000000000 666f6f"))
+                .isInstanceOf(PayloadException.class)
+                .hasMessage("length field (offset 8, 4 bytes): found 5, expected 3 for a 27-byte frame (3-byte body; "
+                        + "length=fill writes it)");
+        assertThat(session.isOpen()).isTrue();
+    }
+
+    @Test
     void receiveGivesUpAfterTheTimeoutNamingThePeer() {
         ClientSession session = connect(Profile.json(), RecordingHandler.silent());
 

@@ -171,6 +171,16 @@ class FaultSuiteTest {
     }
 
     @Test
+    void aWrongTrailer() throws IOException {
+        Profile trailed = Profile.json().withFraming(Registry.builtIn().framingSpec("length-field:magic=Headers,trailer=0xce"));
+        start(new ServerConfig("127.0.0.1", 0, trailed, FrameLimits.DEFAULT, 2), new SeedHandler());
+
+        assertClosedFor(java.util.HexFormat.of().parseHex("48656164657273" + "00000002" + "7b7d" + "00"),
+                "expected trailer ce after the 2-byte body, got 00");
+        assertUnharmed();
+    }
+
+    @Test
     void aNegativeLength() throws IOException {
         start();
 

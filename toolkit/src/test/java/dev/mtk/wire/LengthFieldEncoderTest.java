@@ -80,4 +80,90 @@ class LengthFieldEncoderTest {
         assertThat(decoding.feed(frame)).containsExactly(new Frame(body));
         assertThat(frame).hasSize(format.frameLength(body.length));
     }
+
+    private static final String GET_FOO = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
+
+    private static LengthFieldEncoder encoder(String options) {
+        return (LengthFieldEncoder) LengthFieldFrameCodecTest.framing(options).encoder();
+    }
+
+    private static byte[] hex(String spaced) {
+        return LengthFieldFrameCodecTest.hex(spaced);
+    }
+
+    @Test
+    void writesAWholeFrameAsGivenWhenItIsRight() {
+        byte[] frame = hex(GET_FOO);
+
+        assertThat(encoder("magic=0x80|0x81,offset=8,header=24,strip=none").frame(new Frame(frame))).isEqualTo(frame);
+    }
+
+    @Test
+    void refusesAWholeFrameWhoseLengthFieldIsWrongNamingFoundAndExpected() {
+        byte[] frame = hex(GET_FOO.replace("00000003 00000007", "00000005 00000007"));
+
+        assertThatThrownBy(() -> encoder("magic=0x80|0x81,offset=8,header=24,strip=none").frame(new Frame(frame)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("length field (offset 8, 4 bytes): found 5, expected 3 for a 27-byte frame (3-byte body; "
+                        + "length=fill writes it)");
+    }
+
+    @Test
+    void fillsTheLengthFieldOfAWholeFrameWhenAsked() {
+        byte[] given = hex(GET_FOO.replace("00000003 00000007", "00000000 00000007"));
+
+        byte[] sent = encoder("magic=0x80|0x81,offset=8,header=24,strip=none,length=fill").frame(new Frame(given));
+
+        assertThat(sent).isEqualTo(hex(GET_FOO));
+        assertThat(given).as("the given frame is not changed").isEqualTo(hex(GET_FOO.replace("00000003 00000007",
+                "00000000 00000007")));
+    }
+
+    @Test
+    void refusesAWholeFrameWithAnUnknownMagic() {
+        byte[] frame = hex(GET_FOO.replaceFirst("80", "82"));
+
+        assertThatThrownBy(() -> encoder("magic=0x80|0x81,offset=8,header=24,strip=none").frame(new Frame(frame)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("magic: found 82, expected 80 | 81");
+    }
+
+    @Test
+    void refusesAWholeFrameWithAWrongTrailer() {
+        assertThatThrownBy(() -> encoder("offset=3,trailer=0xce,strip=none").frame(new Frame(hex("01 0000 00000001 aa 00"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("trailer: found 00, expected ce");
+    }
+
+    @Test
+    void refusesAWholeFrameShorterThanItsHeader() {
+        assertThatThrownBy(() -> encoder("offset=8,header=24,strip=none").frame(new Frame(hex("80 01 02"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a whole frame needs at least 24 bytes (a 24-byte header), got 3: 80 01 02");
+    }
+
+    @Test
+    void startsFromTheFramesHeaderTemplateAndWritesMagicLengthAndTrailerOverIt() {
+        byte[] header = hex("00 07 ff ff ff ff");
+
+        byte[] frame = encoder("magic=0xab,offset=2,width=4,trailer=0xce").frame(new Frame(header, utf8("ok"), -1));
+
+        assertThat(frame).isEqualTo(hex("ab 07 00000002 6f6b ce"));
+    }
+
+    @Test
+    void keepsATemplatesMagicWhenItIsOneOfThem() {
+        byte[] header = hex("81 00 00");
+
+        assertThat(encoder("magic=0x80|0x81,width=2").frame(new Frame(header, utf8("ok"), -1)))
+                .isEqualTo(hex("81 0002 6f6b"));
+    }
+
+    @Test
+    void writesAThreeByteLength() {
+        assertThat(encoder("width=3").frame(new byte[0x010203])).startsWith(hex("01 02 03 00"));
+        assertThatThrownBy(() -> encoder("width=3").frame(new byte[1 << 24]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a body of 16777216 bytes does not fit a 3-byte length field");
+    }
 }

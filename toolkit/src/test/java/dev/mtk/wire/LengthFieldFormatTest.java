@@ -20,10 +20,10 @@ class LengthFieldFormatTest {
     }
 
     @Test
-    void widthMustBeOneTwoFourOrEight() {
-        assertThatThrownBy(() -> new LengthFieldFormat(new byte[0], 0, 3, ByteOrder.BIG_ENDIAN, 0, false))
+    void widthMustBeOneTwoThreeFourOrEight() {
+        assertThatThrownBy(() -> new LengthFieldFormat(new byte[0], 0, 5, ByteOrder.BIG_ENDIAN, 0, false))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("length width must be 1, 2, 4 or 8: 3");
+                .hasMessage("length width must be 1, 2, 3, 4 or 8: 5");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package dev.mtk.wire;
+
+import dev.mtk.spi.FrameCodec;
+import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Framing;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code mysql}: the MySQL / MariaDB client/server packet, a 3-byte little-endian payload length and a sequence byte,
+ * named {@code seq}.
+ *
+ * <pre>
+ * length-field:width=3,order=little,header=4,fields=seq@3:1
+ *
+ * BEFORE DECODE (6 bytes)                   AFTER DECODE (2 bytes, seq = 1)
+ * +----------+-----+-------+                +-------+
+ * | 02 00 00 | 01  | 6f 6b |  ------------> | 6f 6b |
+ * | length 2 | seq | "ok"  |                | "ok"  |
+ * +----------+-----+-------+                +-------+
+ * </pre>
+ */
+public final class MysqlFrameCodec implements FrameCodec {
+    private static final Map<String, String> FORMAT = Map.of("width", "3", "order", "little", "header", "4",
+            "fields", "seq@3:1");
+    private static final List<String> OPEN = List.of("strip", "length");
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public String description() {
+        return "MySQL/MariaDB packets: 3-byte little-endian length, sequence byte (field seq); options strip, length";
+    }
+
+    @Override
+    public Framing create(Map<String, String> options, FrameLimits limits) {
+        return new LengthFieldFraming(LengthFieldFrameCodec.preset(name(), FORMAT, OPEN, options), limits);
+    }
+}
