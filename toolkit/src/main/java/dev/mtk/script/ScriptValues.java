@@ -43,7 +43,7 @@ public final class ScriptValues {
      *
      * @throws ScriptFailure for an option the verb does not take (naming those it does), or a header that is not a map
      */
-    static Map<String, Object> header(String verb, Map<?, ?> options, List<String> known) {
+    public static Map<String, Object> header(String verb, Map<?, ?> options, List<String> known) {
         for (Object key : options.keySet()) {
             if (!known.contains(String.valueOf(key))) {
                 throw new ScriptFailure(verb + " takes " + String.join(", ", known.stream().map(k -> k + ":").toList())
