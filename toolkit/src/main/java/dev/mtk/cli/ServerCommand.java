@@ -164,5 +164,4 @@ final class ServerCommand implements Command {
         console.out().flush();
         return 0;
     }
-
 }

@@ -8,7 +8,7 @@ import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
-import dev.mtk.testing.ReversingHandler;
+import dev.mtk.session.OvertakeHandlerProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -522,7 +522,7 @@ class ReplTest {
 
         @Test
         void correlatedSendsInFlightTogetherEachGetTheirOwnReplyWhenRepliesOvertake() {
-            String address = serve(Profile.reply(), new ReversingHandler());
+            String address = serve(Profile.reply(), OvertakeHandlerProvider.handler());
 
             int code = run(Registry.builtIn(), "connect " + address + " --profile reply --correlate $.id",
                     "= first = null; t = Thread.start { first = send([id: 1]) }; second = send([id: 2]); t.join()",
@@ -549,7 +549,7 @@ class ReplTest {
 
         @Test
         void expectWithoutCorrelationTestsTheNextFrameUnlessAskedForAnyOrder() {
-            String address = serve(Profile.reply(), new ReversingHandler());
+            String address = serve(Profile.reply(), OvertakeHandlerProvider.handler());
 
             int code = run(Registry.builtIn(), "connect " + address + " --profile reply", "send {\"id\": 1}",
                     "send {\"id\": 2}", "= expect(value: [id: 1], anyOrder: true).value", "expect {\"id\": 1}");
@@ -578,7 +578,8 @@ class ReplTest {
         @Test
         void headerFieldsAreSetOnSendAndShownOnEveryFrame(@TempDir Path plugins) {
             Registry codecs = dev.mtk.testing.TaggedPlugin.registry(plugins);
-            String address = serve(Profile.reply().withFraming(codecs.framingSpec("tagged")), new ReversingHandler());
+            String address = serve(Profile.reply().withFraming(codecs.framingSpec("tagged")),
+                    OvertakeHandlerProvider.handler());
 
             int code = run(codecs, "connect " + address + " --profile reply --framing tagged --correlate header.opaque",
                     "= first = null; t = Thread.start { first = send([n: 1], header: [opaque: 7]) };"
