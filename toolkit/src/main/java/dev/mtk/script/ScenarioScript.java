@@ -125,14 +125,26 @@ public abstract class ScenarioScript extends Script {
 
     /** Opens a client session to {@code host:port} (or just a port, on 127.0.0.1) with the default profile. */
     public ScriptClient connect(Object address) {
+        return connect(Map.of(), address);
+    }
+
+    /**
+     * Opens a client session to {@code host:port} (or just a port) with the other options of
+     * {@link #connect(Map)}: {@code connect(args[0], profile: 'reply', correlate: '$.id')}.
+     */
+    public ScriptClient connect(Map<String, Object> options, Object address) {
         String text = String.valueOf(address);
         int colon = text.lastIndexOf(':');
+        Map<String, Object> all = new java.util.LinkedHashMap<>(options);
         try {
-            return colon < 0 ? connect(Map.of("port", Integer.parseInt(text)))
-                    : connect(Map.of("host", text.substring(0, colon), "port", Integer.parseInt(text.substring(colon + 1))));
+            all.put("port", Integer.parseInt(text.substring(colon + 1)));
         } catch (NumberFormatException e) {
             throw new ScriptFailure("not an address: '" + text + "' (expected host:port or a port)");
         }
+        if (colon >= 0) {
+            all.put("host", text.substring(0, colon));
+        }
+        return connect(all);
     }
 
     /**
