@@ -394,7 +394,7 @@ class ExampleScriptsTest {
     }
 
     @Test
-    void rrScenarioFailsAgainstAServerThatEchoesInsteadOfAnswering() {
+    void rrScenarioFailsAgainstAServerThatEchoesInsteadOfAnswering() throws IOException {
         Serving server = serve("-p", "0", "--profile", "reply", "--handler", "echo");
 
         Result run = InProcessMtk.run("run", script("rr-scenario.groovy"), server.address());
