@@ -473,6 +473,8 @@ class ReplTest {
     /** Request/reply sessions: pairing by a key, searching expect, header fields. */
     @Nested
     class RequestReply {
+        /** A 4-byte length, then a 4-byte request id named opaque, then the body. */
+        private static final String OPAQUE = "length-field:width=4,header=8,fields=opaque@4:4";
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteArrayOutputStream err = new ByteArrayOutputStream();
         private Server replies;
@@ -576,12 +578,12 @@ class ReplTest {
         }
 
         @Test
-        void headerFieldsAreSetOnSendAndShownOnEveryFrame(@TempDir Path plugins) {
-            Registry codecs = dev.mtk.testing.TaggedPlugin.registry(plugins);
-            String address = serve(Profile.reply().withFraming(codecs.framingSpec("tagged")),
+        void headerFieldsAreSetOnSendAndShownOnEveryFrame() {
+            Registry codecs = Registry.builtIn();
+            String address = serve(Profile.reply().withFraming(codecs.framingSpec(OPAQUE)),
                     OvertakeHandlerProvider.handler());
 
-            int code = run(codecs, "connect " + address + " --profile reply --framing tagged --correlate header.opaque",
+            int code = run(codecs, "connect " + address + " --profile reply --framing " + OPAQUE + " --correlate header.opaque",
                     "= first = null; t = Thread.start { first = send([n: 1], header: [opaque: 7]) };"
                             + " second = send([n: 2], header: [opaque: 8]); t.join()",
                     "= [first.header.opaque, second.header.opaque]");
@@ -593,12 +595,12 @@ class ReplTest {
         }
 
         @Test
-        void theSendCommandTakesHeaderFieldsInBracketsBeforeTheBody(@TempDir Path plugins) {
-            Registry codecs = dev.mtk.testing.TaggedPlugin.registry(plugins);
-            String address = serve(Profile.reply().withFraming(codecs.framingSpec("tagged")),
+        void theSendCommandTakesHeaderFieldsInBracketsBeforeTheBody() {
+            Registry codecs = Registry.builtIn();
+            String address = serve(Profile.reply().withFraming(codecs.framingSpec(OPAQUE)),
                     new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
 
-            int code = run(codecs, "connect " + address + " --profile reply --framing tagged",
+            int code = run(codecs, "connect " + address + " --profile reply --framing " + OPAQUE + "",
                     "send [opaque=0x10] {\"n\": 1}", "[opaque=17] [1, 2]", "send [1, 2]", "send [opcode=1] {}");
 
             assertThat(code).isEqualTo(1);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.mtk.plugin.Registry;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.ScriptFiles;
-import dev.mtk.testing.TaggedPlugin;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScriptSessionTest {
+    /** A 4-byte length, then a 4-byte request id named opaque, then the body: header fields both ways. */
+    private static final String OPAQUE = "length-field:width=4,header=8,fields=opaque@4:4";
     @TempDir
     Path dir;
     private final LogCapture log = new LogCapture();
@@ -26,11 +27,6 @@ class ScriptSessionTest {
 
     private void run(String... lines) throws ScriptError {
         Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), Registry.builtIn());
-    }
-
-    /** Runs a scenario that may name the {@code tagged} framing, whose header carries {@code opaque}. */
-    private void runTagged(String... lines) throws ScriptError {
-        Scripts.runScenario(ScriptFiles.write(dir, "scenario.groovy", lines), List.of(), TaggedPlugin.registry(dir));
     }
 
     @Test
@@ -55,10 +51,10 @@ class ScriptSessionTest {
 
     @Test
     void aReplySetsTheHeaderFieldsItIsGiven() {
-        assertThatCode(() -> runTagged(
-                "def srv = server(port: 0, framing: 'tagged', exchange: 'reply') { onMessage { msg ->",
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
                 "    reply([seen: msg.header.opaque], header: [opaque: msg.header.opaque + 1]) } }",
-                "def c = connect(port: srv.port, framing: 'tagged', exchange: 'reply')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
                 "def answer = c.request([n: 1], header: [opaque: 41])",
                 "assert answer.header == [opaque: 42]",
                 "assert answer.value == [seen: 41]"))
@@ -67,20 +63,20 @@ class ScriptSessionTest {
 
     @Test
     void aDelayedReplySetsTheHeaderFieldsItIsGiven() {
-        assertThatCode(() -> runTagged(
-                "def srv = server(port: 0, framing: 'tagged', exchange: 'reply') { onMessage { msg ->",
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
                 "    replyLater(1, [late: true], header: [opaque: msg.header.opaque]) } }",
-                "def c = connect(port: srv.port, framing: 'tagged', exchange: 'reply')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
                 "assert c.request([n: 1], header: [opaque: 7]).header.opaque == 7"))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void delayedRepliesByHeaderFieldOvertakeEachOtherAndStillPair() {
-        assertThatCode(() -> runTagged(
-                "def srv = server(port: 0, framing: 'tagged', exchange: 'reply') { onMessage { msg ->",
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
                 "    replyLater(msg.value.wait, msg.value, header: [opaque: msg.header.opaque]) } }",
-                "def c = connect(port: srv.port, framing: 'tagged', exchange: 'reply', correlate: 'header.opaque')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply', correlate: 'header.opaque')",
                 "def replies = new java.util.concurrent.ConcurrentHashMap()",
                 "parallel(2) { i -> replies[i] = c.request([wait: i == 0 ? 200 : 1], header: [opaque: 10 + i]) }",
                 "assert replies[0].header.opaque == 10 && replies[0].value.wait == 200",
@@ -90,10 +86,10 @@ class ScriptSessionTest {
 
     @Test
     void aReplyNamingAFieldTheFramingDoesNotHaveFailsTheCallbackInOneLine() {
-        ScriptError error = catchThrowableOfType(ScriptError.class, () -> runTagged(
-                "def srv = server(port: 0, framing: 'tagged', exchange: 'reply') { onMessage { msg ->",
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
                 "    reply([n: 1], header: [opcode: 1]) } }",
-                "def c = connect(port: srv.port, framing: 'tagged', exchange: 'reply')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
                 "c.request([n: 1], 2000)"));
 
         assertThat(error).isNotNull();
@@ -102,10 +98,10 @@ class ScriptSessionTest {
 
     @Test
     void aDelayedReplyWithAValueTooBigForItsFieldFailsAtOnceNotLater() {
-        catchThrowableOfType(ScriptError.class, () -> runTagged(
-                "def srv = server(port: 0, framing: 'tagged', exchange: 'reply') { onMessage { msg ->",
+        catchThrowableOfType(ScriptError.class, () -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
                 "    replyLater(1, [n: 1], header: [opaque: 1L << 32]) } }",
-                "def c = connect(port: srv.port, framing: 'tagged', exchange: 'reply')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
                 "c.request([n: 1], 2000)"));
 
         log.awaitContaining("server", "scenario.groovy:2: cannot reply: header field opaque: 4294967296 does not fit 4 bytes");

@@ -25,21 +25,11 @@ public final class JarBuilder {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<Path> classPath = new ArrayList<>();
-    private final List<Class<?>> compiled = new ArrayList<>();
     private String version = "1.0.0";
 
     /** A Java source file, e.g. {@code source("com.example.Upper", "package com.example; ...")}. */
     public JarBuilder source(String className, String code) {
         sources.put(className, code);
-        return this;
-    }
-
-    /**
-     * A class of the test tree, already compiled, with its nested classes: for a plugin too long to write as a
-     * string, which must then use nothing but the SPI, MINA and the JDK.
-     */
-    public JarBuilder compiled(Class<?> type) {
-        compiled.add(type);
         return this;
     }
 
@@ -78,24 +68,6 @@ public final class JarBuilder {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (!sources.isEmpty() && compiler.run(null, null, null, arguments.toArray(String[]::new)) != 0) {
             throw new IllegalStateException("test plugin sources did not compile: " + sources.keySet());
-        }
-        for (Class<?> type : compiled) {
-            Path file;
-            try {
-                file = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-                        .resolve(type.getName().replace('.', '/') + ".class");
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException("cannot find the class file of " + type.getName(), e);
-            }
-            String simple = file.getFileName().toString().replace(".class", "");
-            Path target = classes.resolve(type.getPackageName().replace('.', '/'));
-            Files.createDirectories(target);
-            try (Stream<Path> siblings = Files.list(file.getParent())) {
-                for (Path sibling : siblings.filter(f -> f.getFileName().toString().equals(simple + ".class")
-                        || f.getFileName().toString().startsWith(simple + "$")).toList()) {
-                    Files.copy(sibling, target.resolve(sibling.getFileName()));
-                }
-            }
         }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
