@@ -43,7 +43,8 @@ final class ReplCommand implements ConnectingCommand {
     public Options options() {
         Options options = CommonOptions.addClientTls(CommonOptions.addSpeaking(CommonOptions.addAddress(new Options())));
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
-                .desc("how long to wait to connect, and for expect and exchange, e.g. 5, 0.5, 500ms (default 5)").get());
+                .desc("how long to wait to connect, and for expect, exchange and a correlated send's reply, e.g. 5, "
+                        + "0.5, 500ms (default 5)").get());
         options.addOption(Option.builder().longOpt(HISTORY).hasArg().argName("FILE")
                 .desc("where to keep the history of typed lines (default ~/.mtk_history)").get());
         options.addOption(Option.builder().longOpt(NO_HISTORY).desc("keep no history file").get());

@@ -5,7 +5,6 @@ import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
 import dev.mtk.spi.Handler;
-import dev.mtk.exchange.Exchange;
 import dev.mtk.session.SessionLimits;
 import dev.mtk.session.SocketTuning;
 import dev.mtk.session.TlsSettings;
@@ -136,10 +135,11 @@ final class ServerCommand implements Command {
         }
         Handler behaviour;
         if (line.hasOption(SCRIPT)) {
-            behaviour = Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)));
+            behaviour = Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)),
+                    registry.handler(profile.exchange().handler()));
         } else {
             try {
-                behaviour = registry.handler(line.getOptionValue(HANDLER, defaultHandler(profile.exchange())));
+                behaviour = registry.handler(line.getOptionValue(HANDLER, profile.exchange().handler()));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -163,14 +163,5 @@ final class ServerCommand implements Command {
         console.out().println("server stopped");
         console.out().flush();
         return 0;
-    }
-
-    /** What a server does without {@code --handler} or {@code --script}: what its exchange expects of it. */
-    private static String defaultHandler(Exchange exchange) {
-        return switch (exchange) {
-            case SEED -> "seed";
-            case REPLY -> "echo";
-            case ONE_WAY -> "silent";
-        };
     }
 }

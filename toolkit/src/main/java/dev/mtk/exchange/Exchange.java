@@ -44,6 +44,18 @@ public enum Exchange {
         return description;
     }
 
+    /**
+     * The built-in handler that does what this exchange expects of a server, for a server given none (or a behaviour
+     * script without {@code onMessage}): {@code seed} acknowledges, {@code echo} replies, {@code silent} listens.
+     */
+    public String handler() {
+        return switch (this) {
+            case SEED -> "seed";
+            case REPLY -> "echo";
+            case ONE_WAY -> "silent";
+        };
+    }
+
     /** Whether the client waits for something after each message. */
     public boolean awaitsReply() {
         return this != ONE_WAY;

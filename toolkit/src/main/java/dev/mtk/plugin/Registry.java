@@ -116,7 +116,17 @@ public final class Registry {
      * @throws IllegalArgumentException for an unknown name, a bad option, or a correlation without replies
      */
     public Profile profile(Map<String, String> choice) {
-        Profile profile = Profile.named(choice.getOrDefault("profile", "json"));
+        return profile(Profile.json(), choice);
+    }
+
+    /**
+     * {@link #profile(Map)} starting from {@code base} when {@code choice} names no profile: the REPL's
+     * {@code connect --framing F} changes the profile {@code mtk repl} was started with, not {@code json}.
+     *
+     * @throws IllegalArgumentException as {@link #profile(Map)}
+     */
+    public Profile profile(Profile base, Map<String, String> choice) {
+        Profile profile = choice.containsKey("profile") ? Profile.named(choice.get("profile")) : base;
         if (choice.containsKey("framing")) {
             profile = profile.withFraming(framingSpec(choice.get("framing")));
         }

@@ -1,14 +1,22 @@
 package dev.mtk.repl;
 
 import dev.mtk.plugin.PluginInfo;
+import dev.mtk.script.Expectation;
 import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
+import dev.mtk.spi.PayloadCodec;
+import dev.mtk.spi.PayloadException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.codehaus.groovy.runtime.FormatHelper;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -22,6 +30,12 @@ final class Commands implements ReplSession.Events, AutoCloseable {
     enum Outcome { GO_ON, QUIT }
 
     private static final AttributedStyle FAINT = AttributedStyle.DEFAULT.faint();
+    /** {@code [opaque=7 opcode=1] BODY}: header fields before a body, as a frame's line shows them. */
+    private static final Pattern HEADER_FIELDS = Pattern.compile(
+            "\\[\\s*((?:[A-Za-z][\\w-]*=[^\\s\\]]+\\s*)+)\\](.*)", Pattern.DOTALL);
+    /** What {@code connect} takes after the address; the completer offers them. */
+    static final List<String> CONNECT_OPTIONS = List.of("--profile", "--framing", "--payload", "--exchange",
+            "--correlate");
 
     private final ReplConfig config;
     private final ReplOutput output;
@@ -53,7 +67,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
             return Outcome.GO_ON;
         }
         if (line.startsWith("{") || line.startsWith("[")) {
-            sessions.require().sendTyped(line);
+            send(line);
             return Outcome.GO_ON;
         }
         int space = 0;
@@ -69,13 +83,13 @@ final class Commands implements ReplSession.Events, AutoCloseable {
                 list();
             }
             case "use" -> use(rest);
-            case "send" -> sessions.require().sendTyped(body(name, rest));
+            case "send" -> send(body(name, rest));
             case "ack" -> {
                 none(name, rest);
                 sessions.require().ack();
             }
             case "exchange" -> sessions.require().exchangeTyped(body(name, rest));
-            case "expect" -> sessions.require().expect(rest.isEmpty() ? config.timeout() : Durations.parse(rest));
+            case "expect" -> expect(rest);
             case "close" -> close(rest);
             case "payload" -> payload(rest);
             case "hex" -> hex(rest);
@@ -100,36 +114,35 @@ final class Commands implements ReplSession.Events, AutoCloseable {
                 + session.payload().name() + (session.isOpen() ? "" : " (closed)") + "> ";
     }
 
-    /** {@code connect HOST:PORT [--profile P] [--framing F] [--payload C]}. */
+    /**
+     * {@code connect HOST:PORT [--profile P] [--framing F] [--payload C] [--exchange E] [--correlate EXPR]}: the
+     * options change the profile {@code mtk repl} was started with, as they change a command's.
+     */
     ReplSession connect(String arguments) {
         String address = null;
-        String profileName = null;
-        String framing = null;
-        String payload = null;
+        Map<String, String> choice = new LinkedHashMap<>();
         String[] words = arguments.isBlank() ? new String[0] : arguments.strip().split("\\s+");
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             String option = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-            if (option.equals("--profile") || option.equals("--framing") || option.equals("--payload")) {
+            if (CONNECT_OPTIONS.contains(option)) {
                 String value;
                 if (word.contains("=")) {
                     value = word.substring(word.indexOf('=') + 1);
                 } else if (i + 1 < words.length) {
                     value = words[++i];
                 } else {
-                    throw new ReplFailure(option + " needs a value: connect HOST:PORT " + option + " NAME");
+                    throw new ReplFailure(option + " needs a value: connect HOST:PORT " + option + " "
+                            + (option.equals("--correlate") ? "EXPR" : "NAME"));
                 }
-                switch (option) {
-                    case "--profile" -> profileName = value;
-                    case "--framing" -> framing = value;
-                    default -> payload = value;
-                }
+                choice.put(option.substring(2), unquote(value));
             } else if (word.startsWith("-")) {
-                throw new ReplFailure("unknown option '" + word + "' (connect takes --profile, --framing, --payload)");
+                throw new ReplFailure("unknown option '" + word + "' (connect takes " + String.join(", ", CONNECT_OPTIONS)
+                        + ")");
             } else if (address == null) {
                 address = word;
             } else {
-                throw new ReplFailure("unexpected '" + word + "': connect HOST:PORT [--profile P | --framing F --payload C]");
+                throw new ReplFailure("unexpected '" + word + "': connect " + Usage.of("connect").orElseThrow().arguments());
             }
         }
         if (address == null) {
@@ -138,13 +151,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
         Address target = Address.parse(address);
         Profile profile;
         try {
-            profile = profileName == null ? config.profile() : Profile.named(profileName);
-            if (framing != null) {
-                profile = profile.withFraming(config.codecs().framingSpec(framing));
-            }
-            if (payload != null) {
-                profile = profile.withPayload(config.codecs().payload(payload));
-            }
+            profile = config.codecs().profile(config.profile(), choice);
         } catch (IllegalArgumentException e) {
             throw new ReplFailure(e.getMessage(), e);
         }
@@ -153,6 +160,56 @@ final class Commands implements ReplSession.Events, AutoCloseable {
         output.print(new AttributedStringBuilder().append("#" + session.getId() + " connected to " + session.getPeer())
                 .styled(FAINT, ", " + profile.describe()).toAttributedString());
         return session;
+    }
+
+    /**
+     * {@code send [FIELD=VALUE ...] BODY}: header fields, when the framing names some, typed in brackets before the
+     * body as frames show them ({@code [opaque=7] {"get":"a"}}). A JSON array never looks like that: its items are
+     * not {@code NAME=VALUE}.
+     */
+    private void send(String typed) {
+        Matcher fields = HEADER_FIELDS.matcher(typed);
+        Map<String, Object> header = new LinkedHashMap<>();
+        String body = typed;
+        if (fields.matches()) {
+            for (String field : fields.group(1).strip().split("\\s+")) {
+                int equals = field.indexOf('=');
+                header.put(field.substring(0, equals), field.substring(equals + 1));
+            }
+            body = fields.group(2).strip();
+            if (body.isEmpty()) {
+                throw new ReplFailure("send needs a body after the header fields: send " + typed + " {\"n\":1}");
+            }
+        }
+        sessions.require().sendTyped(body, header);
+    }
+
+    /**
+     * {@code expect [TIMEOUT] [BODY]}: the next frame (or, on a correlated session, the first waiting one) that has
+     * the value {@code BODY} typed for the payload codec has, or any frame without a body. A body that is a bare
+     * number needs the timeout before it.
+     */
+    private void expect(String rest) {
+        ReplSession session = sessions.require();
+        String first = rest.split("\\s+", 2)[0];
+        Duration wait = config.timeout();
+        String body = rest;
+        if (!rest.isEmpty() && Durations.written(first)) {
+            wait = Durations.parse(first);
+            body = rest.substring(first.length()).strip();
+        }
+        if (body.isEmpty()) {
+            session.expect(wait);
+            return;
+        }
+        PayloadCodec codec = session.payload();
+        Object value;
+        try {
+            value = codec.decode(codec.parse(body));
+        } catch (PayloadException e) {
+            throw new ReplFailure("cannot expect " + body + ": " + e.getMessage(), e);
+        }
+        session.expect(Expectation.value(value, codec), wait);
     }
 
     ReplSession use(String id) {
@@ -258,8 +315,8 @@ final class Commands implements ReplSession.Events, AutoCloseable {
                 .append("\n      ").styled(FAINT, "sent as send would; JSON goes on over lines until its brackets close")
                 .toAttributedString());
         output.print(new AttributedStringBuilder().append("  ").styled(AttributedStyle.BOLD, "= EXPRESSION")
-                .append("\n      ").styled(FAINT, "Groovy, with session, sessions and the verbs connect, use, send, expect,")
-                .append("\n      ").styled(FAINT, "exchange, ack, close: = session.send([n: 41 + 1])").toAttributedString());
+                .append("\n      ").styled(FAINT, "Groovy, with session, sessions and the verbs connect, use, send, request,")
+                .append("\n      ").styled(FAINT, "expect, exchange, ack, close: = session.send([n: 41 + 1])").toAttributedString());
         output.print("");
         output.print("Tab completes, Ctrl-C clears the line (or stops a wait), Ctrl-D or quit leaves.");
     }
@@ -314,13 +371,14 @@ final class Commands implements ReplSession.Events, AutoCloseable {
     }
 
     @Override
-    public void sent(ReplSession session, byte[] body, int wireSize, boolean framed) {
-        output.event(format.sent(session, body, wireSize, framed));
+    public void sent(ReplSession session, byte[] body, int wireSize, boolean framed, Map<String, Long> header) {
+        output.event(format.sent(session, body, wireSize, framed, header));
     }
 
     @Override
-    public void received(ReplSession session, Message message) {
-        output.event(format.received(session, message.body(), message.wireSize(), message.framed(), message.header()));
+    public void received(ReplSession session, Message message, String answers) {
+        output.event(format.received(session, message.body(), message.wireSize(), message.framed(), message.header(),
+                answers));
     }
 
     @Override

@@ -13,6 +13,11 @@ final class Durations {
     private Durations() {
     }
 
+    /** Whether {@code text} is written as a timeout, so that {@code expect 500ms BODY} can tell one from a body. */
+    static boolean written(String text) {
+        return DURATION.matcher(text.trim().toLowerCase(Locale.ROOT)).matches();
+    }
+
     static Duration parse(String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (m.matches()) {

@@ -22,12 +22,14 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * How a frame looks in the REPL: time, session id, direction ({@code ->} sent, {@code <-} received), byte count, then
- * the body as the session's payload codec shows it. JSON is pretty printed and coloured; a binary body is a hex dump;
+ * the reply it pairs with (on a correlated session), the framing's header fields, then the body as the session's
+ * payload codec shows it. JSON is pretty printed and coloured; a binary body is a hex dump;
  * with {@code hex on} every frame's bytes as they went on the wire follow.
  *
  * <pre>
  * 18:24:17.756 #1 -&gt; 26 B (body 15 B) {"n":42,"a":"b"}
  * 18:24:17.761 #1 &lt;- 25 B (body 14 B) "我收到了"
+ * 18:24:18.102 #1 &lt;- 26 B (body 18 B) (reply to $.id 7) [opaque=7] {"id":7,"ok":true}
  * </pre>
  */
 final class FrameFormat {
@@ -55,14 +57,21 @@ final class FrameFormat {
         hex = on;
     }
 
-    /** A frame the REPL sent; {@code framed} is false for the {@code seed} profile's unframed {@code ok}. */
-    AttributedString sent(ReplSession session, byte[] body, int wireSize, boolean framed) {
-        return frame(session, "->", SENT, body, wireSize, framed, Map.of());
+    /**
+     * A frame the REPL sent; {@code framed} is false for the {@code seed} profile's unframed {@code ok}, and
+     * {@code header} holds the fields it set.
+     */
+    AttributedString sent(ReplSession session, byte[] body, int wireSize, boolean framed, Map<String, Long> header) {
+        return frame(session, "->", SENT, body, wireSize, framed, header, null);
     }
 
-    /** A frame that arrived, with the values of the framing's named header fields ({@code [opcode=0 opaque=7]}). */
-    AttributedString received(ReplSession session, byte[] body, int wireSize, boolean framed, Map<String, Long> header) {
-        return frame(session, "<-", RECEIVED, body, wireSize, framed, header);
+    /**
+     * A frame received, with the framing's header fields and, when it answers a request the REPL is waiting for,
+     * {@code (reply to $.id 7)}: the pairing is what a correlated session's {@code send} shows.
+     */
+    AttributedString received(ReplSession session, byte[] body, int wireSize, boolean framed, Map<String, Long> header,
+            String answers) {
+        return frame(session, "<-", RECEIVED, body, wireSize, framed, header, answers);
     }
 
     /** The one line that says a session was lost. */
@@ -72,12 +81,16 @@ final class FrameFormat {
     }
 
     private AttributedString frame(ReplSession session, String arrow, AttributedStyle style, byte[] body, int wireSize,
-            boolean framed, Map<String, Long> header) {
+            boolean framed, Map<String, Long> header, String answers) {
         AttributedStringBuilder line = new AttributedStringBuilder();
         line.styled(FAINT, now()).append(' ').styled(ID, "#" + session.getId()).append(' ').styled(style, arrow)
                 .append(' ').append(wireSize == body.length ? body.length + " B" : wireSize + " B (body " + body.length + " B)");
+        if (answers != null) {
+            line.append(' ').styled(FAINT, "(reply to " + session.profile().correlation().expression() + " " + answers
+                    + ")");
+        }
         if (!header.isEmpty()) {
-            line.append(' ').append(Message.headerText(header).strip());
+            line.append(' ').append(Message.headerText(header).stripTrailing());
         }
         AttributedString view = body(session.payload(), body, framed);
         // A dump or indented JSON starts on a line of its own, so its columns line up.

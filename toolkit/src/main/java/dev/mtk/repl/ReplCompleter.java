@@ -1,5 +1,6 @@
 package dev.mtk.repl;
 
+import dev.mtk.exchange.Exchange;
 import dev.mtk.session.Profile;
 import java.util.Collection;
 import java.util.List;
@@ -11,12 +12,11 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion: command names first; then what each command takes: session ids for {@code use} and
- * {@code close}, codec names for {@code payload} and {@code connect}'s options, profile names, {@code on}/{@code off},
+ * {@code close}, codec names for {@code payload} and {@code connect}'s options, profile and exchange names, a
+ * correlation to start from ({@code $.id}), {@code on}/{@code off},
  * and file paths for {@code load}.
  */
 final class ReplCompleter implements Completer {
-    private static final List<String> CONNECT_OPTIONS = List.of("--profile", "--framing", "--payload");
-
     private final Commands commands;
     private final Completer files = new Completers.FileNameCompleter();
 
@@ -55,7 +55,9 @@ final class ReplCompleter implements Completer {
                     case "--profile" -> words(Profile.names(), candidates);
                     case "--framing" -> words(commands.framingNames(), candidates);
                     case "--payload" -> words(commands.payloadNames(), candidates);
-                    default -> words(CONNECT_OPTIONS, candidates);
+                    case "--exchange" -> words(Exchange.labels(), candidates);
+                    case "--correlate" -> words(List.of("$.id"), candidates);
+                    default -> words(Commands.CONNECT_OPTIONS, candidates);
                 }
             }
             default -> {

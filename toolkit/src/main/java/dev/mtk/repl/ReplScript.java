@@ -1,7 +1,9 @@
 package dev.mtk.repl;
 
 import dev.mtk.script.ScriptMessage;
+import groovy.lang.Closure;
 import groovy.lang.Script;
+import java.util.Map;
 
 /**
  * The base class of what the REPL evaluates: {@code = EXPRESSION} lines and {@code load FILE.groovy} scripts. Besides
@@ -13,6 +15,8 @@ import groovy.lang.Script;
  * 3.times { n -&gt; exchange([n: n]) }
  * send([op: 'get', key: 'a'])
  * assert expect(2000).value == [value: 1]
+ * assert request([id: 7, op: 'get']).value.ok
+ * expect(value: [id: 8, ok: true], timeout: 500)
  * </pre>
  */
 public abstract class ReplScript extends Script {
@@ -32,8 +36,24 @@ public abstract class ReplScript extends Script {
         return commands.use(String.valueOf(id));
     }
 
-    public void send(Object value) {
-        commands.sessions().require().send(value);
+    /** Sends {@code value}; on a correlated session returns the reply paired with it, else {@code null}. */
+    public ScriptMessage send(Object value) {
+        return commands.sessions().require().send(value);
+    }
+
+    /** {@code send(value, header: [opaque: 7])}. */
+    public ScriptMessage send(Map<String, Object> options, Object value) {
+        return commands.sessions().require().send(options, value);
+    }
+
+    /** Sends {@code value} and returns its reply, as a scenario's {@code request}. */
+    public ScriptMessage request(Object value) {
+        return commands.sessions().require().request(value);
+    }
+
+    /** {@code request(value, header: [opaque: 7])}. */
+    public ScriptMessage request(Map<String, Object> options, Object value) {
+        return commands.sessions().require().request(options, value);
     }
 
     public ScriptMessage expect() {
@@ -42,6 +62,21 @@ public abstract class ReplScript extends Script {
 
     public ScriptMessage expect(long millis) {
         return commands.sessions().require().expect(millis);
+    }
+
+    /** {@code expect(value: [id: 2], timeout: 500, anyOrder: true)}, as in scenarios. */
+    public ScriptMessage expect(Map<String, Object> options) {
+        return commands.sessions().require().expect(options);
+    }
+
+    /** {@code expect { it.value.id == 2 }}. */
+    public ScriptMessage expect(Closure<?> condition) {
+        return commands.sessions().require().expect(condition);
+    }
+
+    /** {@code expect(timeout: 500) { it.value.id == 2 }}. */
+    public ScriptMessage expect(Map<String, Object> options, Closure<?> condition) {
+        return commands.sessions().require().expect(options, condition);
     }
 
     public ScriptMessage exchange(Object value) {

@@ -13,14 +13,16 @@ import java.util.Optional;
 record Usage(String name, String arguments, String summary) {
 
     static final List<Usage> ALL = List.of(
-            new Usage("connect", "HOST:PORT [--profile P | --framing F --payload C]",
+            new Usage("connect", "HOST:PORT [--profile P] [--framing F] [--payload C] [--exchange E] [--correlate EXPR]",
                     "open a session and make it the current one"),
             new Usage("sessions", "", "list the sessions: id, peer, profile, payload, state, frames in and out"),
             new Usage("use", "ID", "make session ID the current one"),
-            new Usage("send", "BODY", "send BODY as typed for the payload (a line starting with { or [ is sent too)"),
+            new Usage("send", "[[FIELD=N ...]] BODY", "send BODY as typed for the payload, header fields set; correlated, "
+                    + "wait for its reply"),
             new Usage("ack", "", "after send: take the server's acknowledgement (waiting for it) and answer ok"),
             new Usage("exchange", "BODY", "the seed's three steps at once: send BODY, then ack"),
-            new Usage("expect", "[TIMEOUT]", "wait for the next frame not yet taken (TIMEOUT: 5, 0.5, 500ms, 2m)"),
+            new Usage("expect", "[TIMEOUT] [BODY]", "wait for the next frame not yet taken, or one with BODY's value "
+                    + "(any order when correlated)"),
             new Usage("close", "[ID]", "close the current session, or session ID"),
             new Usage("payload", "[NAME]", "show, or type and show the current session's bodies with another codec"),
             new Usage("hex", "[on|off]", "also show every frame's bytes as they went on the wire"),

@@ -7,7 +7,8 @@ import groovy.transform.stc.SimpleType;
 
 /**
  * The verbs that define a server's behaviour: {@code onOpen}, {@code onMessage}, {@code onClose}, {@code onIdle},
- * {@code onError}. Any subset may be given; what is not falls back to the seed's behaviour. Inside each callback,
+ * {@code onError}. Any subset may be given; what is not falls back to the handler of the server's exchange (the seed's
+ * acknowledgement, {@code echo} under {@code reply}, nothing under {@code oneway}). Inside each callback,
  * {@code reply}, {@code replyLater}, {@code acknowledge}, {@code close}, {@code log}, {@code session} and
  * {@code shared} are at hand ({@link CallbackScope}).
  */
@@ -52,7 +53,8 @@ public class BehaviourSpec {
         error = Callback.of(callback, scope, 1);
     }
 
-    ScriptHandler build() {
-        return new ScriptHandler(scope, script, open, message, close, idle, error);
+    /** The handler of these callbacks, doing what {@code fallback} does for those not given. */
+    ScriptHandler build(dev.mtk.spi.Handler fallback) {
+        return new ScriptHandler(scope, script, fallback, open, message, close, idle, error);
     }
 }

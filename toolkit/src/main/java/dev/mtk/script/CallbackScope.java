@@ -1,11 +1,13 @@
 package dev.mtk.script;
 
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a behaviour callback can use without naming the session: {@code reply}, {@code replyLater},
- * {@code acknowledge}, {@code close}, {@code log}, {@code session}, {@code shared}. The delegate of every callback.
+ * What a behaviour callback can use without naming the session: {@code reply} and {@code replyLater} (both also with
+ * {@code header:} fields), {@code acknowledge}, {@code close}, {@code log}, {@code session}, {@code shared}. The
+ * delegate of every callback.
  *
  * <p>A session's callbacks run on one thread at a time (a handler worker), so the session being served is kept in a
  * thread-local while a callback runs: one scope serves every session, with no allocation per message.
@@ -46,8 +48,22 @@ public final class CallbackScope {
         getSession().reply(value);
     }
 
+    /** {@code reply(value, header: [opaque: msg.header.opaque])}: the reply with header fields set. */
+    public void reply(Map<String, Object> options, Object value) {
+        getSession().reply(options, value);
+    }
+
+    /**
+     * {@code replyLater(millis, value)}: replies that overtake each other are replies with different delays, e.g. the
+     * first request answered after 50 ms and the second at once.
+     */
     public void replyLater(long millis, Object value) {
         getSession().replyLater(millis, value);
+    }
+
+    /** {@code replyLater(millis, value, header: [...])}: the delayed reply with header fields set. */
+    public void replyLater(Map<String, Object> options, long millis, Object value) {
+        getSession().replyLater(options, millis, value);
     }
 
     public void acknowledge() {

@@ -2,7 +2,6 @@ package dev.mtk.script;
 
 import dev.mtk.spi.Handler;
 import dev.mtk.session.Profile;
-import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.session.SessionException;
@@ -64,22 +63,23 @@ public abstract class ScenarioScript extends Script {
 
     /**
      * Starts a server in this process: {@code server(port: 0, profile: 'json', framing: ..., payload: ...,
-     * host: '127.0.0.1', maxFrame: ..., strict: false, idle: seconds) { onMessage { ... } }}, or with
-     * {@code handler: 'echo'} (any handler, a plugin's too) instead of a closure. Without either it does the seed's
-     * exchange.
+     * exchange: 'reply', correlate: '$.id', host: '127.0.0.1', maxFrame: ..., strict: false, idle: seconds)
+     * { onMessage { ... } }}, or with {@code handler: 'echo'} (any handler, a plugin's too) instead of a closure.
+     * Without either it does what its exchange expects ({@code seed} acknowledges, {@code echo} under {@code reply},
+     * {@code silent} under {@code oneway}), and callbacks a closure does not give fall back to that handler.
      */
     public ScriptServer server(Map<String, Object> options,
             @DelegatesTo(value = BehaviourSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> behaviour) {
-        Handler chosen = options.containsKey("handler") ? context.handler(String.valueOf(options.get("handler")))
-                : new SeedHandler();
+        Profile profile = context.profile(options);
+        Handler chosen = context.handler(options.containsKey("handler") ? String.valueOf(options.get("handler"))
+                : profile.exchange().handler());
         if (behaviour != null) {
             BehaviourSpec spec = new BehaviourSpec(context.shared(), context.script());
             Closure<?> configure = behaviour.rehydrate(spec, this, this);
             configure.setResolveStrategy(Closure.DELEGATE_FIRST);
             configure.call();
-            chosen = spec.build();
+            chosen = spec.build(chosen);
         }
-        Profile profile = context.profile(options);
         ServerConfig config = new ServerConfig(String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST)),
                 (int) ScriptValues.number(options, "port", 0), profile, ScriptContext.limits(options), 2,
                 (int) ScriptValues.number(options, "idle", 0), dev.mtk.session.SocketTuning.DEFAULT,
@@ -104,7 +104,8 @@ public abstract class ScenarioScript extends Script {
 
     /**
      * Opens a client session: {@code connect(port: 7373, host: '127.0.0.1', profile: 'json', framing: ...,
-     * payload: ..., timeout: millis)}.
+     * payload: ..., exchange: 'reply', correlate: '$.id', timeout: millis)}. With {@code correlate:},
+     * {@code request} pairs each reply with its request by that key and {@code expect} searches every waiting message.
      */
     public ScriptClient connect(Map<String, Object> options) {
         if (!options.containsKey("port")) {
@@ -124,14 +125,26 @@ public abstract class ScenarioScript extends Script {
 
     /** Opens a client session to {@code host:port} (or just a port, on 127.0.0.1) with the default profile. */
     public ScriptClient connect(Object address) {
+        return connect(Map.of(), address);
+    }
+
+    /**
+     * Opens a client session to {@code host:port} (or just a port) with the other options of
+     * {@link #connect(Map)}: {@code connect(args[0], profile: 'reply', correlate: '$.id')}.
+     */
+    public ScriptClient connect(Map<String, Object> options, Object address) {
         String text = String.valueOf(address);
         int colon = text.lastIndexOf(':');
+        Map<String, Object> all = new java.util.LinkedHashMap<>(options);
         try {
-            return colon < 0 ? connect(Map.of("port", Integer.parseInt(text)))
-                    : connect(Map.of("host", text.substring(0, colon), "port", Integer.parseInt(text.substring(colon + 1))));
+            all.put("port", Integer.parseInt(text.substring(colon + 1)));
         } catch (NumberFormatException e) {
             throw new ScriptFailure("not an address: '" + text + "' (expected host:port or a port)");
         }
+        if (colon >= 0) {
+            all.put("host", text.substring(0, colon));
+        }
+        return connect(all);
     }
 
     /**

@@ -2,10 +2,10 @@ package dev.mtk.script;
 
 import dev.mtk.session.ClientSession;
 import dev.mtk.session.Exchange;
+import dev.mtk.session.Message;
 import dev.mtk.session.ReceiveTimeoutException;
 import dev.mtk.session.Sent;
 import dev.mtk.session.SessionClosedException;
-import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import groovy.lang.Closure;
 import groovy.transform.stc.ClosureParams;
@@ -13,14 +13,17 @@ import groovy.transform.stc.SimpleType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 /**
- * A client session in a scenario: {@code send}, {@code receive}, {@code expect}, {@code exchange}, {@code close}.
+ * A client session in a scenario: {@code send}, {@code request}, {@code receive}, {@code expect}, {@code exchange},
+ * {@code close}.
  * Waits default to the script's {@code timeout} (milliseconds).
  */
 public final class ScriptClient implements AutoCloseable {
+    private static final List<String> SEND_OPTIONS = List.of("header");
+    private static final List<String> REQUEST_OPTIONS = List.of("header", "timeout", "value", "text");
+    private static final List<String> REPLY_TO_OPTIONS = List.of("timeout", "value", "text");
+
     private final ClientSession session;
     private final ScenarioScript script;
 
@@ -40,8 +43,23 @@ public final class ScriptClient implements AutoCloseable {
 
     /** Sends a value: a map or list as JSON, text as typed, bytes as they are. */
     public Sent send(Object value) {
+        return sendWith(value, Map.of());
+    }
+
+    /**
+     * {@code send(value, header: [opaque: 7])}: the value in a frame with the framing's named header fields set.
+     *
+     * @throws ScriptFailure for a value the codec refuses, a field the framing does not name or a value that does not
+     *                       fit it, or an option other than {@code header:}
+     */
+    public Sent send(Map<String, Object> options, Object value) {
+        return sendWith(value, ScriptValues.header("send", options, SEND_OPTIONS));
+    }
+
+    /** Named apart from {@code send}: Groovy sees private methods too, and found {@code send(Map, Object)} ambiguous. */
+    private Sent sendWith(Object value, Map<String, Object> header) {
         try {
-            return session.send(ScriptValues.plain(value));
+            return session.send(ScriptValues.plain(value), header);
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot send: " + e.getMessage(), e);
         }
@@ -64,20 +82,44 @@ public final class ScriptClient implements AutoCloseable {
     }
 
     /**
-     * The next message, which must match: {@code expect(value: [ok: true])} (compared as the script's {@code ==}
-     * would: {@code 1.5} matches a JSON 1.5, {@code "$name"} a string), {@code expect(text: 'pong')},
+     * A message that matches: {@code expect(value: [ok: true])} (compared as the script's {@code ==} would:
+     * {@code 1.5} matches a JSON 1.5, {@code "$name"} a string), {@code expect(text: 'pong')},
      * {@code expect { it.value.n > 1 }}, with {@code timeout:} in milliseconds.
      *
-     * @throws ScriptFailure saying what was expected and what was received
+     * <p>In order, the next message must match. In any order, the first message that matches is taken, among those
+     * waiting and those to come within the timeout, and the others stay for later: the default when the connection
+     * pairs replies by a key ({@code connect(correlate: '$.id')}), whose replies come in any order, and on request
+     * with {@code anyOrder: true} (or off with {@code anyOrder: false}).
+     *
+     * @throws ScriptFailure saying what was expected and what was received, or, in any order, what was waiting
      */
     public ScriptMessage expect(Map<String, Object> options,
             @ClosureParams(value = SimpleType.class, options = "dev.mtk.script.ScriptMessage") Closure<?> condition) {
+        Expectation expected = Expectation.of(options, condition, session.profile().payload());
         long millis = ScriptValues.number(options, "timeout", script.getTimeout());
-        ScriptMessage message = checked(options, receive(millis));
-        if (condition != null && !asBoolean(condition.call(message))) {
-            throw new ScriptFailure("expected a message matching the condition, received " + message);
+        if (expected.anyOrder(session.profile().correlation().present())) {
+            return search(expected, millis);
+        }
+        ScriptMessage message = receive(millis);
+        String mismatch = expected.mismatch(message);
+        if (mismatch != null) {
+            throw new ScriptFailure(mismatch);
         }
         return message;
+    }
+
+    private ScriptMessage search(Expectation expected, long millis) {
+        try {
+            return new ScriptMessage(session.receive(expected.search(), Duration.ofMillis(millis)));
+        } catch (ReceiveTimeoutException e) {
+            List<Message> waiting = session.waiting();
+            throw new ScriptFailure("expected " + expected.describe() + " from " + getPeer() + " within " + millis
+                    + " ms (in any order), " + (waiting.isEmpty() ? "received nothing" : "none matched")
+                    + expected.waiting(waiting));
+        } catch (SessionClosedException e) {
+            throw new ScriptFailure("expected " + expected.describe() + " (in any order), but the " + e.getMessage()
+                    + expected.waiting(session.waiting()));
+        }
     }
 
     public ScriptMessage expect(Map<String, Object> options) {
@@ -99,30 +141,47 @@ public final class ScriptClient implements AutoCloseable {
      * for their own {@code request}, {@code receive} or {@code expect}.
      */
     public ScriptMessage request(Object value) {
-        return request(value, script.getTimeout());
+        return requestWith(value, Map.of(), script.getTimeout());
     }
 
     public ScriptMessage request(Object value, long millis) {
-        try {
-            return new ScriptMessage(session.request(ScriptValues.plain(value), Duration.ofMillis(millis)));
-        } catch (PayloadException e) {
-            throw new ScriptFailure("cannot send: " + e.getMessage(), e);
-        } catch (ReceiveTimeoutException e) {
-            throw new ScriptFailure("expected the reply to " + shown(value) + " from " + getPeer() + " within "
-                    + millis + " ms, received nothing" + waiting());
-        } catch (SessionClosedException e) {
-            throw new ScriptFailure("expected the reply to " + shown(value) + ", but the " + e.getMessage());
-        } catch (dev.mtk.session.SessionException e) {
-            throw new ScriptFailure(e.getMessage(), e);
-        }
+        return requestWith(value, Map.of(), millis);
     }
 
     /**
-     * Sends {@code value} and checks its reply the way {@code expect} checks a message:
-     * {@code request([op: 'get', id: 7], value: [id: 7, ok: true])}, with {@code text:} and {@code timeout:} too.
+     * {@code request(value, header: [opaque: 7], timeout: 500)}: the request in a frame with header fields set, and
+     * its reply; a connection that pairs replies by a header field ({@code correlate: 'header.opaque'}) pairs it by
+     * the value given here. With {@code value:} or {@code text:} the reply is checked the way {@code expect} checks
+     * a message: {@code request([op: 'get', id: 7], value: [id: 7, ok: true])}.
+     *
+     * <p>Groovy passes named options first, so {@code request([id: 1], 500)} arrives here too: a first map that is not
+     * options (a key other than those above) followed by a number is that call.
      */
     public ScriptMessage request(Map<String, Object> options, Object value) {
-        return checked(options, request(value, ScriptValues.number(options, "timeout", script.getTimeout())));
+        if (value instanceof Number millis && !isOptions(options, REQUEST_OPTIONS)) {
+            return requestWith(options, Map.of(), millis.longValue());
+        }
+        Map<String, Object> header = ScriptValues.header("request", options, REQUEST_OPTIONS);
+        ScriptMessage reply = requestWith(value, header, ScriptValues.number(options, "timeout", script.getTimeout()));
+        return checked(options, reply);
+    }
+
+    /** Private, and named apart: Groovy sees private methods too, and would find {@code request(Map, Object)} ambiguous. */
+    private ScriptMessage requestWith(Object value, Map<String, Object> header, long millis) {
+        Sent sent = sendWith(value, header);
+        try {
+            return new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis)));
+        } catch (ReceiveTimeoutException e) {
+            throw new ScriptFailure("expected the reply to " + Expectation.shown(value, session.profile().payload())
+                    + " from " + getPeer() + " within " + millis + " ms, received nothing" + (sent.key() == null ? ""
+                            : " with " + session.profile().correlation().expression() + " " + sent.key())
+                    + Expectation.list(session.waiting()));
+        } catch (SessionClosedException e) {
+            throw new ScriptFailure("expected the reply to " + Expectation.shown(value, session.profile().payload())
+                    + ", but the " + e.getMessage() + Expectation.list(session.waiting()));
+        } catch (dev.mtk.session.SessionException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
     }
 
     /**
@@ -136,6 +195,7 @@ public final class ScriptClient implements AutoCloseable {
 
     /** {@link #replyTo(Sent)}, checked the way {@code expect} checks: {@code c.replyTo(b, value: [id: 2])}. */
     public ScriptMessage replyTo(Map<String, Object> options, Sent sent) {
+        ScriptValues.header("replyTo", options, REPLY_TO_OPTIONS);
         long millis = ScriptValues.number(options, "timeout", script.getTimeout());
         String which = sent.key() == null ? "the reply" : "the reply with " + session.profile().correlation()
                 .expression() + " " + sent.key();
@@ -143,9 +203,10 @@ public final class ScriptClient implements AutoCloseable {
             return checked(options, new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis))));
         } catch (ReceiveTimeoutException e) {
             throw new ScriptFailure("expected " + which + " from " + getPeer() + " within " + millis
-                    + " ms, received nothing" + waiting());
+                    + " ms, received nothing" + Expectation.list(session.waiting()));
         } catch (SessionClosedException e) {
-            throw new ScriptFailure("expected " + which + ", but the " + e.getMessage());
+            throw new ScriptFailure("expected " + which + ", but the " + e.getMessage()
+                    + Expectation.list(session.waiting()));
         } catch (dev.mtk.session.SessionException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }
@@ -153,26 +214,21 @@ public final class ScriptClient implements AutoCloseable {
 
     /** {@code message}, when it has the {@code value:} and {@code text:} of {@code options}. */
     private ScriptMessage checked(Map<String, Object> options, ScriptMessage message) {
-        if (options.containsKey("value") && !DefaultTypeTransformation.compareEqual(options.get("value"), message.getValue())) {
-            throw new ScriptFailure("expected " + shown(options.get("value")) + ", received " + message);
+        Map<String, Object> wanted = new java.util.LinkedHashMap<>();
+        for (String key : List.of("value", "text")) {
+            if (options.containsKey(key)) {
+                wanted.put(key, options.get(key));
+            }
         }
-        if (options.containsKey("text") && !Objects.equals(String.valueOf(options.get("text")), message.getText())) {
-            throw new ScriptFailure("expected text '" + options.get("text") + "', received '" + message.getText() + "'");
+        String mismatch = Expectation.of(wanted, null, session.profile().payload()).mismatch(message);
+        if (mismatch != null) {
+            throw new ScriptFailure(mismatch);
         }
         return message;
     }
 
-    /** {@code ; waiting: [...]} naming the messages received and not taken, or empty when none waits. */
-    private String waiting() {
-        List<dev.mtk.session.Message> waiting = session.waiting();
-        if (waiting.isEmpty()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder("; waiting (" + waiting.size() + "): ");
-        for (int i = 0; i < Math.min(5, waiting.size()); i++) {
-            text.append(i > 0 ? ", " : "").append(waiting.get(i).render());
-        }
-        return text.append(waiting.size() > 5 ? ", ..." : "").toString();
+    private static boolean isOptions(Map<?, ?> map, List<String> known) {
+        return !map.isEmpty() && map.keySet().stream().allMatch(key -> known.contains(String.valueOf(key)));
     }
 
     /** The seed's exchange: send {@code value}, wait for the acknowledgement, confirm; returns the acknowledgement. */
@@ -251,25 +307,6 @@ public final class ScriptClient implements AutoCloseable {
     @Override
     public void close() {
         session.close();
-    }
-
-    /** An expected value as a received one prints: {@code {"n":1}} for JSON rather than Groovy's {@code {n=1}}. */
-    private String shown(Object expected) {
-        PayloadCodec codec = session.profile().payload();
-        try {
-            Object plain = ScriptValues.plain(expected);
-            return codec.render(plain instanceof String text ? codec.string(text) : codec.encode(plain));
-        } catch (PayloadException | RuntimeException e) {
-            return String.valueOf(expected);
-        }
-    }
-
-    /**
-     * Groovy truth, as {@code if (result)} in a script. Not {@code DefaultGroovyMethods.asBoolean(Object)}: called from
-     * Java it binds statically to the Object overload, which calls every non-null value (even {@code false}) true.
-     */
-    private static boolean asBoolean(Object result) {
-        return DefaultTypeTransformation.castToBoolean(result);
     }
 
     @Override

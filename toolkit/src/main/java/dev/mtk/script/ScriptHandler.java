@@ -1,19 +1,18 @@
 package dev.mtk.script;
 
 import dev.mtk.session.CallbackSite;
-import dev.mtk.session.SeedHandler;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.Received;
 
 /**
- * A handler made of a script's callbacks. Callbacks the script did not give fall back to the seed's behaviour; a
+ * A handler made of a script's callbacks. Callbacks the script did not give fall back to the handler of the server's
+ * exchange (the seed's, {@code echo} under {@code reply}); a
  * callback that throws is reported with the script's file and line and closes that session (unless the script's
  * {@code onError} takes it).
  */
 final class ScriptHandler implements Handler, CallbackSite {
-    private static final Handler SEED = new SeedHandler();
-
+    private final Handler fallback;
     private final CallbackScope scope;
     private final ScriptName script;
     private final Callback open;
@@ -22,10 +21,11 @@ final class ScriptHandler implements Handler, CallbackSite {
     private final Callback idle;
     private final Callback error;
 
-    ScriptHandler(CallbackScope scope, ScriptName script, Callback open, Callback message, Callback close, Callback idle,
+    ScriptHandler(CallbackScope scope, ScriptName script, Handler fallback, Callback open, Callback message, Callback close, Callback idle,
             Callback error) {
         this.scope = scope;
         this.script = script;
+        this.fallback = fallback;
         this.open = open;
         this.message = message;
         this.close = close;
@@ -42,7 +42,8 @@ final class ScriptHandler implements Handler, CallbackSite {
 
     /**
      * The client's confirmation ({@code ok}) closes the seed's exchange rather than asking for anything, so it is
-     * logged as the seed's server logs it and not handed to {@code onMessage}.
+     * logged as the seed's server logs it and not handed to {@code onMessage}. Only the seed's exchange has one: under
+     * {@code reply} and {@code oneway} an {@code "ok"} body is a request like any other and reaches {@code onMessage}.
      */
     @Override
     public void onMessage(Conversation session, Received received) throws Exception {
@@ -52,7 +53,7 @@ final class ScriptHandler implements Handler, CallbackSite {
         if (message != null) {
             run(message, session, new ScriptMessage(received));
         } else {
-            SEED.onMessage(session, received);
+            fallback.onMessage(session, received);
         }
     }
 
@@ -61,7 +62,7 @@ final class ScriptHandler implements Handler, CallbackSite {
         if (close != null) {
             run(close, session);
         } else {
-            SEED.onClose(session);
+            fallback.onClose(session);
         }
     }
 

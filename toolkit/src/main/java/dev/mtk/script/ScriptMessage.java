@@ -1,13 +1,15 @@
 package dev.mtk.script;
 
-import dev.mtk.spi.Received;
+import dev.mtk.session.Message;
 import dev.mtk.spi.PayloadException;
+import dev.mtk.spi.Received;
+import java.util.Map;
 
 /**
  * A received message as scripts see it, with Groovy properties: {@code msg.value} (maps, lists, strings, numbers for
  * JSON), {@code msg.text}, {@code msg.body} (bytes), {@code msg.size}, {@code msg.wireSize}, {@code msg.framed},
- * {@code msg.header} (the framing's named header fields: {@code msg.header.opaque});
- * {@code msg['key']} reads a key of a JSON object. It prints as it renders in the log.
+ * {@code msg.header} (the framing's named header fields: {@code msg.header.opaque}); {@code msg['key']} reads a key of
+ * a JSON object. It prints as it renders in the log, its header fields first: {@code [opaque=7] {"ok":true}}.
  */
 public final class ScriptMessage {
     private final Received message;
@@ -58,8 +60,11 @@ public final class ScriptMessage {
         return message.framed();
     }
 
-    /** The framing's named header fields and their values ({@code msg.header.opaque}); empty when it names none. */
-    public java.util.Map<String, Long> getHeader() {
+    /**
+     * The framing's named header fields and their values ({@code msg.header.opaque}), as whole numbers; empty when the
+     * framing names none, and a field the frame is too short to hold is missing.
+     */
+    public Map<String, Long> getHeader() {
         return message.header();
     }
 
@@ -74,6 +79,6 @@ public final class ScriptMessage {
 
     @Override
     public String toString() {
-        return message.render();
+        return Message.headerText(message.header()) + message.render();
     }
 }

@@ -3,6 +3,7 @@ package dev.mtk.script;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.PayloadException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Map;
  */
 public final class ScriptSession {
     private static final String KEY = ScriptSession.class.getName();
+    private static final List<String> REPLY_OPTIONS = List.of("header");
 
     private final Conversation session;
 
@@ -49,9 +51,39 @@ public final class ScriptSession {
         }
     }
 
+    /**
+     * Sends {@code value} with header fields set: {@code reply(value, header: [opaque: msg.header.opaque])}.
+     *
+     * @throws ScriptFailure for a value the codec refuses, a field the framing does not name or a value that does not
+     *                       fit it, or an option other than {@code header:}
+     */
+    public void reply(Map<String, Object> options, Object value) {
+        Map<String, Object> header = ScriptValues.header("reply", options, REPLY_OPTIONS);
+        try {
+            session.reply(ScriptValues.plain(value), header);
+        } catch (PayloadException e) {
+            throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
+        }
+    }
+
     /** Sends {@code value} after {@code millis} milliseconds, unless the session has closed by then. */
     public void replyLater(long millis, Object value) {
         session.replyLater(Duration.ofMillis(millis), ScriptValues.plain(value));
+    }
+
+    /**
+     * Sends {@code value} with header fields set after {@code millis} milliseconds, unless the session has closed by
+     * then: {@code replyLater(50, value, header: [opaque: msg.header.opaque])}. Value and fields are checked now.
+     *
+     * @throws ScriptFailure as {@link #reply(Map, Object)} does
+     */
+    public void replyLater(Map<String, Object> options, long millis, Object value) {
+        Map<String, Object> header = ScriptValues.header("replyLater", options, REPLY_OPTIONS);
+        try {
+            session.replyLater(Duration.ofMillis(millis), ScriptValues.plain(value), header);
+        } catch (PayloadException e) {
+            throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
+        }
     }
 
     /** Sends the profile's acknowledgement, {@code 我收到了}. */

@@ -37,6 +37,32 @@ public final class ScriptValues {
         }
     }
 
+    /**
+     * The {@code header:} a verb was given among its named options ({@code reply(value, header: [opaque: 7])}), or an
+     * empty map; names are made plain text, values stay for the framing to check.
+     *
+     * @throws ScriptFailure for an option the verb does not take (naming those it does), or a header that is not a map
+     */
+    public static Map<String, Object> header(String verb, Map<?, ?> options, List<String> known) {
+        for (Object key : options.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new ScriptFailure(verb + " takes " + String.join(", ", known.stream().map(k -> k + ":").toList())
+                        + " as named options, not " + key + ":");
+            }
+        }
+        Object header = options.get("header");
+        if (header == null) {
+            return Map.of();
+        }
+        if (!(header instanceof Map<?, ?> fields)) {
+            throw new ScriptFailure(verb + ": header: must be a map of field names to numbers, e.g. header: [opaque: 7],"
+                    + " not " + header);
+        }
+        Map<String, Object> plain = new LinkedHashMap<>();
+        fields.forEach((name, value) -> plain.put(String.valueOf(name), plain(value)));
+        return plain;
+    }
+
     /** {@code value} with every GString in it turned into a String; maps keep their order. */
     public static Object plain(Object value) {
         if (value instanceof GString text) {

@@ -2,6 +2,7 @@ package dev.mtk.script;
 
 import dev.mtk.internal.InputFiles;
 import dev.mtk.plugin.Registry;
+import dev.mtk.session.SeedHandler;
 import dev.mtk.spi.Handler;
 import groovy.lang.Binding;
 import groovy.lang.GroovyClassLoader;
@@ -53,6 +54,17 @@ public final class Scripts {
      * @throws ScriptError exit 2 when it cannot be read or compiled, exit 1 when its top level fails
      */
     public static Handler loadBehaviour(Path file) throws ScriptError {
+        return loadBehaviour(file, new SeedHandler());
+    }
+
+    /**
+     * The behaviour in {@code file}, doing what {@code fallback} does where the script gives no callback: the
+     * handler of the server's exchange ({@code echo} under {@code reply}), so that a script with only
+     * {@code onOpen} does not answer a request with the seed's acknowledgement.
+     *
+     * @throws ScriptError as {@link #loadBehaviour(Path)}
+     */
+    public static Handler loadBehaviour(Path file, Handler fallback) throws ScriptError {
         ScriptName name = ScriptName.of(file);
         Class<? extends Script> type = compile(file, BehaviourScript.class);
         try {
@@ -61,7 +73,7 @@ public final class Scripts {
             BehaviourScript script = (BehaviourScript) instantiate(type, new Binding(), name);
             script.attach(spec, shared);
             script.run();
-            return spec.build();
+            return spec.build(fallback);
         } catch (ScriptError e) {
             throw e;
         } catch (Throwable e) {

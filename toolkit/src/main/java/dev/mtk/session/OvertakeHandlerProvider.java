@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * {@code overtake}: a request/reply mock whose replies overtake each other, to try out a client's pairing of replies
  * with requests ({@code --correlate}). It takes a session's requests two by two and echoes the second before the
- * first; an odd request waits for the next one.
+ * first, each with its own header fields (so {@code --correlate header.opaque} pairs them too); an odd request waits
+ * for the next one.
  *
  * <pre>
  * client                      server
@@ -47,13 +48,13 @@ public final class OvertakeHandlerProvider implements HandlerProvider {
 
         @Override
         public void onMessage(Conversation session, Received message) throws Exception {
-            Object held = session.state().remove(HELD);
+            Received held = (Received) session.state().remove(HELD);
             if (held == null) {
-                session.state().put(HELD, message.body());
+                session.state().put(HELD, message);
                 return;
             }
-            session.reply(message.body());
-            session.reply(held);
+            session.reply(message.body(), message.header());
+            session.reply(held.body(), held.header());
         }
     }
 }

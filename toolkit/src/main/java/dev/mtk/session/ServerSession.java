@@ -103,12 +103,34 @@ public final class ServerSession implements Conversation {
      */
     @Override
     public void replyLater(Duration delay, Object value) {
+        later(delay, () -> reply(value));
+    }
+
+    /** Encodes {@code value} and sets the fields now, so a mistake is the caller's to hear; sends after {@code delay}. */
+    @Override
+    public void replyLater(Duration delay, Object value, Map<String, ?> header) throws PayloadException {
+        byte[] body = profile.payload().encode(value);
+        Frame frame;
+        try {
+            frame = profile.frame(body, header);
+        } catch (IllegalArgumentException e) {
+            throw new PayloadException(e.getMessage());
+        }
+        later(delay, () -> send(frame));
+    }
+
+    /** What a delayed reply does when its time comes: nothing once the session closed, and a failure is logged. */
+    private interface DelayedReply {
+        void send() throws PayloadException;
+    }
+
+    private void later(Duration delay, DelayedReply reply) {
         timer.schedule(() -> {
             if (!io.isConnected() || io.isClosing()) {
                 return;
             }
             try {
-                reply(value);
+                reply.send();
             } catch (Throwable e) {
                 ConversationLog.SERVER.warn(peer, "delayed reply not sent: " + (e instanceof PayloadException
                         ? e.getMessage() : e));
@@ -146,9 +168,14 @@ public final class ServerSession implements Conversation {
     public int send(Object wireMessage) {
         int sent = write(wireMessage);
         if (logEnabled()) {
-            log("sent " + sizes(wireMessage, sent) + ": " + profile.render(wireMessage));
+            log("sent " + sizes(wireMessage, sent) + ": " + fields(wireMessage) + profile.render(wireMessage));
         }
         return sent;
+    }
+
+    /** {@code [opaque=7] } for a frame sent with header fields set, as the client logs what it sends; else empty. */
+    private String fields(Object wireMessage) {
+        return wireMessage instanceof Frame frame && frame.header().length > 0 ? profile.outbound(frame).headerText() : "";
     }
 
     private static String sizes(Object wireMessage, int sent) {

@@ -38,6 +38,22 @@ public interface Conversation {
     /** Sends {@code value} after {@code delay}, unless the session has closed by then. */
     void replyLater(Duration delay, Object value);
 
+    /**
+     * Sends {@code value} after {@code delay} in a frame whose named header fields are set to {@code header}, unless
+     * the session has closed by then. Value and fields are checked now, while the caller can still hear about a
+     * mistake. The default takes no header fields.
+     *
+     * @throws PayloadException for a value the codec refuses, a field the framing does not name, or a value that does
+     *                          not fit it
+     */
+    default void replyLater(Duration delay, Object value, Map<String, ?> header) throws PayloadException {
+        if (!header.isEmpty()) {
+            throw new PayloadException("this session cannot set header fields (" + String.join(", ", header.keySet())
+                    + ")");
+        }
+        replyLater(delay, value);
+    }
+
     /** Sends the profile's acknowledgement, {@code 我收到了}; returns wire bytes. */
     int acknowledge();
 

@@ -91,10 +91,17 @@ class ReplCompleterTest {
 
     @Test
     void connectCompletesItsOptionsAndTheirValues() {
-        assertThat(complete("connect 127.0.0.1:7373 ")).containsExactly("--profile", "--framing", "--payload");
+        assertThat(complete("connect 127.0.0.1:7373 ")).containsExactly("--profile", "--framing", "--payload",
+                "--exchange", "--correlate");
         assertThat(complete("connect 127.0.0.1:7373 --profile ")).containsExactly("json", "seed", "reply");
         assertThat(complete("connect 127.0.0.1:7373 --framing ")).contains("headers", "length-field");
         assertThat(complete("connect 127.0.0.1:7373 --payload ")).contains("json", "text", "bytes");
+    }
+
+    @Test
+    void connectCompletesExchangesAndACorrelationToStartFrom() {
+        assertThat(complete("connect 127.0.0.1:7373 --exchange ")).containsExactly("seed", "reply", "oneway");
+        assertThat(complete("connect 127.0.0.1:7373 --exchange reply --correlate ")).containsExactly("$.id");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.session.OvertakeHandlerProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -425,7 +426,7 @@ class ReplTest {
 
             assertThat(code).isZero();
             assertThat(out()).contains(Usage.ALL.stream().map(usage -> "  " + usage.synopsis() + "\n").toList())
-                    .contains("expect [TIMEOUT]\n  wait for the next frame not yet taken");
+                    .contains("expect [TIMEOUT] [BODY]\n  wait for the next frame not yet taken");
         }
 
         @Test
@@ -468,4 +469,146 @@ class ReplTest {
             assertThat(err()).startsWith("mtk repl: line 1: " + script + ":2: assertion failed: x is one");
         }
     }
+
+    /** Request/reply sessions: pairing by a key, searching expect, header fields. */
+    @Nested
+    class RequestReply {
+        /** A 4-byte length, then a 4-byte request id named opaque, then the body. */
+        private static final String OPAQUE = "length-field:width=4,header=8,fields=opaque@4:4";
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private Server replies;
+
+        @AfterEach
+        void stopReplies() {
+            if (replies != null) {
+                replies.close();
+            }
+        }
+
+        private String serve(Profile profile, dev.mtk.spi.Handler handler) {
+            replies = Server.start(ServerConfig.loopback(0, profile), handler);
+            return "127.0.0.1:" + replies.port();
+        }
+
+        private int run(Registry codecs, String... lines) {
+            ReplConfig config = new ReplConfig(Profile.json(), codecs, FrameLimits.DEFAULT, Duration.ofSeconds(5), null,
+                    null, false);
+            byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            return Repl.lines(config, new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        }
+
+        private String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        private String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void aCorrelatedSendShowsTheReplyItWasPairedWithAndTakesIt() {
+            String address = serve(Profile.reply(), new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+
+            int code = run(Registry.builtIn(), "connect " + address + " --profile reply --correlate '$.id'",
+                    "send {\"id\": 7, \"op\": \"get\"}", "expect 100ms");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(out()).contains("exchange reply, correlate $.id)",
+                    "#1 -> 23 B (body 19 B) {\"id\":7,\"op\":\"get\"}",
+                    "#1 <- 23 B (body 19 B) (reply to $.id 7) {\"id\":7,\"op\":\"get\"}");
+            assertThat(err()).isEqualTo("mtk repl: line 3: no frame from #1 " + address + " within 100 ms"
+                    + System.lineSeparator());
+        }
+
+        @Test
+        void correlatedSendsInFlightTogetherEachGetTheirOwnReplyWhenRepliesOvertake() {
+            String address = serve(Profile.reply(), OvertakeHandlerProvider.handler());
+
+            int code = run(Registry.builtIn(), "connect " + address + " --profile reply --correlate $.id",
+                    "= first = null; t = Thread.start { first = send([id: 1]) }; second = send([id: 2]); t.join()",
+                    "= [first.value.id, second.value.id]");
+
+            assertThat(code).as(err()).isZero();
+            assertThat(out()).contains("(reply to $.id 1) {\"id\":1}", "(reply to $.id 2) {\"id\":2}")
+                    .endsWith("[1, 2]\n");
+        }
+
+        @Test
+        void expectOnACorrelatedSessionFindsALaterFrameAndLeavesTheEarlierOne() {
+            String address = serve(Profile.reply(), (session, message) -> {
+                session.reply(java.util.Map.of("id", 2));
+                session.reply(java.util.Map.of("id", 1));
+            });
+
+            int code = run(Registry.builtIn(), "connect " + address + " --profile reply --correlate $.id",
+                    "send {\"op\": \"subscribe\"}", "expect {\"id\": 1}", "= expect().value");
+
+            assertThat(code).as(err()).isZero();
+            assertThat(out()).endsWith("[id:2]\n");
+        }
+
+        @Test
+        void expectWithoutCorrelationTestsTheNextFrameUnlessAskedForAnyOrder() {
+            String address = serve(Profile.reply(), OvertakeHandlerProvider.handler());
+
+            int code = run(Registry.builtIn(), "connect " + address + " --profile reply", "send {\"id\": 1}",
+                    "send {\"id\": 2}", "= expect(value: [id: 1], anyOrder: true).value", "expect {\"id\": 1}");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(out()).contains("[id:1]\n");
+            assertThat(err()).isEqualTo("mtk repl: line 5: expected {\"id\":1}, received {\"id\":2}"
+                    + System.lineSeparator());
+        }
+
+        @Test
+        void aFailedExpectOnACorrelatedSessionListsTheWaitingFrames() {
+            String address = serve(Profile.reply(), (session, message) -> {
+                session.reply(java.util.Map.of("id", 2));
+                session.reply(java.util.Map.of("id", 1));
+            });
+
+            int code = run(Registry.builtIn(), "connect " + address + " --profile reply --correlate $.id",
+                    "send {\"op\": \"subscribe\"}", "expect {\"id\": 1}", "expect 100ms {\"id\": 3}");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err()).isEqualTo("mtk repl: line 4: expected {\"id\":3} from #1 " + address
+                    + " within 100 ms (in any order), none matched; waiting (1): {\"id\":2}" + System.lineSeparator());
+        }
+
+        @Test
+        void headerFieldsAreSetOnSendAndShownOnEveryFrame() {
+            Registry codecs = Registry.builtIn();
+            String address = serve(Profile.reply().withFraming(codecs.framingSpec(OPAQUE)),
+                    OvertakeHandlerProvider.handler());
+
+            int code = run(codecs, "connect " + address + " --profile reply --framing " + OPAQUE + " --correlate header.opaque",
+                    "= first = null; t = Thread.start { first = send([n: 1], header: [opaque: 7]) };"
+                            + " second = send([n: 2], header: [opaque: 8]); t.join()",
+                    "= [first.header.opaque, second.header.opaque]");
+
+            assertThat(code).as(err()).isZero();
+            assertThat(out()).contains("-> 15 B (body 7 B) [opaque=7] {\"n\":1}",
+                    "<- 15 B (body 7 B) (reply to header.opaque 7) [opaque=7] {\"n\":1}",
+                    "<- 15 B (body 7 B) (reply to header.opaque 8) [opaque=8] {\"n\":2}").endsWith("[7, 8]\n");
+        }
+
+        @Test
+        void theSendCommandTakesHeaderFieldsInBracketsBeforeTheBody() {
+            Registry codecs = Registry.builtIn();
+            String address = serve(Profile.reply().withFraming(codecs.framingSpec(OPAQUE)),
+                    new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+
+            int code = run(codecs, "connect " + address + " --profile reply --framing " + OPAQUE + "",
+                    "send [opaque=0x10] {\"n\": 1}", "[opaque=17] [1, 2]", "send [1, 2]", "send [opcode=1] {}");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(out()).contains("-> 15 B (body 7 B) [opaque=16] {\"n\":1}", "-> 13 B (body 5 B) [opaque=17] [1,2]",
+                    "-> 13 B (body 5 B) [1,2]");
+            assertThat(err()).isEqualTo("mtk repl: line 5: cannot send: no header field 'opcode' (fields: opaque)"
+                    + System.lineSeparator());
+        }
+    }
 }
+

@@ -93,7 +93,8 @@ class ExampleScriptsTest {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".groovy")))
                     .containsExactlyInAnyOrder("handshake.groovy", "echo-server.groovy", "kv-server.groovy",
-                            "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy", "faults.groovy");
+                            "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy", "faults.groovy",
+                            "rr-mock.groovy", "rr-scenario.groovy");
         }
     }
 
@@ -377,6 +378,67 @@ class ExampleScriptsTest {
         assertThat(run.err()).isEqualTo(script("scenario-assert.groovy") + ":"
                 + lineOf("scenario-assert.groovy", "server.exchange(message)") + ": expected an acknowledgement from "
                 + server.address() + " within 200 ms, received nothing" + System.lineSeparator());
+    }
+
+    // rr-mock.groovy and rr-scenario.groovy
+
+    @Test
+    void rrScenarioPassesAgainstTheRrMock() {
+        Serving server = serve("-p", "0", "--profile", "reply", "--script", script("rr-mock.groovy"));
+
+        Result run = InProcessMtk.run("run", script("rr-scenario.groovy"), server.address());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        log.awaitContaining("script", "request/reply checked against " + server.address());
+        log.awaitContaining("server", "sent 53 B (body 49 B): {\"id\":4,\"ok\":false,\"error\":\"no such key: nobody\"}");
+    }
+
+    @Test
+    void rrScenarioFailsAgainstAServerThatEchoesInsteadOfAnswering() throws IOException {
+        Serving server = serve("-p", "0", "--profile", "reply", "--handler", "echo");
+
+        Result run = InProcessMtk.run("run", script("rr-scenario.groovy"), server.address());
+
+        assertThat(run.code()).isEqualTo(dev.mtk.cli.Mtk.FAILED);
+        assertThat(run.err()).startsWith(script("rr-scenario.groovy") + ":"
+                + lineOf("rr-scenario.groovy", "assert service.request([id: 1") + ": assertion failed:");
+    }
+
+    @Test
+    void rrScenarioWithoutItsAddressExitsTwoWithItsUsageLine() {
+        Result run = InProcessMtk.run("run", script("rr-scenario.groovy"));
+
+        assertThat(run.code()).isEqualTo(dev.mtk.cli.Mtk.USAGE);
+        assertThat(run.err()).isEqualTo("mtk run: missing HOST:PORT; usage: mtk run scripts/rr-scenario.groovy HOST:PORT"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void rrMockAnswersAHeldBackRequestAfterTheOnesSentAfterIt() throws Exception {
+        Serving server = serve("-p", "0", "--profile", "reply", "--script", script("rr-mock.groovy"));
+        try (Client replies = Client.open(ClientConfig.of(Profile.reply()));
+                ClientSession session = replies.connect("127.0.0.1", server.port())) {
+            // Warmed up first, so that the quick reply does not lose a second to the script's first call.
+            session.send("{\"id\":0,\"op\":\"get\",\"key\":\"k\"}");
+            session.receive(TIMEOUT);
+
+            session.send("{\"id\":1,\"op\":\"put\",\"key\":\"k\",\"value\":1,\"delay\":1000}");
+            session.send("{\"id\":2,\"op\":\"get\",\"key\":\"nobody\"}");
+
+            assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"id\":2,\"ok\":false,\"error\":\"no such key: nobody\"}");
+            assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"id\":1,\"ok\":true}");
+        }
+    }
+
+    @Test
+    void rrMockAnswersAnOkBodyAsARequestItCannotRead() throws Exception {
+        Serving server = serve("-p", "0", "--profile", "reply", "--script", script("rr-mock.groovy"));
+        try (Client replies = Client.open(ClientConfig.of(Profile.reply()));
+                ClientSession session = replies.connect("127.0.0.1", server.port())) {
+            session.send("\"ok\"");
+
+            assertThat(session.receive(TIMEOUT).text()).isEqualTo("{\"ok\":false,\"error\":\"not a request: \\\"ok\\\"\"}");
+        }
     }
 
     // seed-client.groovy

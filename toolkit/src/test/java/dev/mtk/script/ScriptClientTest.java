@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScriptClientTest {
+    /** A 4-byte length, then a 4-byte request id named opaque, then the body: header fields both ways. */
+    private static final String OPAQUE = "length-field:width=4,header=8,fields=opaque@4:4";
     private static final String ECHO_SERVER = "def srv = server(port: 0) { onMessage { msg -> reply(msg.body) } }";
+    /** Holds each odd request until the next comes, then answers both, the later first: replies overtake. */
+    private static final String REVERSING_SERVER = "def srv = server(port: 0, profile: 'reply') { onMessage { msg ->"
+            + " if (session.state.held == null) { session.state.held = msg.value; return };"
+            + " reply(msg.value); reply(session.state.remove('held')) } }";
 
     @TempDir
     Path dir;
@@ -112,5 +118,186 @@ class ScriptClientTest {
 
         assertThat(error.getMessage()).isEqualTo(dir.resolve("scenario.groovy") + ":4: expected {\"n\":1}, received {\"n\":2}");
         assertThat(error.exitCode()).isEqualTo(ScriptError.FAILED);
+    }
+
+    @Test
+    void requestPairsEachReplyWithItsRequestWhenRepliesOvertakeEachOther() {
+        assertThatCode(() -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "def replies = new java.util.concurrent.ConcurrentHashMap()",
+                "parallel(2) { i -> replies[i] = c.request([id: i, n: i * 10]).value }",
+                "assert replies == [0: [id: 0, n: 0], 1: [id: 1, n: 10]]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void requestWithATimeoutAfterAMapStillSendsTheMap() {
+        assertThatCode(() -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "assert c.request([id: 1], 2000).value == [id: 1]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectOnACorrelatedConnectionFindsALaterMessageAndLeavesTheEarlierOne() {
+        assertThatCode(() -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "c.send([id: 1])",
+                "c.send([id: 2])",
+                "assert c.expect(value: [id: 1]).value == [id: 1]",
+                "assert c.receive().value == [id: 2]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectAnyOrderSearchesAnUncorrelatedConnectionToo() {
+        assertThatCode(() -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply')",
+                "c.send([id: 1])",
+                "c.send([id: 2])",
+                "assert c.expect(anyOrder: true) { it.value.id == 1 }.value == [id: 1]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void expectWithoutAnyOrderTestsOnlyTheNextMessageOfAnUncorrelatedConnection() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply')",
+                "c.send([id: 1])",
+                "c.send([id: 2])",
+                "c.expect(value: [id: 1])"));
+
+        assertThat(error.getMessage()).endsWith(":5: expected {\"id\":1}, received {\"id\":2}");
+    }
+
+    @Test
+    void aFailedSearchListsWhatWasWaitingInTheInbox() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "c.send([id: 1])",
+                "c.send([id: 2])",
+                "c.expect(value: [id: 1])",
+                "c.expect(value: [id: 3], timeout: 100)"));
+
+        assertThat(error.getMessage()).matches(".*:6: expected \\{\"id\":3\\} from 127\\.0\\.0\\.1:\\d+ within 100 ms "
+                + "\\(in any order\\), none matched; waiting \\(1\\): \\{\"id\":2\\}");
+    }
+
+    @Test
+    void aFailedSearchShowsAtMostFiveWaitingMessagesEachOnAShortLine() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "(1..7).each { c.send([id: it, pad: 'x' * 300]) }",
+                "c.expect(anyOrder: true) { it.value.id == 7 }",
+                "c.expect(anyOrder: true, timeout: 100) { it.value.id == 8 }"));
+
+        assertThat(error.getMessage()).contains("none matched; waiting (6): {\"id\":1,").endsWith(", ...")
+                .doesNotContain("{\"id\":6,").hasSizeLessThan(1200);
+    }
+
+    @Test
+    void aConditionThatThrowsOnEveryWaitingMessageIsNamedInTheFailure() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.send([id: 1])",
+                "c.expect(anyOrder: true, timeout: 100) { it.value.id.frob() }"));
+
+        assertThat(error.getMessage()).contains("none matched; waiting (1): {\"id\":1}; the condition failed on "
+                + "{\"id\":1}: ");
+    }
+
+    @Test
+    void expectRefusesAnOptionItDoesNotTake() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.expect(vlaue: [id: 1])"));
+
+        assertThat(error.getMessage()).endsWith(":3: expect takes value:, text:, timeout:, anyOrder: and a condition "
+                + "{ ... }, not vlaue:");
+    }
+
+    @Test
+    void anOkBodyIsARequestLikeAnyOtherUnderTheReplyExchange() {
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, exchange: 'reply') { onMessage { msg -> reply([got: msg.value]) } }",
+                "def c = connect(port: srv.port, exchange: 'reply')",
+                "assert c.request('\"ok\"').value == [got: 'ok']"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aServerWithoutBehaviourEchoesUnderTheReplyExchange() {
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, profile: 'reply')",
+                "def c = connect(port: srv.port, profile: 'reply')",
+                "assert c.request([n: 1]).value == [n: 1]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void sendSetsHeaderFieldsThatTheServerReads() {
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
+                "    reply([opaque: msg.header.opaque]) } }",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
+                "c.send([n: 1], header: [opaque: 0xfffffffe])",
+                "assert c.receive().value == [opaque: 4294967294]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReceivedMessagePrintsItsHeaderFieldsBeforeItsBody() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
+                "    reply([n: 2], header: [opaque: 5]) } }",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
+                "c.send([n: 1])",
+                "c.expect(value: [n: 1])"));
+
+        assertThat(error.getMessage()).endsWith(":5: expected {\"n\":1}, received [opaque=5] {\"n\":2}");
+    }
+
+    @Test
+    void sendNamingAFieldTheFramingDoesNotHaveFailsInOneLine() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
+                "c.send([n: 1], header: [opcode: 1])"));
+
+        assertThat(error.getMessage()).endsWith(":3: cannot send: no header field 'opcode' (fields: opaque)");
+    }
+
+    @Test
+    void requestWithAValueTooBigForItsFieldFailsInOneLine() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply')",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply')",
+                "c.request([n: 1], header: [opaque: -1])"));
+
+        assertThat(error.getMessage()).endsWith(":3: cannot send: header field opaque: -1 does not fit 4 bytes");
+    }
+
+    @Test
+    void headerFieldsOnAFramingThatNamesNoneFailInOneLine() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(ECHO_SERVER,
+                "def c = connect(port: srv.port)",
+                "c.send([n: 1], header: [opaque: 1])"));
+
+        assertThat(error.getMessage()).endsWith(":3: cannot send: no header field 'opaque' (the framing names none)");
+    }
+
+    @Test
+    void requestPairsByAHeaderFieldWhenRepliesOvertakeEachOther() {
+        assertThatCode(() -> run(
+                "def srv = server(port: 0, framing: '" + OPAQUE + "', exchange: 'reply') { onMessage { msg ->",
+                "    if (session.state.held == null) { session.state.held = msg; return }",
+                "    def held = session.state.remove('held')",
+                "    reply(msg.value, header: [opaque: msg.header.opaque])",
+                "    reply(held.value, header: [opaque: held.header.opaque]) } }",
+                "def c = connect(port: srv.port, framing: '" + OPAQUE + "', exchange: 'reply', correlate: 'header.opaque')",
+                "def replies = new java.util.concurrent.ConcurrentHashMap()",
+                "parallel(2) { i -> replies[i] = c.request([n: i], header: [opaque: 100 + i]).value }",
+                "assert replies == [0: [n: 0], 1: [n: 1]]"))
+                .doesNotThrowAnyException();
     }
 }
