@@ -51,7 +51,8 @@ class BenchCommandTest {
 
     @Test
     void jsonIsOneObjectForMachines() throws Exception {
-        Result run = InProcessMtk.run("bench", "-p", port, "-c", "3", "-n", "50", "--pipeline", "4", "--json");
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "3", "-n", "50", "--pipeline", "4", "--exchange",
+                "reply", "--json");
 
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(run.code()).isZero();
@@ -94,11 +95,12 @@ class BenchCommandTest {
     }
 
     @Test
-    void theSeedProfileWithoutTheExchangeIsAUsageError() {
-        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--profile", "seed");
+    void theSeedExchangeWithAPipelineIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--profile", "seed", "--pipeline", "2");
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
-        assertThat(run.err()).startsWith("mtk bench: profile seed confirms each message unframed");
+        assertThat(run.err()).startsWith("mtk bench: the seed's exchange confirms each acknowledgement before the next "
+                + "message, so it needs --pipeline 1");
     }
 
     @Test
@@ -111,7 +113,7 @@ class BenchCommandTest {
                 "--body", "{\"op\": \"get\", \"key\": \"a\"}");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"body\":\"{\\\"op\\\": \\\"get\\\", \\\"key\\\": \\\"a\\\"}\"",
+        assertThat(run.out()).contains("\"bodies\":\"{\\\"op\\\": \\\"get\\\", \\\"key\\\": \\\"a\\\"}\"",
                 "\"megabytesInPerSecond\"");
     }
 
@@ -120,7 +122,7 @@ class BenchCommandTest {
         Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--body", "{nope");
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
-        assertThat(run.err()).startsWith("mtk bench: the request body: invalid JSON at line 1, column 2");
+        assertThat(run.err()).startsWith("mtk bench: --body is not valid json: invalid JSON at line 1, column 2");
     }
 
     @Test
