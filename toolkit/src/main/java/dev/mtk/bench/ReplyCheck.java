@@ -10,7 +10,7 @@ import groovy.lang.GroovyShell;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.codehaus.groovy.control.CompilationFailedException;
-import org.codehaus.groovy.runtime.DefaultGroovyMethods;
+import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
 
 /**
  * {@code --expect}: what every reply must satisfy. A failed check is an error of its own kind.
@@ -126,7 +126,8 @@ sealed interface ReplyCheck {
         public String failure(Message reply) {
             try {
                 Object verdict = closure.call(new ScriptMessage(reply));
-                return DefaultGroovyMethods.asBoolean(verdict) ? null : source + " is " + verdict;
+                // Groovy truth: castToBoolean dispatches on the value (DefaultGroovyMethods.asBoolean(Object) is "not null").
+                return DefaultTypeTransformation.castToBoolean(verdict) ? null : source + " is " + verdict;
             } catch (Throwable e) {
                 return source + " failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -13,20 +13,20 @@ import java.util.Map;
  * A test server's behaviour for request/reply JSON with ids ({@code {"id":7,...}}): a {@link Rule} says which replies
  * each request gets, given the requests this connection holds back; it records every request body it saw.
  */
-final class IdReplier implements Handler {
+public final class IdReplier implements Handler {
     /** The replies to send now for {@code request}; {@code held} is this connection's, for the rule to fill or empty. */
     interface Rule {
         List<Map<String, Object>> replies(Map<String, Object> request, List<Map<String, Object>> held);
     }
 
-    final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
     private final Rule rule;
 
     private IdReplier(Rule rule) {
         this.rule = rule;
     }
 
-    static Map<String, Object> ok(Object id) {
+    public static Map<String, Object> ok(Object id) {
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("id", id);
         reply.put("ok", true);
@@ -34,7 +34,7 @@ final class IdReplier implements Handler {
     }
 
     /** Holds {@code batch} requests, then answers them last first. */
-    static IdReplier reversing(int batch) {
+    public static IdReplier reversing(int batch) {
         return new IdReplier((request, held) -> {
             held.add(ok(request.get("id")));
             if (held.size() < batch) {
@@ -48,12 +48,12 @@ final class IdReplier implements Handler {
     }
 
     /** Answers every request at once with {@code rule}'s replies. */
-    static IdReplier answering(java.util.function.Function<Map<String, Object>, List<Map<String, Object>>> rule) {
+    public static IdReplier answering(java.util.function.Function<Map<String, Object>, List<Map<String, Object>>> rule) {
         return new IdReplier((request, held) -> rule.apply(request));
     }
 
     /** Holds the first request's reply until the second request comes, then sends both. */
-    static IdReplier answeringTheFirstWithTheSecond() {
+    public static IdReplier answeringTheFirstWithTheSecond() {
         return new IdReplier((request, held) -> {
             if (held.isEmpty() && ((Number) request.get("id")).longValue() == 1) {
                 held.add(ok(request.get("id")));
