@@ -33,20 +33,6 @@ public final class IdReplier implements Handler {
         return reply;
     }
 
-    /** Holds {@code batch} requests, then answers them last first. */
-    public static IdReplier reversing(int batch) {
-        return new IdReplier((request, held) -> {
-            held.add(ok(request.get("id")));
-            if (held.size() < batch) {
-                return List.of();
-            }
-            List<Map<String, Object>> replies = new ArrayList<>(held);
-            Collections.reverse(replies);
-            held.clear();
-            return replies;
-        });
-    }
-
     /** Answers every request at once with {@code rule}'s replies. */
     public static IdReplier answering(java.util.function.Function<Map<String, Object>, List<Map<String, Object>>> rule) {
         return new IdReplier((request, held) -> rule.apply(request));

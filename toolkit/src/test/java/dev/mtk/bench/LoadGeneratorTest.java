@@ -7,6 +7,7 @@ import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.ConnectFailedException;
+import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
@@ -186,8 +187,8 @@ class LoadGeneratorTest {
     private static final String BY_SEQ = "{\"id\":${seq}}";
 
     @Test
-    void repliesInReverseOrderArePairedByIdWithoutErrors() throws Exception {
-        int port = serve(Profile.reply(), IdReplier.reversing(4));
+    void repliesThatOvertakeEachOtherArePairedByIdWithoutErrors() throws Exception {
+        int port = serve(Profile.reply(), OvertakeHandlerProvider.handler());
 
         BenchReport report = run(counted(port, 2, 100, 4).body(BY_SEQ), BY_ID);
 

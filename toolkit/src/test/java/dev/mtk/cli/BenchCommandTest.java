@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mtk.bench.IdReplier;
+import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
@@ -231,7 +232,9 @@ class BenchCommandTest {
 
     @Test
     void repliesInAnyOrderPairedByIdAreNoErrors() {
-        replying(IdReplier.reversing(4));
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), OvertakeHandlerProvider.handler());
+        port = String.valueOf(server.port());
 
         Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "--correlate", "$.id", "-c", "2",
                 "-n", "100", "--pipeline", "4", "--body", "{\"id\":${seq}}");
