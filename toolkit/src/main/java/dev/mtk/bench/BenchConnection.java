@@ -53,6 +53,10 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
     private boolean finished;
     /** Whether this connection listens for answers yet; until then the ticker must not send for it. */
     private boolean started;
+    /** When a reply was last paired with its request (or the connection started). */
+    private long lastPaired;
+    /** Whether a request of this connection timed out. */
+    private boolean timedOutHere;
     /** Whether it closed after a request timed out in order: what comes after cannot be paired. */
     private boolean gaveUp;
 
@@ -85,6 +89,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
     synchronized void start() {
         session.listen(this);
         started = true;
+        lastPaired = System.nanoTime();
         fill(System.nanoTime());
         finishIfDone();
     }
@@ -108,18 +113,29 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
         finishIfDone();
     }
 
+    /**
+     * Counts the requests that waited too long as timeouts, one by one, and goes on with the others. A connection
+     * that has had timeouts and no reply paired for two timeouts is given up, as in order: else a counted run
+     * against a server that answers nothing (or nothing with the right ids) would last its messages times the
+     * timeout (a run of 40,000 went on for minutes).
+     */
     private void expireByKey(long now) {
+        boolean silent = now - lastPaired > 2 * timeoutNanos;
         Iterator<Pending> oldest = byKey.values().iterator();
         while (oldest.hasNext()) {
             Pending pending = oldest.next();
-            if (now - pending.sentAt() <= timeoutNanos) {
+            if (now - pending.sentAt() <= timeoutNanos && !(silent && timedOutHere)) {
                 return;
             }
             oldest.remove();
             timedOut.put(pending.key(), Boolean.TRUE);
             inFlight--;
+            timedOutHere = true;
             run.failed(ErrorKind.TIMEOUT, 1, "no reply to " + plan.profile().correlation().expression() + " "
                     + pending.key() + " within " + timeoutNanos / 1_000_000 + " ms");
+        }
+        if (silent && timedOutHere) {
+            remaining = 0;
         }
     }
 
@@ -190,6 +206,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
         Pending pending = byKey.remove(key);
         if (pending != null) {
             answered.put(key, Boolean.TRUE);
+            lastPaired = System.nanoTime();
             return pending;
         }
         ErrorKind kind = timedOut.remove(key) != null ? ErrorKind.LATE
@@ -229,8 +246,17 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
             byte[] request = plan.fixedRequest();
             String key = null;
             if (request == null) {
-                Frame frame = plan.frame(run.nextSeq(), number, random);
-                request = plan.profile().encode(frame);
+                Frame frame;
+                try {
+                    frame = plan.frame(run.nextSeq(), number, random);
+                    request = plan.profile().encode(frame);
+                } catch (RuntimeException e) {
+                    // The first request was encoded before the run; a later one the framing refuses ends this
+                    // connection's sending rather than the run.
+                    run.failed(ErrorKind.REFUSED, 1, e.getMessage());
+                    remaining = 0;
+                    return;
+                }
                 key = correlated ? plan.profile().key(plan.profile().outbound(frame)) : null;
             }
             if (correlated && (key == null || byKey.containsKey(key))) {

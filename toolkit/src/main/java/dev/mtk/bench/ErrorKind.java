@@ -23,6 +23,8 @@ enum ErrorKind {
     NO_ID("reply without id"),
     /** A request not sent: one with its id was still in flight on its connection, so replies could not be paired. */
     ID_IN_FLIGHT("id in flight"),
+    /** A request the framing would not carry (a whole-frame framing's check, a header value too wide). */
+    REFUSED("request refused"),
     /** A reply that {@code --expect} refused. */
     FAILED_CHECK("failed check");
 

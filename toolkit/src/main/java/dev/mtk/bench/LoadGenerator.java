@@ -185,7 +185,7 @@ public final class LoadGenerator {
         if (correlation.present() && correlation.headerField() == null) {
             checkIds(source, profile);
         }
-        byte[] first = encode(profile, source.body(1, 1, new SplittableRandom(0)));
+        byte[] first = encode(profile, source.first());
         byte[] fixedRequest = source.fixed() && correlation.headerField() == null ? first : null;
         byte[] confirmation = exchange == Exchange.SEED ? profile.encode(profile.confirmation()) : null;
         ReplyCheck check = config.expect() == null ? null : ReplyCheck.parse(config.expect(), profile.payload());
@@ -214,7 +214,7 @@ public final class LoadGenerator {
             }
             return;
         }
-        String first = key(profile, source.body(1, 1, new SplittableRandom(0)));
+        String first = key(profile, source.first());
         if (first == null) {
             throw new IllegalArgumentException("--correlate " + path + ": the request body has no " + path
                     + " to pair its reply by" + hint);

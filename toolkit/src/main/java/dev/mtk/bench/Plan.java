@@ -2,6 +2,7 @@ package dev.mtk.bench;
 
 import dev.mtk.session.Profile;
 import dev.mtk.spi.Frame;
+import dev.mtk.spi.HeaderField;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -20,11 +21,17 @@ record Plan(Profile profile, RequestSource source, byte[] fixedRequest, byte[] c
 
     /**
      * Request {@code seq}'s frame on connection {@code conn}; with {@code --correlate header.NAME} the header field
-     * carries {@code seq}, so that every request in flight has an id of its own.
+     * carries {@code seq}, wrapped to the field's width (a 2-byte stream id counts 0 .. 65535 and starts again), so
+     * that every request in flight has an id of its own.
      */
     Frame frame(long seq, int conn, RandomGenerator random) {
         byte[] body = source.body(seq, conn, random);
-        String field = profile.correlation().headerField();
-        return field == null ? new Frame(body) : profile.frame(body, Map.of(field, seq));
+        String name = profile.correlation().headerField();
+        if (name == null) {
+            return new Frame(body);
+        }
+        HeaderField field = profile.fields().named(name).orElseThrow();
+        long id = field.width() >= Long.BYTES ? seq : seq & ((1L << (Byte.SIZE * field.width())) - 1);
+        return profile.frame(body, Map.of(name, id));
     }
 }

@@ -26,6 +26,11 @@ sealed interface RequestSource {
     /** The body of request {@code seq} (1, 2, ... over the run) on connection {@code conn} (1 ..). */
     byte[] body(long seq, int conn, RandomGenerator random);
 
+    /** The first request's body, to check before the run; it takes no turn from the bodies a run sends. */
+    default byte[] first() {
+        return body(1, 1, new java.util.SplittableRandom(0));
+    }
+
     /** Whether every request has the same body. */
     boolean fixed();
 
@@ -80,6 +85,11 @@ sealed interface RequestSource {
         @Override
         public byte[] body(long seq, int conn, RandomGenerator random) {
             return bodies.get((int) Math.floorMod(next.getAndIncrement(), (long) bodies.size()));
+        }
+
+        @Override
+        public byte[] first() {
+            return bodies.get(0);
         }
 
         @Override

@@ -376,4 +376,37 @@ class LoadGeneratorTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void aConnectionWhoseRepliesNeverPairIsGivenUpAfterTwoTimeouts() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> List.of(IdReplier.ok(-1))));
+
+        BenchReport report = run(counted(port, 1, 1_000_000, 4).body(BY_SEQ).timeout(Duration.ofMillis(100)), BY_ID);
+
+        assertThat(report.errors().get("timeout")).isLessThan(1_000L);
+        assertThat(report.messages()).isZero();
+    }
+
+    @Test
+    void aHeaderFieldCarriesTheSequenceAndPairsTheReplies() throws Exception {
+        Profile stream = Profile.reply().withFraming(dev.mtk.plugin.Registry.builtIn().framingSpec(
+                "length-field:offset=5,header=9,fields=stream@2:2"));
+        // Replies in pairs, the second first, each with its request's stream id.
+        int port = serve(stream, (session, message) -> {
+            Object held = session.state().remove("held");
+            if (held == null) {
+                session.state().put("held", message);
+                return;
+            }
+            session.reply(message.body(), message.header());
+            dev.mtk.spi.Received first = (dev.mtk.spi.Received) held;
+            session.reply(first.body(), first.header());
+        });
+
+        BenchReport report = run(counted(port, 2, 70_000, 8).size(16),
+                stream.withCorrelation(Correlation.parse("header.stream")));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.messages()).isEqualTo(140_000);
+    }
 }
