@@ -44,10 +44,12 @@ stop() {
   wait "$server_pid" 2>/dev/null || true
 }
 
-# load NAME PIPELINE: one mtk bench run against $port, its JSON report kept as $work/NAME-pPIPELINE.json
+# load NAME PIPELINE: one mtk bench run against $port, its JSON report kept as $work/NAME-pPIPELINE.json.
+# --exchange reply: request and acknowledgement, without the seed's confirmation (which allows one message in
+# flight only), as the baseline server and the blocking generator speak.
 load() {
-  "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --size "$size" --pipeline "$2" --json \
-    >"$work/$1-p$2.json"
+  "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --size "$size" --pipeline "$2" \
+    --exchange reply --json >"$work/$1-p$2.json"
 }
 
 for server in netty mtk groovy; do

@@ -70,8 +70,13 @@ class ReadmeExamplesIT {
         EXAMPLES.put("dist/bin/mtk repl 127.0.0.1:7373", Example.skipped(NEEDS_PEER + " and a terminal"));
         EXAMPLES.put("dist/bin/mtk run scripts/scenario-assert.groovy 127.0.0.1:7373", Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk server --script scripts/kv-server.groovy", Example.skipped(SERVES));
-        EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 16 -d 10s --warmup 3s --pipeline 32", Example.skipped(NEEDS_PEER));
+        EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 16 -d 10s --warmup 3s --pipeline 32 --exchange reply",
+                Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 64 -d 60s --rate 50000 --hgrm lat.hgrm", Example.skipped(NEEDS_PEER));
+        EXAMPLES.put("dist/bin/mtk server --profile reply --handler overtake -q &", Example.skipped(SERVES));
+        EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 --profile reply --correlate '$.id' -c 4 -n 25000 --pipeline 8 "
+                + "--body '{\"id\":${seq},\"ok\":true,\"op\":\"${pick:get,put}\"}' --expect '$.ok=true'",
+                Example.skipped("needs the server of the line above"));
         EXAMPLES.put("dist/bin/mtk proxy --listen 7474 --target 127.0.0.1:7373 --record day1.jsonl",
                 Example.skipped("serves until stopped, in front of a server on 127.0.0.1:7373"));
         EXAMPLES.put("dist/bin/mtk replay day1.jsonl --as client --target 127.0.0.1:7373 --ignore '$.time'",

@@ -1,10 +1,12 @@
 package dev.mtk.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One load run.
+ * One load run; made by {@link #builder}. What each request is part of (the seed's three steps, request and reply,
+ * one way) and how replies pair with requests are the profile's ({@code --exchange}, {@code --correlate}).
  *
  * @param host        server address
  * @param port        server port
@@ -12,16 +14,17 @@ import java.util.Objects;
  * @param messages    messages per connection, or 0 to run for {@code duration}
  * @param duration    how long to measure when {@code messages} is 0
  * @param warmup      load before measuring, not counted
- * @param size        body bytes of each request
- * @param pipeline    requests in flight per connection
+ * @param size        body bytes of each request when neither {@code body} nor {@code bodies} is given
+ * @param pipeline    requests in flight per connection (one way: messages not yet handed to the socket)
  * @param rate        target requests per second over all connections, or 0 for as fast as answers come
- * @param exchange    the seed's three steps (message, acknowledgement, confirmation) instead of request and answer
- * @param timeout     how long an answer may take before the request counts as failed
- * @param body        the request as typed for the payload codec ({@code {"op":"get","key":"a"}}), or {@code null}
- *                    for a body of {@code size} bytes
+ * @param timeout     how long a reply may take before its request counts as failed
+ * @param body        the request as typed for the payload codec, a {@link BodyTemplate} with per-request values
+ *                    ({@code {"id":${seq}}}), or {@code null}
+ * @param bodies      a file of bodies, one per line, used in turn, or {@code null}
+ * @param expect      what every reply must satisfy ({@link ReplyCheck}), or {@code null}
  */
 public record BenchConfig(String host, int port, int connections, long messages, Duration duration, Duration warmup,
-        int size, int pipeline, double rate, boolean exchange, Duration timeout, String body) {
+        int size, int pipeline, double rate, Duration timeout, String body, Path bodies, String expect) {
 
     public BenchConfig {
         Objects.requireNonNull(host, "host");
@@ -42,12 +45,9 @@ public record BenchConfig(String host, int port, int connections, long messages,
         if (rate < 0) {
             throw new IllegalArgumentException("rate must not be negative: " + rate);
         }
-    }
-
-    /** A request of {@code size} padding bytes. */
-    public BenchConfig(String host, int port, int connections, long messages, Duration duration, Duration warmup,
-            int size, int pipeline, double rate, boolean exchange, Duration timeout) {
-        this(host, port, connections, messages, duration, warmup, size, pipeline, rate, exchange, timeout, null);
+        if (body != null && bodies != null) {
+            throw new IllegalArgumentException("give --body or --bodies, not both");
+        }
     }
 
     private static void positive(String name, int value) {
@@ -56,8 +56,97 @@ public record BenchConfig(String host, int port, int connections, long messages,
         }
     }
 
+    /** A run against {@code host:port}: 16 connections for 10 s, 64 B bodies, one in flight, 5 s timeout. */
+    public static Builder builder(String host, int port) {
+        return new Builder(host, port);
+    }
+
     /** Whether the run ends after a number of messages rather than a duration. */
     public boolean counted() {
         return messages > 0;
+    }
+
+    /** Builds a {@link BenchConfig}; each setter returns the builder, {@link #build} checks everything. */
+    public static final class Builder {
+        private final String host;
+        private final int port;
+        private int connections = 16;
+        private long messages;
+        private Duration duration = Duration.ofSeconds(10);
+        private Duration warmup = Duration.ZERO;
+        private int size = 64;
+        private int pipeline = 1;
+        private double rate;
+        private Duration timeout = Duration.ofSeconds(5);
+        private String body;
+        private Path bodies;
+        private String expect;
+
+        private Builder(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        public Builder connections(int value) {
+            connections = value;
+            return this;
+        }
+
+        /** Messages per connection; the run then ignores the duration. */
+        public Builder messages(long value) {
+            messages = value;
+            return this;
+        }
+
+        public Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        public Builder warmup(Duration value) {
+            warmup = value;
+            return this;
+        }
+
+        public Builder size(int value) {
+            size = value;
+            return this;
+        }
+
+        public Builder pipeline(int value) {
+            pipeline = value;
+            return this;
+        }
+
+        public Builder rate(double value) {
+            rate = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder body(String value) {
+            body = value;
+            return this;
+        }
+
+        public Builder bodies(Path value) {
+            bodies = value;
+            return this;
+        }
+
+        public Builder expect(String value) {
+            expect = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the setting at fault */
+        public BenchConfig build() {
+            return new BenchConfig(host, port, connections, messages, messages > 0 ? Duration.ZERO : duration, warmup,
+                    size, pipeline, rate, timeout, body, bodies, expect);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mtk.bench;
 
+import dev.mtk.exchange.Exchange;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,20 +12,34 @@ import org.HdrHistogram.Histogram;
  *
  * @param target      {@code host:port}
  * @param profile     how it spoke, e.g. {@code json (framing headers, payload json)}
+ * @param exchange    what each request was part of; under {@code oneway} nothing was awaited, and messages are
+ *                    those sent
+ * @param bodies      what the requests carried: {@code 64 B bodies}, the body or template, the file
  * @param config      the load
- * @param messages    requests answered within the measurement
+ * @param messages    requests answered within the measurement (one way: sent)
  * @param seconds     measured time
- * @param bytesOut    wire bytes sent for those requests (confirmations included)
- * @param bytesIn     wire bytes of their answers
+ * @param traffic     the bytes actually sent and received
  * @param latency     latency percentiles in microseconds: p50, p90, p99, p99.9, max
- * @param errors      failed requests by kind (connect, timeout, closed, unexpected answer)
+ * @param errors      failed requests by kind ({@link ErrorKind}: timeout, unknown id, duplicate reply, ...)
+ * @param examples    the first reply (or reason) of each error kind, on one line
  * @param histogram   every measured latency, in nanoseconds
  * @param stoppedAfter seconds after the start (warm-up included) at which the user stopped the run, or 0 when it
  *                    ran to its end
  */
-public record BenchReport(String target, String profile, BenchConfig config, long messages, double seconds,
-        long bytesOut, long bytesIn, Latency latency, Map<String, Long> errors, Histogram histogram,
-        double stoppedAfter) {
+public record BenchReport(String target, String profile, Exchange exchange, String bodies, BenchConfig config,
+        long messages, double seconds, Traffic traffic, Latency latency, Map<String, Long> errors,
+        Map<String, String> examples, Histogram histogram, double stoppedAfter) {
+
+    /**
+     * Wire bytes of the measured requests.
+     *
+     * @param requests     requests sent
+     * @param requestBytes their bytes
+     * @param bytesOut     every byte sent: the requests and the seed's confirmations
+     * @param bytesIn      the bytes of the replies paired with them
+     */
+    public record Traffic(long requests, long requestBytes, long bytesOut, long bytesIn) {
+    }
 
     /** Latency percentiles, in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
@@ -32,6 +47,25 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
 
     public BenchReport {
         errors = new TreeMap<>(errors);
+        examples = new TreeMap<>(examples);
+    }
+
+    public long bytesOut() {
+        return traffic.bytesOut();
+    }
+
+    public long bytesIn() {
+        return traffic.bytesIn();
+    }
+
+    /** Mean wire bytes of a request, or 0 when none was sent. */
+    public double meanRequestBytes() {
+        return traffic.requests() > 0 ? (double) traffic.requestBytes() / traffic.requests() : 0;
+    }
+
+    /** Mean wire bytes of a reply, or 0 when none came. */
+    public double meanReplyBytes() {
+        return messages > 0 && exchange.awaitsReply() ? (double) traffic.bytesIn() / messages : 0;
     }
 
     public double messagesPerSecond() {
@@ -39,19 +73,24 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
     }
 
     public double megabytesOutPerSecond() {
-        return seconds > 0 ? bytesOut / seconds / 1e6 : 0;
+        return seconds > 0 ? bytesOut() / seconds / 1e6 : 0;
     }
 
     public double megabytesInPerSecond() {
-        return seconds > 0 ? bytesIn / seconds / 1e6 : 0;
+        return seconds > 0 ? bytesIn() / seconds / 1e6 : 0;
     }
 
     /** Below this share of a {@code --rate}, the report says the rate was not reached. */
     static final double RATE_REACHED = 0.95;
 
-    /** Whether at least one measured request was answered; without one there are no latencies to report. */
+    /** Whether at least one measured request was answered (one way: sent); without one the run measured nothing. */
     public boolean answered() {
         return messages > 0;
+    }
+
+    /** Whether there are latencies: replies were awaited, and some came. */
+    public boolean latencies() {
+        return answered() && exchange.awaitsReply();
     }
 
     /** Whether the run came within 5 % of its {@code --rate} ({@code true} without one). */
@@ -75,11 +114,11 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         load.put("messagesPerConnection", config.messages());
         load.put("durationSeconds", config.counted() ? null : config.duration().toMillis() / 1000.0);
         load.put("warmupSeconds", config.warmup().toMillis() / 1000.0);
-        load.put("size", config.size());
-        load.put("body", config.body());
+        load.put("bodies", bodies);
         load.put("pipeline", config.pipeline());
         load.put("rate", config.rate() > 0 ? config.rate() : null);
-        load.put("exchange", config.exchange());
+        load.put("exchange", exchange.label());
+        load.put("expect", config.expect());
         Map<String, Object> latencies = new LinkedHashMap<>();
         latencies.put("p50", latency.p50());
         latencies.put("p90", latency.p90());
@@ -96,10 +135,18 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
         report.put("messagesPerSecond", messagesPerSecond());
         report.put("megabytesOutPerSecond", megabytesOutPerSecond());
         report.put("megabytesInPerSecond", megabytesInPerSecond());
+        Map<String, Object> bytes = new LinkedHashMap<>();
+        bytes.put("requests", traffic.requests());
+        bytes.put("sent", traffic.bytesOut());
+        bytes.put("received", traffic.bytesIn());
+        bytes.put("meanRequest", meanRequestBytes());
+        bytes.put("meanReply", exchange.awaitsReply() ? meanReplyBytes() : null);
+        report.put("bytes", bytes);
         report.put("rateReached", config.rate() > 0 ? rateReached() : null);
-        report.put("latencyMicros", answered() ? latencies : null);
+        report.put("latencyMicros", latencies() ? latencies : null);
         report.put("errors", errorCount());
         report.put("errorsByKind", errors);
+        report.put("firstErrors", examples);
         report.put("stoppedAfterSeconds", stopped() ? stoppedAfter : null);
         return report;
     }
@@ -108,24 +155,31 @@ public record BenchReport(String target, String profile, BenchConfig config, lon
     public String toText() {
         StringBuilder out = new StringBuilder();
         line(out, "target", target + ", profile " + profile);
-        line(out, "load", config.connections() + " connections, pipeline " + config.pipeline() + ", "
-                + (config.body() == null ? config.size() + " B bodies, " : "body " + config.body() + ", ")
-                + "" + (config.exchange() ? "exchange (message, acknowledgement, ok)" : "request and answer")
+        line(out, "load", config.connections() + " connections, pipeline " + config.pipeline() + ", " + bodies
+                + ", exchange " + exchange.label()
                 + (config.rate() > 0 ? String.format(Locale.ROOT, ", target %,.0f msgs/s", config.rate()) : ""));
+        if (config.expect() != null) {
+            line(out, "expect", config.expect());
+        }
         line(out, "messages", String.format(Locale.ROOT, "%,d", messages));
         line(out, "seconds", String.format(Locale.ROOT, "%.3f", seconds));
         line(out, "msgs/s", String.format(Locale.ROOT, "%,.0f", messagesPerSecond()));
         line(out, "MB/s", String.format(Locale.ROOT, "out %.2f, in %.2f", megabytesOutPerSecond(), megabytesInPerSecond()));
+        line(out, "bytes", String.format(Locale.ROOT, "sent %,d (mean request %.1f B), received %,d", bytesOut(),
+                meanRequestBytes(), bytesIn()) + (exchange.awaitsReply()
+                        ? String.format(Locale.ROOT, " (mean reply %.1f B)", meanReplyBytes()) : ""));
         if (!rateReached()) {
             line(out, "rate", String.format(Locale.ROOT, "%,.0f/s asked, %,.0f/s reached", config.rate(),
                     messagesPerSecond()));
         }
-        line(out, "latency", answered() ? String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s",
+        line(out, "latency", !exchange.awaitsReply() ? "none: oneway sends and awaits nothing"
+                : latencies() ? String.format(Locale.ROOT, "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s",
                 ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.p999()), ms(latency.max()))
                 : "no answers");
         StringBuilder kinds = new StringBuilder(String.format(Locale.ROOT, "%,d", errorCount()));
         errors.forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, "  %s %,d", kind, count)));
         line(out, "errors", kinds.toString());
+        examples.forEach((kind, example) -> line(out, "", "first " + kind + ": " + example));
         if (stopped()) {
             line(out, "stopped", String.format(Locale.ROOT, "after %.1f s (SIGINT or SIGTERM)", stoppedAfter));
         }

@@ -1,5 +1,7 @@
 package dev.mtk.bench;
 
+import dev.mtk.exchange.Correlation;
+import dev.mtk.exchange.Exchange;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
@@ -11,6 +13,7 @@ import dev.mtk.spi.FrameLimits;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,27 +77,10 @@ public final class LoadGenerator {
     /** The same, ended early by {@code stop} (the report then says when it stopped). */
     public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits,
             dev.mtk.session.TlsSettings tls, PrintStream progress, Stop stop) throws InterruptedException {
-        if (profile.rawHandshake() && (!config.exchange() || config.pipeline() > 1)) {
-            throw new IllegalArgumentException("profile " + profile.name() + " confirms each message unframed, so it "
-                    + "needs --exchange and --pipeline 1");
-        }
-        byte[] body;
-        try {
-            body = config.body() == null ? RequestBodies.of(profile.payload(), config.size())
-                    : profile.payload().parse(config.body());
-        } catch (dev.mtk.spi.PayloadException e) {
-            throw new IllegalArgumentException("the request body: " + e.getMessage(), e);
-        }
-        byte[] request;
-        try {
-            request = profile.encode(new Frame(body));
-        } catch (IllegalArgumentException e) {
-            // A whole-frame framing (memcached) refuses a request that is not a right frame: say it is the request.
-            throw new IllegalArgumentException("the request: " + e.getMessage(), e);
-        }
-        byte[] confirmation = config.exchange() ? profile.encode(profile.confirmation()) : null;
+        Plan plan = prepare(config, profile);
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads, tls))) {
+        try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads, tls));
+                Checker ignored = plan.checker()) {
             List<ClientSession> sessions = new ArrayList<>();
             long connectErrors = 0;
             SessionException firstError = null;
@@ -112,11 +98,11 @@ public final class LoadGenerator {
             long start = System.nanoTime();
             LoadRun run = new LoadRun(sessions.size(), start + config.warmup().toNanos());
             if (connectErrors > 0) {
-                run.failed("connect", connectErrors);
+                run.failed(ErrorKind.CONNECT, connectErrors, firstError.getMessage());
             }
             List<BenchConnection> connections = new ArrayList<>();
             for (ClientSession session : sessions) {
-                connections.add(new BenchConnection(session, run, config, request, confirmation, start));
+                connections.add(new BenchConnection(session, run, config, plan, connections.size() + 1, start));
             }
             Progress live = new Progress(run, progress, progress != null, start);
             Thread liveThread = new Thread(live, "mtk-bench-progress");
@@ -162,9 +148,98 @@ public final class LoadGenerator {
             double seconds = Math.max(0, run.lastAnswer(run.measureFrom()) - run.measureFrom()) / 1e9;
             BenchReport.Latency latency = new BenchReport.Latency(micros(total, 50), micros(total, 90), micros(total, 99),
                     micros(total, 99.9), total.getMaxValue() / 1e3, total.getMean() / 1e3);
-            return new BenchReport(config.host() + ":" + config.port(), profile.describe(), config, run.completed(),
-                    seconds, run.bytesOut(), run.bytesIn(), latency, run.errors(), total.copy(), stoppedAfter);
+            BenchReport.Traffic traffic = new BenchReport.Traffic(run.requests(), run.requestBytes(), run.bytesOut(),
+                    run.bytesIn());
+            return new BenchReport(config.host() + ":" + config.port(), profile.describe(), profile.exchange(),
+                    plan.source().describe(), config, run.completed(), seconds, traffic, latency, run.errors(),
+                    run.examples(), total.copy(), stoppedAfter);
         }
+    }
+
+    /**
+     * Everything about a run that can be checked before connecting: the bodies encoded or their template tried, the
+     * check compiled, and ids that could not pair replies refused.
+     *
+     * @throws IllegalArgumentException one line: what cannot work, and what would
+     */
+    static Plan prepare(BenchConfig config, Profile profile) {
+        Exchange exchange = profile.exchange();
+        Correlation correlation = profile.correlation();
+        if (exchange == Exchange.SEED && config.pipeline() > 1) {
+            // A seed server takes "ok" as a confirmation only right after its acknowledgement; with messages in
+            // flight it takes it for a message and acknowledges that too.
+            throw new IllegalArgumentException("the seed's exchange confirms each acknowledgement before the next "
+                    + "message, so it needs --pipeline 1 (--exchange reply keeps requests in flight)");
+        }
+        if (exchange == Exchange.SEED && correlation.present()) {
+            throw new IllegalArgumentException("--correlate " + correlation.expression() + ": the seed's "
+                    + "acknowledgement carries no id; pair replies by id with --exchange reply");
+        }
+        if (exchange == Exchange.ONE_WAY && (correlation.present() || config.expect() != null)) {
+            throw new IllegalArgumentException("--exchange oneway awaits no reply: "
+                    + (config.expect() != null ? "--expect has nothing to check" : "--correlate has nothing to pair"));
+        }
+        RequestSource source = config.bodies() != null ? RequestSource.lines(config.bodies(), profile.payload())
+                : config.body() != null ? RequestSource.template(config.body(), profile.payload())
+                : RequestSource.padding(profile.payload(), config.size());
+        if (correlation.present() && correlation.headerField() == null) {
+            checkIds(source, profile);
+        }
+        byte[] first = encode(profile, source.first());
+        byte[] fixedRequest = source.fixed() && correlation.headerField() == null ? first : null;
+        byte[] confirmation = exchange == Exchange.SEED ? profile.encode(profile.confirmation()) : null;
+        ReplyCheck check = config.expect() == null ? null : ReplyCheck.parse(config.expect(), profile.payload());
+        Checker checker = check != null && check.userCode()
+                ? new Checker(check, Math.max(1, config.connections() * config.pipeline())) : null;
+        return new Plan(profile, source, fixedRequest, confirmation, check, checker);
+    }
+
+    /** Refuses bodies whose ids cannot tell the requests in flight apart. */
+    private static void checkIds(RequestSource source, Profile profile) {
+        String path = profile.correlation().expression();
+        String hint = ": use a template such as {\"id\":${seq}} (--body) or bodies with ids of their own (--bodies)";
+        if (source instanceof RequestSource.Lines lines) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (int i = 0; i < lines.bodies().size(); i++) {
+                String key = key(profile, lines.bodies().get(i));
+                if (key == null) {
+                    throw new IllegalArgumentException(lines.file() + ":" + lines.lineNumbers().get(i) + ": the body has no "
+                            + path + " to pair its reply by (--correlate)");
+                }
+                keys.add(key);
+            }
+            if (keys.size() == 1) {
+                throw new IllegalArgumentException("--bodies " + lines.file() + ": every request has " + path + " "
+                        + keys.iterator().next() + hint);
+            }
+            return;
+        }
+        String first = key(profile, source.first());
+        if (first == null) {
+            throw new IllegalArgumentException("--correlate " + path + ": the request body has no " + path
+                    + " to pair its reply by" + hint);
+        }
+        if (first.equals(key(profile, source.body(2, 1, new SplittableRandom(0))))) {
+            throw new IllegalArgumentException("--correlate " + path + ": every request"
+                    + (source.fixed() ? "" : " of a connection") + " has " + path + " " + first + hint);
+        }
+    }
+
+    /**
+     * The first request's wire bytes.
+     *
+     * @throws IllegalArgumentException saying it is the request that a whole-frame framing (memcached) refuses
+     */
+    private static byte[] encode(Profile profile, byte[] body) {
+        try {
+            return profile.encode(new Frame(body));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the request: " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(Profile profile, byte[] body) {
+        return profile.key(profile.outbound(new Frame(body)));
     }
 
     private static double micros(Histogram histogram, double percentile) {

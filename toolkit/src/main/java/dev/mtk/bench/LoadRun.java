@@ -14,8 +14,12 @@ final class LoadRun {
     private final Recorder recorder = new Recorder(3);
     private final Histogram total = new Histogram(3);
     private final LongAdder completed = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder requestBytes = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
+    /** The first reply (or request) of each error kind, cut to one line: what the report shows. */
+    private final Map<String, String> examples = new ConcurrentHashMap<>();
     private final LongAccumulator lastAnswer = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final CountDownLatch finished;
@@ -23,10 +27,17 @@ final class LoadRun {
     private final CountDownLatch wake = new CountDownLatch(1);
     private final long measureFrom;
     private volatile boolean stopping;
+    /** The {@code ${seq}} of the next request, over every connection. */
+    private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong();
 
     LoadRun(int connections, long measureFrom) {
         this.finished = new CountDownLatch(connections);
         this.measureFrom = measureFrom;
+    }
+
+    /** The next request's number in the run: 1, 2, 3, ... */
+    long nextSeq() {
+        return seq.incrementAndGet();
     }
 
     /** Requests sent at or after this {@link System#nanoTime} are measured; earlier ones are warm-up. */
@@ -38,21 +49,47 @@ final class LoadRun {
         return sentAt >= measureFrom;
     }
 
-    void answered(long sentAt, long now, int requestBytes, int answerBytes) {
-        recorder.recordValue(Math.max(0, now - sentAt));
-        completed.increment();
-        bytesOut.add(requestBytes);
-        bytesIn.add(answerBytes);
-        lastAnswer.accumulate(now);
-    }
-
-    void sentUnanswered(int bytes) {
+    /** A measured request of {@code bytes} on the wire left. */
+    void sent(int bytes) {
+        requests.increment();
+        requestBytes.add(bytes);
         bytesOut.add(bytes);
     }
 
-    void failed(String kind, long requests) {
-        errors.computeIfAbsent(kind, k -> new LongAdder()).add(requests);
+    /** A measured confirmation ({@code ok}) left: bytes out, but not a request. */
+    void confirmed(int bytes) {
+        bytesOut.add(bytes);
     }
+
+    /** The reply to a measured request sent at {@code sentAt} came at {@code now}. */
+    void answered(long sentAt, long now, int replyBytes) {
+        recorder.recordValue(Math.max(0, now - sentAt));
+        completed.increment();
+        bytesIn.add(replyBytes);
+        lastAnswer.accumulate(now);
+    }
+
+    /** A measured one-way message of {@code bytes} left at {@code now}: complete as it is sent. */
+    void sentOneWay(long now, int bytes) {
+        sent(bytes);
+        completed.increment();
+        lastAnswer.accumulate(now);
+    }
+
+    void failed(ErrorKind kind, long requests) {
+        errors.computeIfAbsent(kind.label(), k -> new LongAdder()).add(requests);
+    }
+
+    /** A failure with what shows it: the reply at fault, or why. */
+    void failed(ErrorKind kind, long requests, String example) {
+        failed(kind, requests);
+        if (example != null && !examples.containsKey(kind.label())) {
+            examples.putIfAbsent(kind.label(), dev.mtk.internal.LogText.cut(example, EXAMPLE_LIMIT));
+        }
+    }
+
+    /** Characters of an error's example in the report: one line. */
+    static final int EXAMPLE_LIMIT = 160;
 
     void connectionFinished() {
         finished.countDown();
@@ -94,6 +131,18 @@ final class LoadRun {
         Map<String, Long> copy = new TreeMap<>();
         errors.forEach((kind, count) -> copy.put(kind, count.sum()));
         return copy;
+    }
+
+    Map<String, String> examples() {
+        return new TreeMap<>(examples);
+    }
+
+    long requests() {
+        return requests.sum();
+    }
+
+    long requestBytes() {
+        return requestBytes.sum();
     }
 
     long bytesOut() {

@@ -35,6 +35,8 @@ final class BenchCommand implements ConnectingCommand {
     private static final String JSON = "json";
     private static final String HGRM = "hgrm";
     private static final String BODY = "body";
+    private static final String BODIES = "bodies";
+    private static final String EXPECT = "expect";
 
     private final StopSignal stop;
 
@@ -56,7 +58,8 @@ final class BenchCommand implements ConnectingCommand {
     public List<String> examples() {
         return List.of("mtk bench 127.0.0.1:7373 -c 16 -d 30s        # closed loop, 16 connections",
                 "mtk bench 127.0.0.1:7373 --rate 5000 --json  # 5000 msg/s, a JSON report",
-                "mtk bench 127.0.0.1:7373 -n 1000 --exchange  # the seed's three steps");
+                "mtk bench 127.0.0.1:7373 --profile reply --correlate '$.id' --pipeline 8 --body '{\"id\":${seq}}'"
+                        + "  # replies paired by id, in any order");
     }
 
     @Override
@@ -72,16 +75,24 @@ final class BenchCommand implements ConnectingCommand {
                 .desc("load before measuring, not counted (default 0)").get());
         options.addOption(Option.builder().longOpt(SIZE).hasArg().argName("BYTES")
                 .desc("request body size (default 64)").get());
-        options.addOption(Option.builder().longOpt(BODY).hasArg().argName("PAYLOAD")
-                .desc("the request, as typed for the payload, e.g. '{\"op\":\"get\",\"key\":\"a\"}' (default: --size bytes)")
-                .get());
+        options.addOption(Option.builder().longOpt(BODY).hasArg().argName("TEMPLATE")
+                .desc("the request as typed for the payload, with per-request values: ${seq} (1, 2, ... over the "
+                        + "run), ${conn} (the connection, from 1), ${random:MIN..MAX}, ${pick:A,B,...}, e.g. "
+                        + "'{\"id\":${seq},\"key\":\"${pick:a,b}\"}' (default: --size bytes)").get());
+        options.addOption(Option.builder().longOpt(BODIES).hasArg().argName("FILE")
+                .desc("requests from a file, one per line (JSON lines for json), used in turn").get());
+        options.addOption(Option.builder().longOpt(EXPECT).hasArg().argName("CHECK")
+                .desc("what every reply must satisfy: PATH=JSON ('$.ok=true') or a Groovy closure "
+                        + "('{ it.value.ok && it.value.id > 0 }'); a failed check is an error").get());
         options.addOption(Option.builder().longOpt(PIPELINE).hasArg().argName("N")
                 .desc("requests in flight per connection (default 1)").get());
         options.addOption(Option.builder().longOpt(RATE).hasArg().argName("N")
                 .desc("target rate in messages a second over all connections; latency is then measured from the intended send time").get());
-        options.addOption(Option.builder().longOpt(EXCHANGE)
-                .desc("the seed's three steps per message (message, acknowledgement, ok) instead of request and answer")
-                .get());
+        // The shared --exchange, with its value optional: a bare --exchange is bench's older flag for the seed's.
+        options.addOption(Option.builder().longOpt(EXCHANGE).hasArg().optionalArg(true).argName("KIND")
+                .desc("what each request is part of, instead of the profile's: seed (message, acknowledgement, ok; "
+                        + "also a bare --exchange), reply (request, then its reply), oneway (only sent: send "
+                        + "throughput, nothing awaited)").get());
         options.addOption(Option.builder().longOpt(TIMEOUT).hasArg().argName("DURATION")
                 .desc("how long to wait to connect and for each answer (default 5s)").get());
         options.addOption(Option.builder().longOpt(JSON).desc("print the report as one JSON object").get());
@@ -103,17 +114,31 @@ final class BenchCommand implements ConnectingCommand {
         BenchConfig config;
         try {
             HostPort address = CommonOptions.connectTo(line);
-            config = new BenchConfig(address.host(), address.port(),
-                    line.hasOption(CONNECTIONS) ? OptionValues.positiveInt("--" + CONNECTIONS, line.getOptionValue(CONNECTIONS)) : 16,
-                    messages, messages > 0 ? Duration.ZERO : duration,
-                    line.hasOption(WARMUP) ? OptionValues.duration("--" + WARMUP, line.getOptionValue(WARMUP)) : Duration.ZERO,
-                    line.hasOption(SIZE) ? OptionValues.bytes("--" + SIZE, line.getOptionValue(SIZE)) : 64,
-                    line.hasOption(PIPELINE) ? OptionValues.positiveInt("--" + PIPELINE, line.getOptionValue(PIPELINE)) : 1,
-                    line.hasOption(RATE) ? OptionValues.positiveInt("--" + RATE, line.getOptionValue(RATE)) : 0,
-                    line.hasOption(EXCHANGE),
-                    line.hasOption(TIMEOUT) ? OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT))
-                            : Duration.ofSeconds(5),
-                    line.getOptionValue(BODY));
+            BenchConfig.Builder builder = BenchConfig.builder(address.host(), address.port())
+                    .messages(messages)
+                    .duration(duration)
+                    .body(line.getOptionValue(BODY))
+                    .bodies(line.hasOption(BODIES) ? Path.of(line.getOptionValue(BODIES)) : null)
+                    .expect(line.getOptionValue(EXPECT));
+            if (line.hasOption(CONNECTIONS)) {
+                builder.connections(OptionValues.positiveInt("--" + CONNECTIONS, line.getOptionValue(CONNECTIONS)));
+            }
+            if (line.hasOption(WARMUP)) {
+                builder.warmup(OptionValues.duration("--" + WARMUP, line.getOptionValue(WARMUP)));
+            }
+            if (line.hasOption(SIZE)) {
+                builder.size(OptionValues.bytes("--" + SIZE, line.getOptionValue(SIZE)));
+            }
+            if (line.hasOption(PIPELINE)) {
+                builder.pipeline(OptionValues.positiveInt("--" + PIPELINE, line.getOptionValue(PIPELINE)));
+            }
+            if (line.hasOption(RATE)) {
+                builder.rate(OptionValues.positiveInt("--" + RATE, line.getOptionValue(RATE)));
+            }
+            if (line.hasOption(TIMEOUT)) {
+                builder.timeout(OptionValues.duration("--" + TIMEOUT, line.getOptionValue(TIMEOUT)));
+            }
+            config = builder.build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

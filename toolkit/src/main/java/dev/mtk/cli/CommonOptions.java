@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.exchange.Exchange;
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
@@ -235,6 +236,10 @@ final class CommonOptions {
         Map<String, String> choice = new LinkedHashMap<>();
         for (String flag : List.of(PROFILE, FRAMING, PAYLOAD, EXCHANGE, CORRELATE)) {
             String value = line.getOptionValue(flag);
+            if (value == null && flag.equals(EXCHANGE) && line.hasOption(flag)) {
+                // Only bench's --exchange may come bare: its older flag for the seed's three steps.
+                value = Exchange.SEED.label();
+            }
             if (value != null) {
                 choice.put(flag, value);
             }

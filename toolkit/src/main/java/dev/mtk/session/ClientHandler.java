@@ -25,6 +25,14 @@ final class ClientHandler extends IoHandlerAdapter {
     }
 
     @Override
+    public void messageSent(IoSession io, Object message) {
+        ClientSession session = ClientSession.of(io);
+        if (session != null) {
+            session.written();
+        }
+    }
+
+    @Override
     public void sessionClosed(IoSession io) {
         ClientSession session = ClientSession.of(io);
         if (session != null) {

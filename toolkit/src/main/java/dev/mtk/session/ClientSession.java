@@ -56,6 +56,13 @@ public final class ClientSession implements AutoCloseable {
 
         /** The session closed; {@code reason} is {@code null} when it closed normally. */
         void closed(ClientSession session, String reason);
+
+        /**
+         * A message sent has left for the socket: a one-way load, which awaits no reply, sends its next here. Runs
+         * on the I/O thread: do not block.
+         */
+        default void written(ClientSession session) {
+        }
     }
 
     private final boolean tls;
@@ -278,6 +285,11 @@ public final class ClientSession implements AutoCloseable {
         io.write(org.apache.mina.core.buffer.IoBuffer.wrap(bytes));
     }
 
+    /** Messages written and not yet handed to the socket: how far a sender that awaits no reply is ahead of it. */
+    public long unwritten() {
+        return io.getScheduledWriteMessages();
+    }
+
     /** Sends the profile's confirmation ({@code ok}). */
     public Sent confirm() {
         Object confirmation = profile.confirmation();
@@ -361,6 +373,13 @@ public final class ClientSession implements AutoCloseable {
             current.received(this, message);
         } else {
             inbox.add(message);
+        }
+    }
+
+    void written() {
+        Listener current = listener;
+        if (current != null) {
+            current.written(this);
         }
     }
 

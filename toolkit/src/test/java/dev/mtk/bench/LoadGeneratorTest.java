@@ -3,8 +3,11 @@ package dev.mtk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtk.exchange.Correlation;
+import dev.mtk.exchange.Exchange;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.ConnectFailedException;
+import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
@@ -14,10 +17,15 @@ import dev.mtk.testing.LogCapture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadGeneratorTest {
     private Server server;
@@ -34,16 +42,22 @@ class LoadGeneratorTest {
         return server.port();
     }
 
-    private static BenchConfig counted(int port, int connections, long messages, int pipeline, boolean exchange) {
-        return new BenchConfig("127.0.0.1", port, connections, messages, Duration.ZERO, Duration.ZERO, 64, pipeline, 0,
-                exchange, Duration.ofSeconds(5));
+    private static BenchConfig.Builder counted(int port, int connections, long messages, int pipeline) {
+        return BenchConfig.builder("127.0.0.1", port).connections(connections).messages(messages).pipeline(pipeline);
     }
+
+    /** The json profile's framing and payload, request then reply. */
+    private static final Profile REQUEST_REPLY = Profile.json().withExchange(Exchange.REPLY);
+
+    /** Plain JSON request/reply paired by {@code $.id}. */
+    private static final Profile BY_ID = Profile.reply().withCorrelation(Correlation.parse("$.id"));
 
     @Test
     void answersExactlyTheMessagesAskedForWithoutErrors() throws Exception {
         int port = serve(Profile.json(), new SeedHandler());
 
-        BenchReport report = LoadGenerator.run(counted(port, 4, 250, 8, false), Profile.json(), FrameLimits.DEFAULT, null);
+        BenchReport report = LoadGenerator.run(counted(port, 4, 250, 8).build(), REQUEST_REPLY, FrameLimits.DEFAULT,
+                null);
 
         assertThat(report.messages()).isEqualTo(1000);
         assertThat(report.errorCount()).isZero();
@@ -56,7 +70,7 @@ class LoadGeneratorTest {
     void percentilesComeInOrder() throws Exception {
         int port = serve(Profile.json(), new SeedHandler());
 
-        BenchReport.Latency latency = LoadGenerator.run(counted(port, 2, 500, 4, false), Profile.json(),
+        BenchReport.Latency latency = LoadGenerator.run(counted(port, 2, 500, 4).build(), REQUEST_REPLY,
                 FrameLimits.DEFAULT, null).latency();
 
         assertThat(latency.p50()).isPositive();
@@ -67,10 +81,10 @@ class LoadGeneratorTest {
     }
 
     @Test
-    void exchangeModeConfirmsEveryAcknowledgementInTheSeedProfile() throws Exception {
+    void theSeedExchangeConfirmsEveryAcknowledgementInTheSeedProfile() throws Exception {
         int port = serve(Profile.seed(), new SeedHandler());
         try (LogCapture log = new LogCapture()) {
-            BenchReport report = LoadGenerator.run(counted(port, 2, 50, 1, true), Profile.seed(), FrameLimits.DEFAULT,
+            BenchReport report = LoadGenerator.run(counted(port, 2, 50, 1).build(), Profile.seed(), FrameLimits.DEFAULT,
                     null);
 
             assertThat(report.messages()).isEqualTo(100);
@@ -81,10 +95,25 @@ class LoadGeneratorTest {
     }
 
     @Test
-    void theSeedProfileNeedsTheExchangeOneMessageAtATime() {
-        assertThatThrownBy(() -> LoadGenerator.run(counted(1, 1, 1, 1, false), Profile.seed(), FrameLimits.DEFAULT, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("profile seed confirms each message unframed, so it needs --exchange and --pipeline 1");
+    void theSeedExchangeCountsItsConfirmationsAsBytesSentButNotAsRequests() throws Exception {
+        int port = serve(Profile.json(), new SeedHandler());
+
+        BenchReport report = LoadGenerator.run(counted(port, 1, 10, 1).build(), Profile.json(), FrameLimits.DEFAULT,
+                null);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.traffic().requests()).isEqualTo(10);
+        assertThat(report.traffic().requestBytes()).isEqualTo(10L * (11 + 64));
+        // The confirmation is the JSON string "ok": 4 B in an 11-byte header.
+        assertThat(report.bytesOut()).isEqualTo(10L * (11 + 64 + 11 + 4));
+    }
+
+    @Test
+    void theSeedExchangeNeedsOneMessageAtATime() {
+        assertThatThrownBy(() -> LoadGenerator.run(counted(1, 1, 1, 2).build(), Profile.seed(), FrameLimits.DEFAULT,
+                null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the seed's exchange confirms each acknowledgement before the next message, "
+                        + "so it needs --pipeline 1");
     }
 
     @Test
@@ -98,7 +127,8 @@ class LoadGeneratorTest {
             }
         });
 
-        BenchReport report = LoadGenerator.run(counted(port, 2, 100, 1, false), Profile.json(), FrameLimits.DEFAULT, null);
+        BenchReport report = LoadGenerator.run(counted(port, 2, 100, 1).build(), REQUEST_REPLY, FrameLimits.DEFAULT,
+                null);
 
         assertThat(report.errors()).containsKey("closed by server");
         assertThat(report.messages()).isEqualTo(20);
@@ -107,10 +137,9 @@ class LoadGeneratorTest {
     @Test
     void answersThatNeverComeTimeOut() throws Exception {
         int port = serve(Profile.json(), (session, message) -> { });
-        BenchConfig config = new BenchConfig("127.0.0.1", port, 2, 10, Duration.ZERO, Duration.ZERO, 64, 3, 0, false,
-                Duration.ofMillis(300));
+        BenchConfig config = counted(port, 2, 10, 3).timeout(Duration.ofMillis(300)).build();
 
-        BenchReport report = LoadGenerator.run(config, Profile.json(), FrameLimits.DEFAULT, null);
+        BenchReport report = LoadGenerator.run(config, REQUEST_REPLY, FrameLimits.DEFAULT, null);
 
         assertThat(report.errors()).containsEntry("timeout", 6L);
         assertThat(report.messages()).isZero();
@@ -119,10 +148,10 @@ class LoadGeneratorTest {
     @Test
     void aRunForADurationAtATargetRateCompletesWithoutErrors() throws Exception {
         int port = serve(Profile.json(), new SeedHandler());
-        BenchConfig config = new BenchConfig("127.0.0.1", port, 2, 0, Duration.ofMillis(500), Duration.ofMillis(200), 32,
-                2, 2000, false, Duration.ofSeconds(5));
+        BenchConfig config = BenchConfig.builder("127.0.0.1", port).connections(2).duration(Duration.ofMillis(500))
+                .warmup(Duration.ofMillis(200)).size(32).pipeline(2).rate(2000).build();
 
-        BenchReport report = LoadGenerator.run(config, Profile.json(), FrameLimits.DEFAULT, null);
+        BenchReport report = LoadGenerator.run(config, REQUEST_REPLY, FrameLimits.DEFAULT, null);
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.messages()).isPositive();
@@ -136,7 +165,7 @@ class LoadGeneratorTest {
             port = probe.getLocalPort();
         }
 
-        assertThatThrownBy(() -> LoadGenerator.run(counted(port, 1, 1, 1, false), Profile.json(), FrameLimits.DEFAULT,
+        assertThatThrownBy(() -> LoadGenerator.run(counted(port, 1, 1, 1).build(), Profile.json(), FrameLimits.DEFAULT,
                 null)).isInstanceOf(ConnectFailedException.class).hasMessageContaining("connection refused");
     }
 
@@ -149,5 +178,235 @@ class LoadGeneratorTest {
             json.validate(body);
             assertThat(body).hasSize(Math.max(2, size));
         }
+    }
+
+    private static BenchReport run(BenchConfig.Builder config, Profile profile) throws InterruptedException {
+        return LoadGenerator.run(config.build(), profile, FrameLimits.DEFAULT, null);
+    }
+
+    private static final String BY_SEQ = "{\"id\":${seq}}";
+
+    @Test
+    void repliesThatOvertakeEachOtherArePairedByIdWithoutErrors() throws Exception {
+        int port = serve(Profile.reply(), OvertakeHandlerProvider.handler());
+
+        BenchReport report = run(counted(port, 2, 100, 4).body(BY_SEQ), BY_ID);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.messages()).isEqualTo(200);
+        assertThat(report.histogram().getTotalCount()).isEqualTo(200);
+    }
+
+    @Test
+    void repliesWithIdsNoRequestHadAreUnknownIdsAndTheirRequestsTimeOut() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request ->
+                List.of(IdReplier.ok(((Number) request.get("id")).longValue() + 1000))));
+
+        BenchReport report = run(counted(port, 2, 3, 3).body(BY_SEQ).timeout(Duration.ofMillis(300)), BY_ID);
+
+        assertThat(report.errors()).containsEntry("unknown id", 6L).containsEntry("timeout", 6L).hasSize(2);
+        assertThat(report.examples().get("unknown id")).matches("\\{\"id\":\\d{4},\"ok\":true}");
+        assertThat(report.messages()).isZero();
+    }
+
+    @Test
+    void aSecondReplyToTheSameRequestIsADuplicate() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request ->
+                List.of(IdReplier.ok(request.get("id")), IdReplier.ok(request.get("id")))));
+
+        BenchReport report = run(counted(port, 1, 20, 1).body(BY_SEQ), BY_ID);
+
+        assertThat(report.messages()).isEqualTo(20);
+        // The last request's duplicate may come after the run has closed its connection.
+        assertThat(report.errors().get("duplicate reply")).isBetween(19L, 20L);
+    }
+
+    @Test
+    void requestsNeverAnsweredTimeOutOneByOneWhileTheOthersAreMeasured() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request ->
+                ((Number) request.get("id")).longValue() % 2 == 0 ? List.of() : List.of(IdReplier.ok(request.get("id")))));
+
+        BenchReport report = run(counted(port, 1, 10, 10).body(BY_SEQ).timeout(Duration.ofMillis(200)), BY_ID);
+
+        assertThat(report.errors()).containsOnly(org.assertj.core.api.Assertions.entry("timeout", 5L));
+        assertThat(report.messages()).isEqualTo(5);
+    }
+
+    @Test
+    void aReplyToARequestThatTimedOutIsLate() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answeringTheFirstWithTheSecond());
+
+        BenchReport report = run(counted(port, 1, 3, 1).body(BY_SEQ).timeout(Duration.ofMillis(200)), BY_ID);
+
+        assertThat(report.errors()).containsEntry("timeout", 1L).containsEntry("late reply", 1L).hasSize(2);
+        assertThat(report.messages()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutCorrelationAReplyWithNothingInFlightIsUnexpected() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> List.of(IdReplier.ok(1), IdReplier.ok(2),
+                IdReplier.ok(3))));
+
+        BenchReport report = run(counted(port, 1, 1, 1).body(BY_SEQ).timeout(Duration.ofMillis(200)),
+                Profile.reply());
+
+        assertThat(report.messages()).isEqualTo(1);
+        assertThat(report.errors().get("unexpected reply")).isBetween(1L, 2L);
+    }
+
+    @Test
+    void aFixedBodyCannotBePairedById() {
+        assertThatThrownBy(() -> run(counted(1, 1, 1, 1).body("{\"id\":7}"), BY_ID))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--correlate $.id: every request has $.id 7: use a template such as {\"id\":${seq}} "
+                        + "(--body) or bodies with ids of their own (--bodies)");
+    }
+
+    @Test
+    void aTemplateWhoseIdDoesNotChangeWithTheSequenceCannotBePairedById() {
+        assertThatThrownBy(() -> run(counted(1, 1, 1, 1).body("{\"id\":${conn}}"), BY_ID))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--correlate $.id: every request of a connection has $.id 1: use a template");
+    }
+
+    @Test
+    void aBodyWithoutTheIdCannotBePairedById() {
+        assertThatThrownBy(() -> run(counted(1, 1, 1, 1), BY_ID))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--correlate $.id: the request body has no $.id to pair its reply by");
+    }
+
+    @Test
+    void aTemplateGivesEveryRequestItsOwnSequenceNumberAndItsConnection() throws Exception {
+        IdReplier server = IdReplier.answering(request -> List.of(IdReplier.ok(request.get("id"))));
+        int port = serve(Profile.reply(), server);
+
+        run(counted(port, 2, 25, 2).body("{\"id\":${seq},\"conn\":${conn},\"op\":\"${pick:get,set}\"}"), BY_ID);
+
+        List<Map<String, Object>> requests = server.bodies.stream().map(LoadGeneratorTest::json).toList();
+        assertThat(requests).extracting(request -> ((Number) request.get("id")).longValue())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(requests).extracting(request -> request.get("conn")).containsOnly(1, 2);
+        assertThat(requests).extracting(request -> request.get("op")).containsOnly("get", "set");
+    }
+
+    @Test
+    void bodiesFromAFileAreSentInTurn(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bodies.jsonl"), "{\"id\":1}\n\n{\"id\":2}\n{\"id\":3}\n");
+        IdReplier server = IdReplier.answering(request -> List.of(IdReplier.ok(request.get("id"))));
+        int port = serve(Profile.reply(), server);
+
+        BenchReport report = run(counted(port, 1, 7, 1).bodies(file), BY_ID);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(server.bodies).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":3}", "{\"id\":1}",
+                "{\"id\":2}", "{\"id\":3}", "{\"id\":1}");
+    }
+
+    @Test
+    void aFailedExpectationIsAnErrorWithTheFirstFailingReply() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> {
+            Map<String, Object> reply = IdReplier.ok(request.get("id"));
+            reply.put("ok", ((Number) request.get("id")).longValue() != 3);
+            return List.of(reply);
+        }));
+
+        BenchReport report = run(counted(port, 1, 5, 1).body(BY_SEQ).expect("$.ok=true"), BY_ID);
+
+        assertThat(report.errors()).containsOnly(org.assertj.core.api.Assertions.entry("failed check", 1L));
+        assertThat(report.examples()).containsEntry("failed check",
+                "{\"id\":3,\"ok\":false} ($.ok is false, expected true)");
+        assertThat(report.messages()).isEqualTo(5);
+    }
+
+    @Test
+    void aGroovyExpectationChecksEveryReplyOffTheIoThreads() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> List.of(IdReplier.ok(request.get("id")))));
+
+        BenchReport report = run(counted(port, 2, 50, 4).body(BY_SEQ)
+                .expect("{ it.value.ok && it.value.id > 0 && !Thread.currentThread().name.contains('NioProcessor') }"),
+                BY_ID);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.messages()).isEqualTo(100);
+    }
+
+    @Test
+    void aGroovyExpectationThatThrowsIsAFailedCheck() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> List.of(IdReplier.ok(request.get("id")))));
+
+        BenchReport report = run(counted(port, 1, 3, 1).body(BY_SEQ).expect("{ it.value.missing.deeper }"), BY_ID);
+
+        assertThat(report.errors()).containsOnly(org.assertj.core.api.Assertions.entry("failed check", 3L));
+        assertThat(report.examples().get("failed check")).contains("NullPointerException");
+    }
+
+    @Test
+    void oneWaySendsEveryMessageAndAwaitsNothing() throws Exception {
+        java.util.concurrent.CountDownLatch received = new java.util.concurrent.CountDownLatch(300);
+        int port = serve(Profile.reply(), (session, message) -> received.countDown());
+
+        BenchReport report = run(counted(port, 3, 100, 4), Profile.reply().withExchange(Exchange.ONE_WAY));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.messages()).isEqualTo(300);
+        assertThat(report.latencies()).isFalse();
+        assertThat(received.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void theReportCountsTheBytesActuallySentAndReceived() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> List.of(IdReplier.ok(request.get("id")))));
+
+        BenchReport report = run(counted(port, 1, 9, 1).body(BY_SEQ), BY_ID);
+
+        // {"id":1} .. {"id":9}: 8 B bodies; replies {"id":1,"ok":true}: 18 B; each with a 4-byte length.
+        assertThat(report.traffic().requestBytes()).isEqualTo(9L * (4 + 8));
+        assertThat(report.bytesIn()).isEqualTo(9L * (4 + 18));
+        assertThat(report.meanRequestBytes()).isEqualTo(12.0);
+        assertThat(report.meanReplyBytes()).isEqualTo(22.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) {
+        try {
+            return (Map<String, Object>) new dev.mtk.payload.JsonPayloadCodec().decode(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (dev.mtk.spi.PayloadException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aConnectionWhoseRepliesNeverPairIsGivenUpAfterTwoTimeouts() throws Exception {
+        int port = serve(Profile.reply(), IdReplier.answering(request -> List.of(IdReplier.ok(-1))));
+
+        BenchReport report = run(counted(port, 1, 1_000_000, 4).body(BY_SEQ).timeout(Duration.ofMillis(100)), BY_ID);
+
+        assertThat(report.errors().get("timeout")).isLessThan(1_000L);
+        assertThat(report.messages()).isZero();
+    }
+
+    @Test
+    void aHeaderFieldCarriesTheSequenceAndPairsTheReplies() throws Exception {
+        Profile stream = Profile.reply().withFraming(dev.mtk.plugin.Registry.builtIn().framingSpec(
+                "length-field:offset=5,header=9,fields=stream@2:2"));
+        // Replies in pairs, the second first, each with its request's stream id.
+        int port = serve(stream, (session, message) -> {
+            Object held = session.state().remove("held");
+            if (held == null) {
+                session.state().put("held", message);
+                return;
+            }
+            session.reply(message.body(), message.header());
+            dev.mtk.spi.Received first = (dev.mtk.spi.Received) held;
+            session.reply(first.body(), first.header());
+        });
+
+        BenchReport report = run(counted(port, 2, 70_000, 8).size(16),
+                stream.withCorrelation(Correlation.parse("header.stream")));
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.messages()).isEqualTo(140_000);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mtk.bench.IdReplier;
+import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
@@ -51,7 +53,8 @@ class BenchCommandTest {
 
     @Test
     void jsonIsOneObjectForMachines() throws Exception {
-        Result run = InProcessMtk.run("bench", "-p", port, "-c", "3", "-n", "50", "--pipeline", "4", "--json");
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "3", "-n", "50", "--pipeline", "4", "--exchange",
+                "reply", "--json");
 
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(run.code()).isZero();
@@ -94,11 +97,12 @@ class BenchCommandTest {
     }
 
     @Test
-    void theSeedProfileWithoutTheExchangeIsAUsageError() {
-        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--profile", "seed");
+    void theSeedExchangeWithAPipelineIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--profile", "seed", "--pipeline", "2");
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
-        assertThat(run.err()).startsWith("mtk bench: profile seed confirms each message unframed");
+        assertThat(run.err()).startsWith("mtk bench: the seed's exchange confirms each acknowledgement before the next "
+                + "message, so it needs --pipeline 1");
     }
 
     @Test
@@ -111,7 +115,7 @@ class BenchCommandTest {
                 "--body", "{\"op\": \"get\", \"key\": \"a\"}");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"body\":\"{\\\"op\\\": \\\"get\\\", \\\"key\\\": \\\"a\\\"}\"",
+        assertThat(run.out()).contains("\"bodies\":\"{\\\"op\\\": \\\"get\\\", \\\"key\\\": \\\"a\\\"}\"",
                 "\"megabytesInPerSecond\"");
     }
 
@@ -120,7 +124,7 @@ class BenchCommandTest {
         Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--body", "{nope");
 
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
-        assertThat(run.err()).startsWith("mtk bench: the request body: invalid JSON at line 1, column 2");
+        assertThat(run.err()).startsWith("mtk bench: --body is not valid json: invalid JSON at line 1, column 2");
     }
 
     @Test
@@ -217,5 +221,91 @@ class BenchCommandTest {
         assertThat(code).isEqualTo(Mtk.FAILED);
         assertThat(bench.out()).containsPattern("(?m)^messages +0$").containsPattern("(?m)^latency +no answers$")
                 .containsPattern("(?m)^errors +0$");
+    }
+
+    /** Restarts the server as plain JSON request/reply ({@code --profile reply}) answering as {@code replier} says. */
+    private void replying(IdReplier replier) {
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), replier);
+        port = String.valueOf(server.port());
+    }
+
+    @Test
+    void repliesInAnyOrderPairedByIdAreNoErrors() {
+        server.close();
+        server = Server.start(ServerConfig.loopback(0, Profile.reply()), OvertakeHandlerProvider.handler());
+        port = String.valueOf(server.port());
+
+        Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "--correlate", "$.id", "-c", "2",
+                "-n", "100", "--pipeline", "4", "--body", "{\"id\":${seq}}");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^messages +200$").containsPattern("(?m)^errors +0$")
+                .containsPattern("(?m)^load .*exchange reply$");
+    }
+
+    @Test
+    void repliesWithWrongIdsAreReportedByKindWithTheFirstAndExitOne() throws Exception {
+        replying(IdReplier.answering(request -> java.util.List.of(IdReplier.ok(-1))));
+
+        Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "--correlate", "$.id", "-c", "1",
+                "-n", "2", "--pipeline", "2", "--timeout", "200ms", "--body", "{\"id\":${seq}}", "--json");
+
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(report.get("errorsByKind").get("unknown id").asLong()).isEqualTo(2);
+        assertThat(report.get("errorsByKind").get("timeout").asLong()).isEqualTo(2);
+        assertThat(report.get("firstErrors").get("unknown id").asText()).isEqualTo("{\"id\":-1,\"ok\":true}");
+    }
+
+    @Test
+    void aFailedExpectationExitsOneNamingTheFirstFailingReply() {
+        replying(IdReplier.answering(request -> {
+            java.util.Map<String, Object> reply = IdReplier.ok(request.get("id"));
+            reply.put("ok", false);
+            return java.util.List.of(reply);
+        }));
+
+        Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "-c", "1", "-n", "3",
+                "--body", "{\"id\":${seq}}", "--expect", "$.ok=true");
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.out()).containsPattern("(?m)^errors +3  failed check 3$")
+                .containsPattern("(?m)^ +first failed check: \\{\"id\":1,\"ok\":false} \\(\\$\\.ok is false, expected true\\)$");
+    }
+
+    @Test
+    void aFixedBodyWithACorrelationIsAUsageErrorSuggestingATemplate() {
+        Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "--correlate", "$.id", "-n", "1",
+                "--body", "{\"id\":7}");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: --correlate $.id: every request has $.id 7: use a template such "
+                + "as {\"id\":${seq}}");
+    }
+
+    @Test
+    void aTemplateMistakeIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "1", "--body", "{\"id\":${sq}}");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: --body: ${sq} at column 7: unknown placeholder");
+    }
+
+    @Test
+    void oneWaySaysNothingWasAwaited() {
+        Result run = InProcessMtk.run("bench", "-p", port, "--exchange", "oneway", "-c", "1", "-n", "50");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^messages +50$")
+                .containsPattern("(?m)^latency +none: oneway sends and awaits nothing$");
+    }
+
+    @Test
+    void aBareExchangeIsStillTheSeedsThreeSteps() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "5", "--exchange", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"exchange\":\"seed\"");
     }
 }

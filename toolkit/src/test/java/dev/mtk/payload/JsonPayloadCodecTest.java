@@ -139,4 +139,52 @@ class JsonPayloadCodecTest {
     void rendersAnInvalidBodyAsEscapedText() {
         assertThat(json.render(utf8("not json\n"))).isEqualTo("not json\\n");
     }
+
+    /** What the SPI's default field() answers: decode everything, then walk the maps and lists. */
+    private Object walked(String body, List<Object> path) throws PayloadException {
+        return new dev.mtk.spi.PayloadCodec() {
+            @Override
+            public String name() {
+                return "walked";
+            }
+
+            @Override
+            public byte[] parse(String text) throws PayloadException {
+                return json.parse(text);
+            }
+
+            @Override
+            public Object decode(byte[] bytes) throws PayloadException {
+                return json.decode(bytes);
+            }
+
+            @Override
+            public String render(byte[] bytes) {
+                return json.render(bytes);
+            }
+        }.field(utf8(body), path);
+    }
+
+    @Test
+    void aFieldReadAsItStreamsIsWhatDecodingTheWholeBodyGives() throws Exception {
+        String body = "{\"skip\":{\"id\":9,\"x\":[1,{\"id\":8}]},\"header\":{\"seq\":7,\"tags\":[\"a\",\"b\"]},"
+                + "\"id\":12345678901,\"n\":null,\"id2\":1.5,\"dup\":1,\"dup\":2}";
+        List<List<Object>> paths = List.of(List.of("id"), List.of("header", "seq"), List.of("header", "tags", 1),
+                List.of("header", "tags", 5), List.of("header"), List.of("skip", "x", 1, "id"), List.of("n"),
+                List.of("missing"), List.of("id", "deeper"), List.of("id2"), List.of("dup"), List.of(0));
+
+        for (List<Object> path : paths) {
+            assertThat(json.field(utf8(body), path)).as(path.toString()).isEqualTo(walked(body, path));
+        }
+    }
+
+    @Test
+    void aFieldOfABodyThatIsNotJsonFailsEvenAfterTheFieldWasFound() {
+        assertThatThrownBy(() -> json.field(utf8("{\"id\":1,\"ok\":tru}"), List.of("id")))
+                .isInstanceOf(PayloadException.class).hasMessageStartingWith("invalid JSON at line 1, column ");
+        assertThatThrownBy(() -> json.field(utf8("{\"id\":1} {}"), List.of("id")))
+                .isInstanceOf(PayloadException.class);
+        assertThatThrownBy(() -> json.field(utf8("{\"id\":1"), List.of("id")))
+                .isInstanceOf(PayloadException.class);
+    }
 }

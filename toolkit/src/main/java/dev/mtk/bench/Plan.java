@@ -1,0 +1,37 @@
+package dev.mtk.bench;
+
+import dev.mtk.session.Profile;
+import dev.mtk.spi.Frame;
+import dev.mtk.spi.HeaderField;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * What every connection of a run sends and checks, prepared once before it starts.
+ *
+ * @param profile      how it speaks, pairs and confirms
+ * @param source       the request bodies
+ * @param fixedRequest the request's wire bytes when every request is the same, else {@code null}
+ * @param confirmation the seed's confirmation's wire bytes, sent after each acknowledgement, or {@code null}
+ * @param check        what every reply must satisfy, or {@code null}
+ * @param checker      the thread that runs {@code check} when it is user code, else {@code null}
+ */
+record Plan(Profile profile, RequestSource source, byte[] fixedRequest, byte[] confirmation, ReplyCheck check,
+        Checker checker) {
+
+    /**
+     * Request {@code seq}'s frame on connection {@code conn}; with {@code --correlate header.NAME} the header field
+     * carries {@code seq}, wrapped to the field's width (a 2-byte stream id counts 0 .. 65535 and starts again), so
+     * that every request in flight has an id of its own.
+     */
+    Frame frame(long seq, int conn, RandomGenerator random) {
+        byte[] body = source.body(seq, conn, random);
+        String name = profile.correlation().headerField();
+        if (name == null) {
+            return new Frame(body);
+        }
+        HeaderField field = profile.fields().named(name).orElseThrow();
+        long id = field.width() >= Long.BYTES ? seq : seq & ((1L << (Byte.SIZE * field.width())) - 1);
+        return profile.frame(body, Map.of(name, id));
+    }
+}
