@@ -6,7 +6,10 @@ import dev.mtk.spi.HandlerProvider;
 import dev.mtk.spi.Received;
 import java.util.Map;
 
-/** {@code echo}: answers each message with its own body. */
+/**
+ * {@code echo}: answers each message with its own body, and its own named header fields (so a reply carries its
+ * request's {@code opaque} or stream id, and {@code --correlate header.NAME} pairs them).
+ */
 public final class EchoHandlerProvider implements HandlerProvider {
 
     @Override
@@ -29,7 +32,7 @@ public final class EchoHandlerProvider implements HandlerProvider {
         @Override
         public void onMessage(Conversation session, Received message) throws Exception {
             if (!message.confirmation()) {
-                session.reply(message.body());
+                session.reply(message.body(), message.header());
             }
         }
     }
