@@ -40,8 +40,8 @@ public final class BinaryBuilder {
     BinaryBuilder() {
     }
 
-    /** The bytes {@code spec} writes, with this builder as the closure's delegate. */
-    static byte[] build(@DelegatesTo(value = BinaryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> spec) {
+    /** The bytes {@code spec} writes, with this builder as the closure's delegate: scripts' and the REPL's {@code bin}. */
+    public static byte[] build(@DelegatesTo(value = BinaryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> spec) {
         if (spec == null) {
             throw new ScriptFailure("bin needs a closure: bin { u8 0x80; u16 1 }");
         }
