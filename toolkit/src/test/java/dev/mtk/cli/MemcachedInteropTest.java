@@ -46,8 +46,8 @@ class MemcachedInteropTest {
 
     @Test
     void theClientSetsAKeyAndGetsItsValueBackOverTheBinaryProtocol() throws Exception {
-        Result run = InProcessMtk.run("client", memcached.address(), "--profile", "reply", "--framing", "memcached",
-                "--payload", "bytes", "-e", SET, "-e", GET);
+        Result run = InProcessMtk.run("client", memcached.address(), "--framing", "memcached", "--payload", "bytes",
+                "-e", SET, "-e", GET);
 
         assertThat(run.code()).as(run.err()).isZero();
         List<byte[]> replies = log.lines().stream().filter(line -> line.startsWith("client") && line.contains("received"))
