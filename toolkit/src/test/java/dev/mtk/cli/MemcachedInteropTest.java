@@ -2,6 +2,8 @@ package dev.mtk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mtk.payload.BytesPayloadCodec;
 import dev.mtk.testing.InProcessMtk;
 import dev.mtk.testing.InProcessMtk.Result;
@@ -59,6 +61,22 @@ class MemcachedInteropTest {
         assertThat(u16(get, 6)).as("status").isZero();
         int valueAt = 24 + (get[4] & 0xff) + u16(get, 2);
         assertThat(new String(get, valueAt, get.length - valueAt, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("bar");
+    }
+
+    @Test
+    void benchLoadsItWithRepliesPairedByTheOpaqueField() throws Exception {
+        assertThat(InProcessMtk.run("client", memcached.address(), "--framing", "memcached", "--payload", "bytes",
+                "-e", SET).code()).isZero();
+
+        // bench writes each request's own opaque into the GET; the replies must come back with it to be paired.
+        Result run = InProcessMtk.run("bench", memcached.address(), "--framing", "memcached", "--payload", "bytes",
+                "--correlate", "header.opaque", "--body", GET, "-c", "2", "-n", "200", "--pipeline", "8",
+                "--expect", "{ it.header.status == 0 && it.bytes.str(28) == 'bar' }", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.get("messages").asLong()).isEqualTo(400);
+        assertThat(report.get("errors").asLong()).as(run.out()).isZero();
     }
 
     /** The body a {@code received} log line shows, as bytes again. */
