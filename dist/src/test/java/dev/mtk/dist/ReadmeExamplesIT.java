@@ -89,6 +89,10 @@ class ReadmeExamplesIT {
         EXAMPLES.put("dist/bin/mtk server --framing length-field:width=2,order=little --payload text", Example.skipped(SERVES));
         EXAMPLES.put("dist/bin/mtk client --framing length-field:width=2,order=little --payload text -e 'plain words'",
                 Example.skipped("needs the server of the line above"));
+        EXAMPLES.put("dist/bin/mtk client 127.0.0.1:11211 --framing memcached --payload bytes "
+                + "--correlate header.opaque -e '80 00 00 03 00 00 00 00 00 00 00 03 00 00 00 07 00 00 00 00 00 00 00 00 "
+                + "\"foo\"'", Example.skipped("needs a memcached on 127.0.0.1:11211; MemcachedInteropTest starts one and "
+                + "runs the client against it"));
         EXAMPLES.put("dist/bin/mtk plugins", Example.runs(0, "plugins"));
         EXAMPLES.put("dist/bin/mtk demo --payload cbor --framing varint", Example.runs(0, "demo", "--payload", "cbor",
                 "--framing", "varint"));

@@ -21,6 +21,23 @@ public final class Hex {
     }
 
     /**
+     * Every byte as spaced hex on one line, then an ASCII gutter when at least three bytes in four are printable
+     * ASCII, so that a key or a value inside a binary record can be read without a table: {@code 6f 6b  |ok|}. A
+     * mostly binary record gets no gutter, where a row of dots would say nothing.
+     */
+    public static String line(byte[] bytes) {
+        String hex = SPACED.formatHex(bytes);
+        int printable = 0;
+        for (byte b : bytes) {
+            printable += printable(b) ? 1 : 0;
+        }
+        if (bytes.length == 0 || (long) printable * 4 < (long) bytes.length * 3) {
+            return hex;
+        }
+        return hex + "  |" + ascii(bytes, 0, bytes.length) + "|";
+    }
+
+    /**
      * The classic dump: offset, sixteen bytes in hex, and the printable ASCII, one line per sixteen bytes.
      *
      * <pre>
@@ -44,12 +61,20 @@ public final class Hex {
                     out.append("   ");
                 }
             }
-            out.append("  |");
-            for (int i = row; i < Math.min(row + 16, bytes.length); i++) {
-                int b = bytes[i] & 0xff;
-                out.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
-            }
-            out.append('|');
+            out.append("  |").append(ascii(bytes, row, Math.min(row + 16, bytes.length))).append('|');
+        }
+        return out.toString();
+    }
+
+    private static boolean printable(byte b) {
+        return b >= 0x20 && b < 0x7f;
+    }
+
+    /** Printable ASCII as itself, every other byte as a dot. */
+    private static String ascii(byte[] bytes, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            out.append(printable(bytes[i]) ? (char) bytes[i] : '.');
         }
         return out.toString();
     }

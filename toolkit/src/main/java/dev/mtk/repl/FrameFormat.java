@@ -110,6 +110,10 @@ final class FrameFormat {
         if (!framed) {
             return new AttributedString(LogText.cut(binary(body) ? Hex.dump(body) : TextPayloadCodec.oneLine(body)));
         }
+        if (codec.name().equals("bytes")) {
+            // The codec's one line suits log lines; at a prompt a dump's offsets help to count to a field.
+            return new AttributedString(LogText.cut(Hex.dump(body)));
+        }
         String rendered = render(codec, body);
         if (rendered.length() > LogText.LIMIT) {
             // too long to style: cut, as every log line is

@@ -1,7 +1,9 @@
 package dev.mtk.repl;
 
+import dev.mtk.script.BinaryBuilder;
 import dev.mtk.script.ScriptMessage;
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
 import java.util.Map;
 
@@ -54,6 +56,11 @@ public abstract class ReplScript extends Script {
     /** {@code request(value, header: [opaque: 7])}. */
     public ScriptMessage request(Map<String, Object> options, Object value) {
         return commands.sessions().require().request(options, value);
+    }
+
+    /** A binary message written field by field, as in scripts: {@code send bin { u8 0x80; u16 1 }}. */
+    public byte[] bin(@DelegatesTo(value = BinaryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> fields) {
+        return BinaryBuilder.build(fields);
     }
 
     public ScriptMessage expect() {

@@ -61,4 +61,11 @@ public abstract class BehaviourScript extends Script {
     public void log(Object line) {
         LOG.info("{}", line);
     }
+
+    /**
+     * A binary message written field by field: {@code bin { u8 0x80; u16 size(key); str key }} ({@link BinaryBuilder}).
+     */
+    public byte[] bin(@DelegatesTo(value = BinaryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> fields) {
+        return BinaryBuilder.build(fields);
+    }
 }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * assert c.receive().value == [echo: [n: 1]]
  * </pre>
  *
- * Verbs: {@code server}, {@code connect}, {@code parallel}, {@code log}, {@code timeout} (milliseconds, 5000 by
+ * Verbs: {@code server}, {@code connect}, {@code parallel}, {@code bin}, {@code log}, {@code timeout} (milliseconds, 5000 by
  * default), {@code shared}, {@code args} (the arguments after the file name) and {@code usage} (checks them). Everything the script opened is
  * closed when it ends.
  */
@@ -207,6 +207,13 @@ public abstract class ScenarioScript extends Script {
     /** A line in the log, as the script's. */
     public void log(Object line) {
         LOG.info("{}", line);
+    }
+
+    /**
+     * A binary message written field by field: {@code bin { u8 0x80; u16 size(key); str key }} ({@link BinaryBuilder}).
+     */
+    public byte[] bin(@DelegatesTo(value = BinaryBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> fields) {
+        return BinaryBuilder.build(fields);
     }
 
     /** A behaviour verb at the top of a scenario: say where it belongs instead of failing with a missing method. */

@@ -2,6 +2,7 @@ package dev.mtk.script;
 
 import dev.mtk.fault.FaultInjector;
 import dev.mtk.fault.FaultyFrames;
+import dev.mtk.payload.BytesPayloadCodec;
 import dev.mtk.session.ClientSession;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.PayloadException;
@@ -90,14 +91,11 @@ final class ScriptFaults {
             return text.toString().getBytes(StandardCharsets.UTF_8);
         }
         if (value instanceof List<?> list) {
-            byte[] bytes = new byte[list.size()];
-            for (int i = 0; i < bytes.length; i++) {
-                if (!(list.get(i) instanceof Number number)) {
-                    throw new ScriptFailure("bytes must be numbers, not " + list.get(i) + " at index " + i);
-                }
-                bytes[i] = number.byteValue();
+            try {
+                return BytesPayloadCodec.numbers(list);
+            } catch (PayloadException e) {
+                throw new ScriptFailure(e.getMessage(), e);
             }
-            return bytes;
         }
         throw new ScriptFailure("expected bytes: a byte array, a list of numbers or text, not "
                 + (value == null ? "null" : value.getClass().getSimpleName()));

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A received message as scripts see it, with Groovy properties: {@code msg.value} (maps, lists, strings, numbers for
- * JSON), {@code msg.text}, {@code msg.body} (bytes), {@code msg.size}, {@code msg.wireSize}, {@code msg.framed},
- * {@code msg.header} (the framing's named header fields: {@code msg.header.opaque}); {@code msg['key']} reads a key of
- * a JSON object. It prints as it renders in the log, its header fields first: {@code [opaque=7] {"ok":true}}.
+ * JSON), {@code msg.text}, {@code msg.body} (bytes), {@code msg.bytes} (a reader: {@code msg.bytes.u16(6)}),
+ * {@code msg.size}, {@code msg.wireSize}, {@code msg.framed}, {@code msg.header} (the framing's named header fields:
+ * {@code msg.header.opaque}); {@code msg['key']} reads a key of a JSON object. It prints as it renders in the log,
+ * its header fields first: {@code [opaque=7] {"ok":true}}.
  */
 public final class ScriptMessage {
     private final Received message;
@@ -44,6 +45,11 @@ public final class ScriptMessage {
 
     public byte[] getBody() {
         return message.body();
+    }
+
+    /** The body read field by field at byte offsets: {@code msg.bytes.u16(6)} ({@link BinaryReader}). */
+    public BinaryReader getBytes() {
+        return new BinaryReader(message.body());
     }
 
     /** Bytes of the body. */

@@ -21,4 +21,14 @@ class HexTest {
         assertThat(Hex.dump(new byte[] {'o', 'k'})).isEqualTo(
                 "00000000  6f 6b" + " ".repeat(45) + "|ok|");
     }
+
+    @Test
+    void lineIsSpacedHexAloneWhenFewerThanThreeBytesInFourArePrintable() {
+        assertThat(Hex.line(new byte[] {0, 0, 'o', 'k'})).isEqualTo("00 00 6f 6b");
+    }
+
+    @Test
+    void lineAddsAnAsciiGutterWhenThreeBytesInFourArePrintable() {
+        assertThat(Hex.line(new byte[] {0, 'o', 'k', '!'})).isEqualTo("00 6f 6b 21  |.ok!|");
+    }
 }

@@ -134,7 +134,7 @@ class ProxyTest {
         }
 
         log.awaitLine(line -> line.startsWith("proxy #1 client>server 24 B: [magic=128 opcode=12 keylen=0 extlen=0 "
-                + "status=0 opaque=9 cas=0] 00000000  80 0c"));
+                + "status=0 opaque=9 cas=0] 80 0c 00 00 00 00 00 00 00 00 00 00 00 00 00 09 00 00 00 00 00 00 00 00"));
     }
 
     @Test

@@ -439,6 +439,15 @@ class ReplTest {
         }
 
         @Test
+        void binWritesABinaryBodyFieldByField() {
+            int code = run(config(address()), "payload bytes", "= send bin { u8 0x80; u16 0x0102 }");
+
+            assertThat(code).as(err()).isZero();
+            assertThat(out()).contains("#1 -> 14 B (body 3 B)\n"
+                    + "00000000  80 01 02                                          |...|\n");
+        }
+
+        @Test
         void quitStopsReading() {
             int code = run(config(null), "quit", "no such command");
 

@@ -11,6 +11,7 @@ import dev.mtk.testing.InProcessMtk;
 import dev.mtk.testing.InProcessMtk.Result;
 import dev.mtk.testing.InProcessMtk.Serving;
 import dev.mtk.testing.LogCapture;
+import dev.mtk.testing.Memcached;
 import dev.mtk.testing.ScriptFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class ExampleScriptsTest {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".groovy")))
                     .containsExactlyInAnyOrder("handshake.groovy", "echo-server.groovy", "kv-server.groovy",
                             "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy", "faults.groovy",
-                            "rr-mock.groovy", "rr-scenario.groovy");
+                            "rr-mock.groovy", "rr-scenario.groovy", "memcached.groovy");
         }
     }
 
@@ -123,6 +124,27 @@ class ExampleScriptsTest {
         assertThat(run.code()).isEqualTo(dev.mtk.cli.Mtk.USAGE);
         assertThat(run.err()).isEqualTo("mtk run: missing HOST:PORT; usage: mtk run scripts/scenario-assert.groovy "
                 + "HOST:PORT [TIMEOUT_MS]" + System.lineSeparator());
+    }
+
+    // memcached.groovy
+
+    @Test
+    void memcachedSetsAndGetsAKeyOnARealMemcached() {
+        try (Memcached memcached = Memcached.start()) {
+            Result run = InProcessMtk.run("run", script("memcached.groovy"), memcached.address(), "greeting", "hello");
+
+            assertThat(run.code()).as(run.err()).isZero();
+            log.awaitContaining("script", "memcached " + memcached.address() + ": greeting = hello");
+        }
+    }
+
+    @Test
+    void memcachedWithoutItsAddressExitsTwoWithItsUsageLine() {
+        Result run = InProcessMtk.run("run", script("memcached.groovy"));
+
+        assertThat(run.code()).isEqualTo(dev.mtk.cli.Mtk.USAGE);
+        assertThat(run.err()).isEqualTo("mtk run: missing HOST:PORT; usage: mtk run scripts/memcached.groovy "
+                + "HOST:PORT [KEY] [VALUE]" + System.lineSeparator());
     }
 
     // faults.groovy

@@ -43,4 +43,35 @@ class ScenarioScriptTest {
 
         log.awaitContaining("script", "checking 127.0.0.1:7373 as alice");
     }
+
+    @Test
+    void binBuildsAMessageThatABehaviourReadsBackWithMsgBytes() throws ScriptError {
+        Path file = ScriptFiles.write(dir, "bin.groovy",
+                "def srv = server(port: 0, payload: 'bytes', framing: 'length-field:width=2') {",
+                "    onMessage { msg -> reply bin { u8 0x81; u16 msg.bytes.u16(1) + 1; str8 msg.bytes.str(4) } }",
+                "}",
+                "def c = connect(port: srv.port, payload: 'bytes', framing: 'length-field:width=2')",
+                "def key = 'foo'",
+                "c.send bin { u8 0x80; u16 41; u8 size(key); str key }",
+                "def r = c.receive().bytes",
+                "assert [r.u8(0), r.u16(1), r.u8(3), r.str(1 + r.u16(1) - 39)] == [0x81, 42, 3, 'foo']",
+                "log 'bin round trip ok'");
+
+        Scripts.runScenario(file, List.of(), Registry.builtIn());
+
+        log.awaitContaining("script", "bin round trip ok");
+    }
+
+    @Test
+    void aBinValueOutOfRangeFailsTheScriptWithOneLineNamingItsLine() {
+        Path file = ScriptFiles.write(dir, "range.groovy",
+                "def opaque = 1L << 32",
+                "def frame = bin { u8 0x80; u32 opaque }");
+
+        ScriptError error = catchThrowableOfType(ScriptError.class,
+                () -> Scripts.runScenario(file, List.of(), Registry.builtIn()));
+
+        assertThat(error.exitCode()).isEqualTo(ScriptError.FAILED);
+        assertThat(error.getMessage()).isEqualTo(file + ":2: u32 takes 0 to 4294967295, not 4294967296");
+    }
 }

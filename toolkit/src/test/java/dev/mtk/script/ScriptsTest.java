@@ -87,4 +87,19 @@ class ScriptsTest {
             assertThat(session.receive(Duration.ofSeconds(5)).text()).isEqualTo("{\"count\":1}");
         }
     }
+
+    @Test
+    void aBehaviourScriptRepliesWithABinMessage() throws Exception {
+        Path file = ScriptFiles.write(dir, "bin-behaviour.groovy",
+                "onMessage { msg -> reply bin { u8 0x81; raw msg.body } }");
+        Handler behaviour = Scripts.loadBehaviour(file);
+        Profile bytes = Profile.json().withPayload(Registry.builtIn().payload("bytes"));
+
+        try (Server server = Server.start(ServerConfig.loopback(0, bytes), behaviour);
+                Client client = Client.open(ClientConfig.of(bytes));
+                ClientSession session = client.connect("127.0.0.1", server.port())) {
+            session.send("01 02");
+            assertThat(session.receive(Duration.ofSeconds(5)).body()).containsExactly(0x81, 1, 2);
+        }
+    }
 }
