@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.Checks;
 import dev.mtk.spi.FrameLimits;
 import java.time.Duration;
 import java.util.Objects;
@@ -125,10 +126,7 @@ public final class ClientConfig {
         }
 
         public Builder ioThreads(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("I/O threads must not be negative: " + value);
-            }
-            this.ioThreads = value;
+            this.ioThreads = Checks.notNegative("I/O threads", value);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.Checks;
 import dev.mtk.spi.FrameLimits;
 import java.util.Objects;
 
@@ -171,18 +172,12 @@ public final class ServerConfig {
         }
 
         public Builder ioThreads(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("I/O threads must not be negative: " + value);
-            }
-            this.ioThreads = value;
+            this.ioThreads = Checks.notNegative("I/O threads", value);
             return this;
         }
 
         public Builder idleSeconds(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("idle seconds must not be negative: " + value);
-            }
-            this.idleSeconds = value;
+            this.idleSeconds = Checks.notNegative("idle seconds", value);
             return this;
         }
 
