@@ -79,7 +79,9 @@ public final class LoadGenerator {
             dev.mtk.session.TlsSettings tls, PrintStream progress, Stop stop) throws InterruptedException {
         Plan plan = prepare(config, profile);
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        try (Client client = Client.open(new ClientConfig(profile, limits, config.timeout(), ioThreads, tls));
+        ClientConfig clientConfig = ClientConfig.builder().profile(profile).limits(limits)
+                .connectTimeout(config.timeout()).ioThreads(ioThreads).tls(tls).build();
+        try (Client client = Client.open(clientConfig);
                 Checker ignored = plan.checker()) {
             List<ClientSession> sessions = new ArrayList<>();
             long connectErrors = 0;

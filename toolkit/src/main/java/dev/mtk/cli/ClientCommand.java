@@ -82,8 +82,8 @@ final class ClientCommand implements ConnectingCommand {
         List<Outgoing> messages = bodies(profile, line, console);
         List<byte[]> bodies = checked(messages, limits);
         checkKeys(profile, messages);
-        ClientConfig config = new ClientConfig(profile, limits, timeout, 0,
-                CommonOptions.tls(line, console));
+        ClientConfig config = ClientConfig.builder().profile(profile).limits(limits).connectTimeout(timeout)
+                .tls(CommonOptions.tls(line, console)).build();
         try (Client client = Client.open(config)) {
             ClientSession session = client.connect(address.host(), address.port());
             switch (profile.exchange()) {

@@ -67,9 +67,11 @@ final class DemoCommand implements Command {
                     : Registry.builtIn().handler("echo");
             case ONE_WAY -> Registry.builtIn().handler("silent");
         });
-        ServerConfig serverConfig = new ServerConfig(ServerConfig.DEFAULT_HOST, 0, profile, limits, 1);
+        ServerConfig serverConfig = ServerConfig.builder().port(0).profile(profile).limits(limits).ioThreads(1).build();
+        ClientConfig clientConfig = ClientConfig.builder().profile(profile).limits(limits).connectTimeout(TIMEOUT)
+                .ioThreads(1).build();
         try (Server server = Server.start(serverConfig, behaviour);
-                Client client = Client.open(new ClientConfig(profile, limits, TIMEOUT, 1))) {
+                Client client = Client.open(clientConfig)) {
             console.out().println("listening on " + Addresses.format(server.address()) + " (profile " + profile.name()
                     + ", framing " + profile.framing() + ", payload " + profile.payload().name() + profile.exchangeText() + ")");
             console.out().flush();

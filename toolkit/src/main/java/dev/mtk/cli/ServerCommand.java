@@ -128,8 +128,9 @@ final class ServerCommand implements Command {
                     line.getOptionValue(HANDSHAKE_TIMEOUT)));
         }
         SessionLimits sessions = limitsBuilder.build();
-        ServerConfig config = new ServerConfig(CommonOptions.host(line), CommonOptions.port(line, true), profile,
-                limits, ioThreads, idle, tuning(line), sessions, tls);
+        ServerConfig config = ServerConfig.builder().host(CommonOptions.host(line)).port(CommonOptions.port(line, true))
+                .profile(profile).limits(limits).ioThreads(ioThreads).idleSeconds(idle).tuning(tuning(line))
+                .sessions(sessions).tls(tls).build();
         if (line.hasOption(SCRIPT) && line.hasOption(HANDLER)) {
             throw new UsageException("give --script or --handler, not both");
         }

@@ -1,5 +1,6 @@
 package dev.mtk.proxy;
 
+import dev.mtk.internal.Checks;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SessionLimits;
 import dev.mtk.spi.FrameLimits;
@@ -34,12 +35,8 @@ public record ProxyConfig(String listenHost, int listenPort, String targetHost, 
         if (targetPort < 1 || targetPort > 65535) {
             throw new IllegalArgumentException("target port must be between 1 and 65535: " + targetPort);
         }
-        if (ioThreads < 0) {
-            throw new IllegalArgumentException("I/O threads must not be negative: " + ioThreads);
-        }
-        if (idleSeconds < 0) {
-            throw new IllegalArgumentException("idle seconds must not be negative: " + idleSeconds);
-        }
+        Checks.notNegative("I/O threads", ioThreads);
+        Checks.notNegative("idle seconds", idleSeconds);
         Objects.requireNonNull(sessions, "sessions");
     }
 

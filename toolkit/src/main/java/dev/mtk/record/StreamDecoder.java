@@ -142,7 +142,7 @@ public final class StreamDecoder {
             } else if (unit instanceof Frame frame) {
                 units.add(WireUnit.frame(frame.wireSize() >= 0 ? take(frame.wireSize()) : unknown(), frame.body()));
             } else if (unit instanceof RawBytes raw) {
-                units.add(WireUnit.raw(exact ? take(raw.length()) : raw.bytes()));
+                units.add(WireUnit.raw(exact ? take(raw.length()) : raw.body()));
             } else {
                 // A plugin decoder's own kind of unit: it says nothing of its size, so later wire bytes are unknown.
                 unknown();

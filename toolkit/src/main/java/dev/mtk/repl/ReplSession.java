@@ -12,9 +12,9 @@ import dev.mtk.session.Sent;
 import dev.mtk.session.SessionClosedException;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.Frame;
+import dev.mtk.spi.Outbound;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
-import dev.mtk.spi.RawBytes;
 import groovy.lang.Closure;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -309,12 +309,8 @@ public final class ReplSession {
             throw new ReplFailure("session #" + id + ": " + e.getMessage(), e);
         }
         framesOut.incrementAndGet();
-        Object confirmation = session.profile().confirmation();
-        if (confirmation instanceof Frame frame) {
-            events.sent(this, frame.body(), sent.wireSize(), true, Map.of());
-        } else {
-            events.sent(this, ((RawBytes) confirmation).bytes(), sent.wireSize(), false, Map.of());
-        }
+        Outbound confirmation = session.profile().confirmation();
+        events.sent(this, confirmation.body(), sent.wireSize(), confirmation instanceof Frame, Map.of());
     }
 
     /** The next frame not yet taken (on a correlated session, the oldest), waiting up to the REPL's timeout. */

@@ -43,7 +43,8 @@ final class Sessions implements AutoCloseable {
     /** Opens a session and makes it the current one. */
     ReplSession connect(Address address, Profile profile) {
         Client client = clients.computeIfAbsent(profile.describe(),
-                key -> Client.open(new ClientConfig(profile, limits, timeout, 1, tls)));
+                key -> Client.open(ClientConfig.builder().profile(profile).limits(limits).connectTimeout(timeout)
+                        .ioThreads(1).tls(tls).build()));
         ClientSession session;
         try {
             session = client.connect(address.host(), address.port());

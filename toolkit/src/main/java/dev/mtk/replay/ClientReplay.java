@@ -63,7 +63,9 @@ public final class ClientReplay {
         int sent = 0;
         int compared = 0;
         Pacing pacing = new Pacing(options.speed());
-        try (Client client = Client.open(new ClientConfig(profile, limits, options.timeout(), 1))) {
+        ClientConfig config = ClientConfig.builder().profile(profile).limits(limits).connectTimeout(options.timeout())
+                .ioThreads(1).build();
+        try (Client client = Client.open(config)) {
             pacing.start(recording.events().isEmpty() ? 0 : recording.events().get(0).ms());
             for (Recorded event : recording.events()) {
                 long conn = event.conn();

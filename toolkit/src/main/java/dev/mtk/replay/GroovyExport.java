@@ -8,7 +8,7 @@ import dev.mtk.record.Recording;
 import dev.mtk.record.RecordingHeader;
 import dev.mtk.record.WireUnit;
 import dev.mtk.session.Profile;
-import dev.mtk.spi.Frame;
+import dev.mtk.spi.Outbound;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
@@ -248,9 +248,9 @@ public final class GroovyExport {
     }
 
     private boolean isConfirmation(Recorded.Unit unit, byte[] body) {
-        Object confirmation = profile.confirmation();
-        byte[] expected = confirmation instanceof Frame frame ? frame.body() : ((RawBytes) confirmation).bytes();
-        return (unit.kind() == WireUnit.Kind.RAW) == (confirmation instanceof RawBytes) && Arrays.equals(body, expected);
+        Outbound confirmation = profile.confirmation();
+        return (unit.kind() == WireUnit.Kind.RAW) == (confirmation instanceof RawBytes)
+                && Arrays.equals(body, confirmation.body());
     }
 
     /** A literal that {@code send} turns into exactly {@code body}, or {@code null}. */

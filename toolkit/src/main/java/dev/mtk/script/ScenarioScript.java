@@ -5,6 +5,8 @@ import dev.mtk.session.Profile;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.session.SessionException;
+import dev.mtk.session.TlsSettings;
+import dev.mtk.spi.FrameLimits;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
@@ -80,10 +82,13 @@ public abstract class ScenarioScript extends Script {
             configure.call();
             chosen = spec.build(chosen);
         }
-        ServerConfig config = new ServerConfig(String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST)),
-                (int) ScriptValues.number(options, "port", 0), profile, ScriptContext.limits(options), 2,
-                (int) ScriptValues.number(options, "idle", 0), dev.mtk.session.SocketTuning.DEFAULT,
-                dev.mtk.session.SessionLimits.DEFAULT, ScriptContext.tls(options));
+        String host = String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST));
+        int port = (int) ScriptValues.number(options, "port", 0);
+        FrameLimits limits = ScriptContext.limits(options);
+        int idle = (int) ScriptValues.number(options, "idle", 0);
+        TlsSettings tls = ScriptContext.tls(options);
+        ServerConfig config = ServerConfig.builder().host(host).port(port).profile(profile).limits(limits).ioThreads(2)
+                .idleSeconds(idle).tls(tls).build();
         ScriptServer server = new ScriptServer(Server.start(config, chosen));
         context.own(server);
         return server;

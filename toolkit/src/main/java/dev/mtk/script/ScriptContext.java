@@ -73,7 +73,8 @@ final class ScriptContext implements AutoCloseable {
     Client client(Profile profile, FrameLimits limits, long timeoutMillis, TlsSettings tls) {
         String key = profile.describe() + "|" + limits + "|" + timeoutMillis + "|" + tls;
         return clients.computeIfAbsent(key,
-                k -> Client.open(new ClientConfig(profile, limits, Duration.ofMillis(timeoutMillis), 2, tls)));
+                k -> Client.open(ClientConfig.builder().profile(profile).limits(limits)
+                        .connectTimeout(Duration.ofMillis(timeoutMillis)).ioThreads(2).tls(tls).build()));
     }
 
     /**

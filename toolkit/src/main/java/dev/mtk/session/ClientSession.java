@@ -3,6 +3,7 @@ package dev.mtk.session;
 import dev.mtk.internal.Addresses;
 import dev.mtk.internal.Hex;
 import dev.mtk.spi.Frame;
+import dev.mtk.spi.Outbound;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.SkippedBytes;
 import dev.mtk.payload.TextPayloadCodec;
@@ -143,7 +144,7 @@ public final class ClientSession implements AutoCloseable {
         }
         Message outbound = profile.outbound(frame);
         String key = profile.key(outbound);
-        return write(frame, frame.length(), key, sent -> "sent " + sizes(sent) + ": " + outbound.headerText()
+        return write(frame, key, sent -> "sent " + sizes(sent) + ": " + outbound.headerText()
                 + Message.renderSafely(profile.payload(), frame.body()));
     }
 
@@ -249,16 +250,16 @@ public final class ClientSession implements AutoCloseable {
      * @throws UnexpectedReplyException after closing the session, saying what was expected and what came
      */
     private void expectAcknowledgement(Message acknowledgement) {
-        Object expected = profile.acknowledgement();
+        Outbound expected = profile.acknowledgement();
         boolean expectedRaw = expected instanceof RawBytes;
-        boolean matches = expected instanceof RawBytes raw
-                ? !acknowledgement.framed() && Arrays.equals(acknowledgement.body(), raw.bytes())
+        boolean matches = expectedRaw
+                ? !acknowledgement.framed() && Arrays.equals(acknowledgement.body(), expected.body())
                 : acknowledgement.framed();
         if (matches) {
             return;
         }
-        String wanted = expected instanceof RawBytes raw
-                ? TextPayloadCodec.oneLine(raw.bytes()) + " (" + raw.length() + " B, unframed)"
+        String wanted = expectedRaw
+                ? TextPayloadCodec.oneLine(expected.body()) + " (" + expected.length() + " B, unframed)"
                 : "a frame";
         String reason = "the reply from " + peer + " is not the " + profile.name() + " profile's acknowledgement: "
                 + "expected " + wanted + ", got " + acknowledgement.render() + " (" + acknowledgement.sizes()
@@ -292,9 +293,8 @@ public final class ClientSession implements AutoCloseable {
 
     /** Sends the profile's confirmation ({@code ok}). */
     public Sent confirm() {
-        Object confirmation = profile.confirmation();
-        int body = confirmation instanceof Frame frame ? frame.length() : profile.wireSize(confirmation);
-        return write(confirmation, body, null, sent -> "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
+        Outbound confirmation = profile.confirmation();
+        return write(confirmation, null, sent -> "confirmed with " + Profile.CONFIRMATION + " " + sizes(sent));
     }
 
     /** Closes the connection after what was sent has left, waiting up to five seconds. */
@@ -308,16 +308,16 @@ public final class ClientSession implements AutoCloseable {
      * Logs the line, then writes. In that order because the peer may read and log the bytes before {@code io.write}
      * returns: {@code mtk demo} printed the server's {@code received} above the client's {@code sent}.
      */
-    private Sent write(Object wireMessage, int bodySize, String key, Function<Sent, String> logLine) {
+    private Sent write(Outbound outbound, String key, Function<Sent, String> logLine) {
         if (!isOpen()) {
             throw closedException();
         }
         asked = true;
-        Sent sent = new Sent(bodySize, profile.wireSize(wireMessage), key);
+        Sent sent = new Sent(outbound.length(), profile.wireSize(outbound), key);
         if (ConversationLog.CLIENT.enabled()) {
             ConversationLog.CLIENT.info(peer, logLine.apply(sent));
         }
-        io.write(wireMessage);
+        io.write(outbound);
         return sent;
     }
 

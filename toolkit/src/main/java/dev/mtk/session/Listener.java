@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.internal.Checks;
 import dev.mtk.internal.Failures;
 import dev.mtk.internal.Throttle;
 import dev.mtk.limits.BufferBudget;
@@ -329,19 +330,13 @@ public final class Listener implements AutoCloseable {
 
         /** I/O threads; 0 for one per core. */
         public Settings ioThreads(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("I/O threads must not be negative: " + value);
-            }
-            this.ioThreads = value;
+            this.ioThreads = Checks.notNegative("I/O threads", value);
             return this;
         }
 
         /** A session that reads nothing this long gets MINA's idle event; 0 for never. */
         public Settings idleSeconds(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("idle seconds must not be negative: " + value);
-            }
-            this.idleSeconds = value;
+            this.idleSeconds = Checks.notNegative("idle seconds", value);
             return this;
         }
 

@@ -54,7 +54,7 @@ public final class Message implements Received {
     }
 
     static Message of(RawBytes raw, PayloadCodec codec) {
-        return new Message(raw.bytes(), raw.length(), false, codec, null, HeaderFields.NONE);
+        return new Message(raw.body(), raw.length(), false, codec, null, HeaderFields.NONE);
     }
 
     /** The framing's named header fields and their values here; empty when it names none. */

@@ -8,6 +8,7 @@ import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.HeaderFields;
+import dev.mtk.spi.Outbound;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.wire.FramingSpec;
@@ -65,8 +66,8 @@ public final class Profile {
     /** Only to count the bytes a frame takes; sessions get framings built with their own limits. */
     private final Framing sizing;
     /** Built once: the payload codec may take a while to write them, and they are sent for every message. */
-    private final Object acknowledgement;
-    private final Object confirmation;
+    private final Outbound acknowledgement;
+    private final Outbound confirmation;
     private final byte[] confirmationBody;
     private final byte[] encodedAcknowledgement;
     private final boolean encodesAlone;
@@ -96,7 +97,7 @@ public final class Profile {
         correlation.checkAgainst(sizing.fields());
         this.acknowledgement = handshakeMessage(ACKNOWLEDGEMENT);
         this.confirmation = handshakeMessage(CONFIRMATION);
-        this.confirmationBody = body(confirmation);
+        this.confirmationBody = confirmation.body();
         this.encodesAlone = frameEncoder(sizing);
         this.checksWholeFrames = sizing instanceof LengthFieldFraming lengthField && lengthField.format().wholeFrame();
         this.encodedAcknowledgement = encodesAlone || this.rawHandshake ? encodedAcknowledgement() : null;
@@ -309,13 +310,13 @@ public final class Profile {
         };
     }
 
-    /** The server's acknowledgement as it goes on the wire: a {@link Frame} or {@link RawBytes}. */
-    public Object acknowledgement() {
+    /** The server's acknowledgement as it goes on the wire: a {@link Frame}, or {@link RawBytes} when unframed. */
+    public Outbound acknowledgement() {
         return acknowledgement;
     }
 
-    /** The client's confirmation as it goes on the wire: a {@link Frame} or {@link RawBytes}. */
-    public Object confirmation() {
+    /** The client's confirmation as it goes on the wire: a {@link Frame}, or {@link RawBytes} when unframed. */
+    public Outbound confirmation() {
         return confirmation;
     }
 
@@ -324,12 +325,9 @@ public final class Profile {
         return exchange == Exchange.SEED && message.framed() != rawHandshake && Arrays.equals(message.body(), confirmationBody);
     }
 
-    /** Bytes an outbound {@link Frame} or {@link RawBytes} takes on the wire. */
-    public int wireSize(Object outbound) {
-        if (outbound instanceof Frame frame) {
-            return sizing.frameLength(frame.length());
-        }
-        return ((RawBytes) outbound).length();
+    /** Bytes {@code outbound} takes on the wire: a frame's with its framing, raw bytes' as they are. */
+    public int wireSize(Outbound outbound) {
+        return outbound instanceof Frame ? sizing.frameLength(outbound.length()) : outbound.length();
     }
 
     /**
@@ -348,21 +346,22 @@ public final class Profile {
         }
     }
 
-    /** The exact bytes an outbound {@link Frame} or {@link RawBytes} puts on the wire, for sending prepared. */
-    public byte[] encode(Object outbound) {
-        if (outbound instanceof RawBytes raw) {
-            return raw.bytes();
-        }
-        if (encodedAcknowledgement != null && outbound == acknowledgement) {
+    /** The exact bytes {@code outbound} puts on the wire, for sending prepared. */
+    public byte[] encode(Outbound outbound) {
+        return outbound instanceof Frame frame ? encodeFrame(frame) : outbound.body();
+    }
+
+    private byte[] encodeFrame(Frame frame) {
+        if (encodedAcknowledgement != null && frame == acknowledgement) {
             return encodedAcknowledgement;
         }
         ProtocolEncoder encoder = sizing.encoder();
         if (encoder instanceof dev.mtk.spi.FrameEncoder frames) {
-            return frames.frame((Frame) outbound);
+            return frames.frame(frame);
         }
         org.apache.mina.filter.codec.ProtocolCodecSession scratch = new org.apache.mina.filter.codec.ProtocolCodecSession();
         try {
-            encoder.encode(scratch, outbound, scratch.getEncoderOutput());
+            encoder.encode(scratch, frame, scratch.getEncoderOutput());
         } catch (Exception e) {
             throw new IllegalArgumentException("framing " + framing + " cannot encode the message: " + e.getMessage(), e);
         }
@@ -376,18 +375,14 @@ public final class Profile {
         return bytes.toByteArray();
     }
 
-    /** An outbound {@link Frame} or {@link RawBytes} for people to read. */
-    public String render(Object outbound) {
-        return outbound instanceof Frame frame ? Message.renderSafely(payload, frame.body())
-                : new String(((RawBytes) outbound).bytes(), StandardCharsets.UTF_8);
+    /** {@code outbound} for people to read: a frame's body by the payload codec, raw bytes as UTF-8. */
+    public String render(Outbound outbound) {
+        return outbound instanceof Frame ? Message.renderSafely(payload, outbound.body())
+                : new String(outbound.body(), StandardCharsets.UTF_8);
     }
 
-    private Object handshakeMessage(String text) {
+    private Outbound handshakeMessage(String text) {
         return rawHandshake ? RawBytes.utf8(text) : new Frame(payload.string(text));
-    }
-
-    private static byte[] body(Object outbound) {
-        return outbound instanceof Frame frame ? frame.body() : ((RawBytes) outbound).bytes();
     }
 
     private static byte[] utf8(String text) {

@@ -3,6 +3,7 @@ package dev.mtk.session;
 import dev.mtk.internal.Addresses;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Frame;
+import dev.mtk.spi.Outbound;
 import dev.mtk.spi.PayloadException;
 import java.time.Duration;
 import java.util.Map;
@@ -153,7 +154,7 @@ public final class ServerSession implements Conversation {
     /** Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. */
     @Override
     public int acknowledge() {
-        Object acknowledgement = profile.acknowledgement();
+        Outbound acknowledgement = profile.acknowledgement();
         int sent = write(acknowledgement);
         if (logEnabled()) {
             log("acknowledged: " + profile.render(acknowledgement) + " " + sent + " B");
@@ -165,32 +166,32 @@ public final class ServerSession implements Conversation {
      * Sends a {@link Frame} or {@link dev.mtk.spi.RawBytes} as it is; returns bytes on the wire. A reply written while
      * a read is handled leaves with the other replies to that read, in one write ({@link ReplyBatch}).
      */
-    public int send(Object wireMessage) {
-        int sent = write(wireMessage);
+    public int send(Outbound outbound) {
+        int sent = write(outbound);
         if (logEnabled()) {
-            log("sent " + sizes(wireMessage, sent) + ": " + fields(wireMessage) + profile.render(wireMessage));
+            log("sent " + sizes(outbound, sent) + ": " + fields(outbound) + profile.render(outbound));
         }
         return sent;
     }
 
     /** {@code [opaque=7] } for a frame sent with header fields set, as the client logs what it sends; else empty. */
-    private String fields(Object wireMessage) {
-        return wireMessage instanceof Frame frame && frame.header().length > 0 ? profile.outbound(frame).headerText() : "";
+    private String fields(Outbound outbound) {
+        return outbound instanceof Frame frame && frame.header().length > 0 ? profile.outbound(frame).headerText() : "";
     }
 
-    private static String sizes(Object wireMessage, int sent) {
-        int body = wireMessage instanceof Frame frame ? frame.length() : sent;
+    private static String sizes(Outbound outbound, int sent) {
+        int body = outbound instanceof Frame ? outbound.length() : sent;
         return body == sent ? sent + " B" : sent + " B (body " + body + " B)";
     }
 
-    private int write(Object wireMessage) {
+    private int write(Outbound outbound) {
         if (profile.encodesAlone() && batch.open()) {
-            byte[] encoded = profile.encode(wireMessage);
+            byte[] encoded = profile.encode(outbound);
             batch.add(encoded);
             return encoded.length;
         }
-        io.write(wireMessage);
-        return profile.wireSize(wireMessage);
+        io.write(outbound);
+        return profile.wireSize(outbound);
     }
 
     /** Closes the session at once, for a limit it broke: logs why, once, and drops what it had not sent. */

@@ -52,7 +52,7 @@ public final class SessionLimits {
     }
 
     /** A builder holding these limits, to change some of them. */
-    public Builder toBuilder() {
+    public Builder newBuilder() {
         Builder builder = new Builder();
         builder.maxConnections = maxConnections;
         builder.maxConnectionsPerAddress = maxConnectionsPerAddress;

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>The arrays are not copied: a frame owns the arrays it is given, and nobody changes them afterwards.
  */
-public final class Frame {
+public final class Frame implements Outbound {
     private static final byte[] NO_HEADER = new byte[0];
 
     private final byte[] header;
@@ -47,6 +47,7 @@ public final class Frame {
         this.wireSize = wireSize;
     }
 
+    @Override
     public byte[] body() {
         return body;
     }
@@ -56,6 +57,7 @@ public final class Frame {
         return header;
     }
 
+    @Override
     public int length() {
         return body.length;
     }

@@ -6,21 +6,19 @@ import org.apache.mina.filter.codec.ProtocolEncoderAdapter;
 import org.apache.mina.filter.codec.ProtocolEncoderOutput;
 
 /**
- * An encoder that frames each {@link Frame} with {@link #frame(byte[])} and writes {@link RawBytes} as they are, so a
- * framing only says how one body is framed.
+ * An encoder that frames each {@link Frame} with {@link #frame(byte[])} and writes {@link RawBytes} as they are (the
+ * two kinds of {@link Outbound}), so a framing only says how one body is framed.
  */
 public abstract class FrameEncoder extends ProtocolEncoderAdapter {
 
+    /** MINA hands over whatever was written to the session: anything but an {@link Outbound} is refused here. */
     @Override
     public final void encode(IoSession session, Object message, ProtocolEncoderOutput out) {
-        if (message instanceof Frame frame) {
-            out.write(IoBuffer.wrap(frame(frame)));
-        } else if (message instanceof RawBytes raw) {
-            out.write(IoBuffer.wrap(raw.bytes()));
-        } else {
+        if (!(message instanceof Outbound outbound)) {
             throw new IllegalArgumentException("cannot frame a " + message.getClass().getName()
                     + " (expected Frame or RawBytes)");
         }
+        out.write(IoBuffer.wrap(outbound instanceof Frame frame ? frame(frame) : outbound.body()));
     }
 
     /** The whole frame (header and body) for {@code body}, in one array. */

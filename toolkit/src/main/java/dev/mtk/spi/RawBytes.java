@@ -8,7 +8,7 @@ import java.util.Objects;
  * Bytes that travel without framing: encoders write them as they are, and decoders that expect an unframed unit (the
  * {@code seed} profile's acknowledgement {@code 我收到了} and confirmation {@code ok}) emit them as they arrived.
  */
-public final class RawBytes {
+public final class RawBytes implements Outbound {
     private final byte[] bytes;
 
     public RawBytes(byte[] bytes) {
@@ -19,10 +19,13 @@ public final class RawBytes {
         return new RawBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    public byte[] bytes() {
+    /** The bytes themselves, written as they are; called a body like every {@link Outbound}'s. */
+    @Override
+    public byte[] body() {
         return bytes;
     }
 
+    @Override
     public int length() {
         return bytes.length;
     }

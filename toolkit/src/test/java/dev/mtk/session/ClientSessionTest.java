@@ -4,7 +4,6 @@ import static dev.mtk.testing.Frames.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.spi.PayloadException;
 import java.io.IOException;
@@ -36,7 +35,7 @@ class ClientSessionTest {
     }
 
     private ClientSession connect(Profile profile, dev.mtk.spi.Handler behaviour) {
-        server = Server.start(new ServerConfig("127.0.0.1", 0, profile, FrameLimits.DEFAULT, 1), behaviour);
+        server = Server.start(ServerConfig.builder().port(0).profile(profile).ioThreads(1).build(), behaviour);
         client = Client.open(ClientConfig.of(profile));
         return client.connect("127.0.0.1", server.port());
     }

@@ -3,7 +3,6 @@ package dev.mtk.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.plugin.Registry;
-import dev.mtk.spi.FrameLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,7 @@ class EchoHandlerProviderTest {
         Registry registry = Registry.builtIn();
         Profile profile = Profile.reply()
                 .withFraming(registry.framingSpec("length-field:width=4,header=8,fields=opaque@4:4"));
-        server = Server.start(new ServerConfig("127.0.0.1", 0, profile, FrameLimits.DEFAULT, 1),
+        server = Server.start(ServerConfig.builder().port(0).profile(profile).ioThreads(1).build(),
                 registry.handler("echo"));
         client = Client.open(ClientConfig.of(profile));
         ClientSession session = client.connect("127.0.0.1", server.port());

@@ -116,7 +116,7 @@ class FaultSuiteTest {
     }
 
     private void start(FrameLimits limits) {
-        start(new ServerConfig("127.0.0.1", 0, Profile.json(), limits, 2), new SeedHandler());
+        start(ServerConfig.builder().port(0).profile(Profile.json()).limits(limits).ioThreads(2).build(), new SeedHandler());
     }
 
     private void start() {
@@ -173,7 +173,7 @@ class FaultSuiteTest {
     @Test
     void aWrongTrailer() throws IOException {
         Profile trailed = Profile.json().withFraming(Registry.builtIn().framingSpec("length-field:magic=Headers,trailer=0xce"));
-        start(new ServerConfig("127.0.0.1", 0, trailed, FrameLimits.DEFAULT, 2), new SeedHandler());
+        start(ServerConfig.builder().port(0).profile(trailed).ioThreads(2).build(), new SeedHandler());
 
         assertClosedFor(java.util.HexFormat.of().parseHex("48656164657273" + "00000002" + "7b7d" + "00"),
                 "expected trailer ce after the 2-byte body, got 00");
@@ -211,7 +211,7 @@ class FaultSuiteTest {
 
     @Test
     void aPartialFrameThenSilenceIsClosedWhenIdle() throws IOException {
-        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 1), new SeedHandler());
+        start(ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(2).idleSeconds(1).build(), new SeedHandler());
 
         assertClosedFor(Arrays.copyOf(headers("{\"cut\":true}"), 15), "idle for 1 s");
         assertUnharmed();
@@ -305,7 +305,7 @@ class FaultSuiteTest {
     void aBehaviourScriptThatThrows() throws Exception {
         Path script = Files.writeString(dir.resolve("fragile.groovy"),
                 "onMessage { msg ->\n  if (msg['boom']) { throw new IllegalStateException('boom') }\n  acknowledge()\n}\n");
-        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2), Scripts.loadBehaviour(script));
+        start(ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(2).build(), Scripts.loadBehaviour(script));
 
         assertClosedFor(headers("{\"boom\":true}"), "script failed at " + script + ":2: java.lang.IllegalStateException: boom");
         assertUnharmed();
@@ -321,7 +321,7 @@ class FaultSuiteTest {
         new JarBuilder().source("com.example.Fragile", codec).service(PayloadCodec.class, "com.example.Fragile")
                 .build(dir.resolve("plugins/fragile.jar"));
         Profile fragile = Profile.json().withPayload(Registry.load(List.of(dir.resolve("plugins"))).payload("fragile"));
-        start(new ServerConfig("127.0.0.1", 0, fragile, FrameLimits.DEFAULT, 2), new SeedHandler());
+        start(ServerConfig.builder().port(0).profile(fragile).ioThreads(2).build(), new SeedHandler());
 
         assertClosedFor(headers("boom"), "payload fragile failed: java.lang.IllegalStateException: codec bug");
         assertUnharmed();
@@ -355,8 +355,7 @@ class FaultSuiteTest {
     }
 
     private static ServerConfig limited(SessionLimits limits) {
-        return new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0, SocketTuning.DEFAULT, limits,
-                null);
+        return ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(2).sessions(limits).build();
     }
 
     /** A connection the server has answered once: admitted, before the next one is made. */
@@ -427,9 +426,10 @@ class FaultSuiteTest {
     void aPipelinerThatNeverReadsStopsBeingReadThenTheWriteDeadlineClosesIt() throws Exception {
         // Replies a few times larger than requests, as most are; small socket buffers, so they fill in a moment.
         String reply = "\"" + "r".repeat(100) + "\"";
-        start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 2, 0,
-                new SocketTuning(true, 0, 64 * 1024, 2048),
-                SessionLimits.builder().maxPending(1024 * 1024).writeTimeout(Duration.ofSeconds(1)).build(), null),
+        start(ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(2)
+                .tuning(new SocketTuning(true, 0, 64 * 1024, 2048))
+                .sessions(SessionLimits.builder().maxPending(1024 * 1024).writeTimeout(Duration.ofSeconds(1)).build())
+                .build(),
                 (session, message) -> session.reply(reply));
         byte[] requests = new byte[0];
         for (int i = 0; i < 1000; i++) {
@@ -481,8 +481,8 @@ class FaultSuiteTest {
 
     /** One I/O thread: what kills it stops every session, the canary's included. */
     private static ServerConfig oneIoThread(Duration handlerTimeout) {
-        return new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 1, 0, SocketTuning.DEFAULT,
-                SessionLimits.builder().handlerTimeout(handlerTimeout).build(), null);
+        return ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(1)
+                .sessions(SessionLimits.builder().handlerTimeout(handlerTimeout).build()).build();
     }
 
     private static ServerConfig oneIoThread() {
@@ -651,7 +651,7 @@ class FaultSuiteTest {
     @Test
     void anErrorFromAFramingDecoderClosesOnlyItsSession() throws IOException {
         Profile fragile = Profile.json().withFraming(dev.mtk.wire.FramingSpec.of(new ErrorOnBoomFraming()));
-        start(new ServerConfig("127.0.0.1", 0, fragile, FrameLimits.DEFAULT, 1), new SeedHandler());
+        start(ServerConfig.builder().port(0).profile(fragile).ioThreads(1).build(), new SeedHandler());
 
         assertClosedFor(utf8("boom"), "unexpected error: java.lang.LinkageError: framing bug");
         assertUnharmed();

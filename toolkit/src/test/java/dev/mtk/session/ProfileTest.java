@@ -62,6 +62,25 @@ class ProfileTest {
     }
 
     @Test
+    void encodesRawBytesAsTheyAreAndAFrameWithItsHeader() {
+        Profile json = Profile.json();
+
+        assertThat(json.encode(RawBytes.utf8("ok"))).containsExactly('o', 'k');
+        assertThat(json.encode(new Frame("{}".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(java.util.HexFormat.of().parseHex("48656164657273" + "00000002" + "7b7d"));
+    }
+
+    @Test
+    void rendersRawBytesAsTextAndAFrameByItsPayload() {
+        Profile bytes = Profile.json().withPayload(new BytesPayloadCodec());
+
+        assertThat(bytes.render(RawBytes.utf8("ok"))).isEqualTo("ok");
+        assertThat(bytes.render(new Frame("ok".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(Message.renderSafely(new BytesPayloadCodec(), "ok".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo("ok");
+    }
+
+    @Test
     void aSwappedPayloadCarriesTheHandshakeItsOwnWay() {
         Profile text = Profile.json().withPayload(new TextPayloadCodec());
 

@@ -68,7 +68,8 @@ class SeedInteropTest {
     @Test
     void theSeedServerProfileStillRefusesAnOversizeFrame() throws Exception {
         try (LogCapture log = new LogCapture();
-                Server server = Server.start(new ServerConfig("127.0.0.1", 0, Profile.seed(), new FrameLimits(16, false), 1),
+                Server server = Server.start(ServerConfig.builder().port(0).profile(Profile.seed())
+                        .limits(new FrameLimits(16, false)).ioThreads(1).build(),
                         new SeedHandler());
                 RawClient goClient = new RawClient(server.port())) {
             goClient.write(GO_CLIENT_MESSAGE);

@@ -39,7 +39,7 @@ class ServerTest {
     }
 
     private Server start(Profile profile, FrameLimits limits, dev.mtk.spi.Handler behaviour) {
-        server = Server.start(new ServerConfig("127.0.0.1", 0, profile, limits, 2), behaviour);
+        server = Server.start(ServerConfig.builder().port(0).profile(profile).limits(limits).ioThreads(2).build(), behaviour);
         return server;
     }
 

@@ -4,7 +4,6 @@ import static dev.mtk.testing.Frames.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
 import dev.mtk.testing.TestCertificates;
@@ -60,13 +59,13 @@ class TlsTest {
     }
 
     private int serve(TlsSettings tls, SessionLimits limits) {
-        server = Server.start(new ServerConfig("127.0.0.1", 0, Profile.json(), FrameLimits.DEFAULT, 1, 0,
-                SocketTuning.DEFAULT, limits, tls), new SeedHandler());
+        server = Server.start(ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(1)
+                .sessions(limits).tls(tls).build(), new SeedHandler());
         return server.port();
     }
 
     private ClientSession connect(int port, TlsSettings tls) {
-        client = Client.open(ClientConfig.of(Profile.json()).withTls(tls));
+        client = Client.open(ClientConfig.builder().profile(Profile.json()).tls(tls).build());
         return client.connect("127.0.0.1", port);
     }
 

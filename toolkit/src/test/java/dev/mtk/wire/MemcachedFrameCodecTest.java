@@ -97,7 +97,7 @@ class MemcachedFrameCodecTest {
         Profile profile = Registry.builtIn().profile(Map.of("framing", "memcached", "payload", "bytes",
                 "exchange", "reply", "correlate", "header.opaque"));
         List<Map<String, Long>> seenByServer = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (Server server = Server.start(new ServerConfig("127.0.0.1", 0, profile, FrameLimits.DEFAULT, 1),
+        try (Server server = Server.start(ServerConfig.builder().port(0).profile(profile).ioThreads(1).build(),
                 (session, request) -> {
                     seenByServer.add(request.header());
                     session.reply(request.body(), Map.of("magic", 0x81, "opaque", request.header().get("opaque")));
