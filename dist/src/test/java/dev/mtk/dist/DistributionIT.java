@@ -91,6 +91,30 @@ class DistributionIT {
     }
 
     @Test
+    void theConversationIsLoggedByTheDistributionsConfigurationNotTheLibrarys() throws Exception {
+        Path home = unpack();
+
+        Result result = run(home.resolve("bin/mtk"), "demo");
+
+        assertThat(home.resolve("conf/logback.xml")).isRegularFile();
+        try (var toolkit = new java.util.zip.ZipFile(lib(home, "mtk-toolkit-").toFile())) {
+            assertThat(toolkit.getEntry("logback.xml")).as("logback.xml in the toolkit jar").isNull();
+        }
+        // Every line but the demo's own first and last (printed, not logged) is a conversation line in conf/'s pattern.
+        assertThat(result.out().lines().filter(line -> !line.startsWith("listening on ") && !line.equals("send over")))
+                .hasSizeGreaterThan(5)
+                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} (server|client) .*"),
+                        "a conversation line: date, time, logger, message");
+        assertThat(result.err()).isEmpty();
+    }
+
+    private static Path lib(Path home, String prefix) throws IOException {
+        try (var jars = Files.list(home.resolve("lib"))) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void unpackedLauncherRunsTheShippedHandshakeScript() throws Exception {
         Path home = unpack();
 
