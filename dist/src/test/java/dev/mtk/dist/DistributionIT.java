@@ -91,6 +91,79 @@ class DistributionIT {
     }
 
     @Test
+    void theConversationIsLoggedByTheDistributionsConfigurationNotTheLibrarys() throws Exception {
+        Path home = unpack();
+
+        Result result = run(home.resolve("bin/mtk"), "demo");
+
+        assertThat(home.resolve("conf/logback.xml")).isRegularFile();
+        try (var toolkit = new java.util.zip.ZipFile(lib(home, "mtk-toolkit-").toFile())) {
+            assertThat(toolkit.getEntry("logback.xml")).as("logback.xml in the toolkit jar").isNull();
+        }
+        // Every line but the demo's own first and last (printed, not logged) is a conversation line in conf/'s pattern.
+        assertThat(result.out().lines().filter(line -> !line.startsWith("listening on ") && !line.equals("send over")))
+                .hasSizeGreaterThan(5)
+                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} (server|client) .*"),
+                        "a conversation line: date, time, logger, message");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void archiveHoldsMtksLicenceAndListsTheLicenceOfEveryLibraryItShips() throws Exception {
+        Path home = unpack();
+        String thirdParty = Files.readString(home.resolve("THIRD-PARTY.txt"), StandardCharsets.UTF_8);
+
+        assertThat(home.resolve("LICENSE")).content(StandardCharsets.UTF_8)
+                .contains("Apache License", "Version 2.0, January 2004", "END OF TERMS AND CONDITIONS");
+        List<String> unlisted = new java.util.ArrayList<>();
+        for (String folder : List.of("lib", "sdk", "plugins")) {
+            try (var jars = Files.list(home.resolve(folder))) {
+                for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).sorted().toList()) {
+                    String name = jar.getFileName().toString();
+                    if (!name.startsWith("mtk-") && !thirdParty.contains(name)) {
+                        unlisted.add(folder + "/" + name);
+                    }
+                    for (String bundled : bundledLibraries(jar)) {
+                        if (!thirdParty.contains(bundled)) {
+                            unlisted.add(folder + "/" + name + " bundles " + bundled);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unlisted).as("missing from THIRD-PARTY.txt").isEmpty();
+    }
+
+    /** {@code group:artifact:version} of each library whose classes a plugin jar holds (its META-INF/maven entries). */
+    private static List<String> bundledLibraries(Path jar) throws IOException {
+        List<String> bundled = new java.util.ArrayList<>();
+        if (!jar.getParent().getFileName().toString().equals("plugins")) {
+            return bundled;
+        }
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties")) {
+                    java.util.Properties pom = new java.util.Properties();
+                    try (var in = zip.getInputStream(entry)) {
+                        pom.load(in);
+                    }
+                    if (!pom.getProperty("groupId").equals("dev.mtk")) {
+                        bundled.add(pom.getProperty("groupId") + ":" + pom.getProperty("artifactId") + ":"
+                                + pom.getProperty("version"));
+                    }
+                }
+            }
+        }
+        return bundled;
+    }
+
+    private static Path lib(Path home, String prefix) throws IOException {
+        try (var jars = Files.list(home.resolve("lib"))) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void unpackedLauncherRunsTheShippedHandshakeScript() throws Exception {
         Path home = unpack();
 

@@ -3,8 +3,10 @@ package com.example.counter;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import dev.mtk.spi.Received;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +18,7 @@ public final class CounterHandlerProvider implements HandlerProvider {
 
     @Override
     public Handler create(Map<String, String> options) {
+        KnownOptions.check(options, List.of("label")); // mtk adds "handler counter: " to the message
         String label = options.getOrDefault("label", "seen");
         AtomicLong total = new AtomicLong();
         return new Handler() {

@@ -2,11 +2,13 @@ package dev.mtk.plugin;
 
 import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
+import dev.mtk.internal.CreateErrors;
 import dev.mtk.internal.MtkVersion;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.wire.FramingSpec;
 import java.io.IOException;
@@ -82,30 +84,45 @@ public final class Registry {
      */
     public FramingSpec framingSpec(String text) {
         int colon = text.indexOf(':');
-        String name = colon < 0 ? text : text.substring(0, colon);
-        Map<String, String> options = colon < 0 ? Map.of() : FramingSpec.parseOptions(text.substring(colon + 1));
-        return new FramingSpec(framing(name.trim()), options);
+        FrameCodec codec = framing((colon < 0 ? text : text.substring(0, colon)).trim());
+        return new FramingSpec(codec, options("framing", codec.name(), text, colon));
     }
 
     /**
      * The payload codec called {@code name}.
      *
-     * @throws IllegalArgumentException naming the known payload codecs when there is none by that name
+     * @throws IllegalArgumentException naming the known payload codecs when there is none by that name, or naming
+     *         the codec when options follow its name ({@code cbor:x=1}): payload codecs take none
      */
     public PayloadCodec payload(String name) {
-        return find("payload", payloads, name).codec();
+        int colon = name.indexOf(':');
+        if (colon < 0) {
+            return find("payload", payloads, name).codec();
+        }
+        PayloadCodec codec = find("payload", payloads, name.substring(0, colon).trim()).codec();
+        try {
+            KnownOptions.none(options("payload", codec.name(), name, colon));
+        } catch (IllegalArgumentException refused) {
+            throw CreateErrors.named("payload", codec.name(), refused);
+        }
+        return codec;
     }
 
     /**
      * A handler as written on the command line, {@code NAME[:key=value,...]}, created.
      *
      * @throws IllegalArgumentException for an unknown name, malformed options, or options the handler refuses
+     *         (naming it: {@code handler kv: unknown option 'bogus' (it takes none)})
      */
     public Handler handler(String text) {
         int colon = text.indexOf(':');
-        String name = colon < 0 ? text : text.substring(0, colon);
-        Map<String, String> options = colon < 0 ? Map.of() : FramingSpec.parseOptions(text.substring(colon + 1));
-        return find("handler", handlers, name.trim()).codec().create(options);
+        HandlerProvider provider = find("handler", handlers, (colon < 0 ? text : text.substring(0, colon)).trim()).codec();
+        Map<String, String> options = options("handler", provider.name(), text, colon);
+        try {
+            return provider.create(options);
+        } catch (Throwable failure) {
+            throw CreateErrors.named("handler", provider.name(), failure);
+        }
     }
 
     /**
@@ -158,6 +175,15 @@ public final class Registry {
     /** One line per plugin that could not be loaded, each naming the jar and the reason. */
     public List<String> warnings() {
         return Collections.unmodifiableList(warnings);
+    }
+
+    /** The options after the name in {@code text} (none when {@code colon} is negative), naming whose they are. */
+    private static Map<String, String> options(String kind, String name, String text, int colon) {
+        try {
+            return colon < 0 ? Map.of() : FramingSpec.parseOptions(text.substring(colon + 1));
+        } catch (IllegalArgumentException malformed) {
+            throw CreateErrors.named(kind, name, malformed);
+        }
     }
 
     private static <T> Entry<T> find(String kind, Map<String, Entry<T>> codecs, String name) {

@@ -3,6 +3,7 @@ package dev.mtk.session;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import dev.mtk.spi.Received;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class EchoHandlerProvider implements HandlerProvider {
 
     @Override
     public Handler create(Map<String, String> options) {
-        NoOptions.check("echo", options);
+        KnownOptions.none(options);
         return new Echo();
     }
 

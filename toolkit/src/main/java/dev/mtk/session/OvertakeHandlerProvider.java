@@ -3,6 +3,7 @@ package dev.mtk.session;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import dev.mtk.spi.Received;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class OvertakeHandlerProvider implements HandlerProvider {
 
     @Override
     public Handler create(Map<String, String> options) {
-        NoOptions.check("overtake", options);
+        KnownOptions.none(options);
         return new Overtake();
     }
 

@@ -2,6 +2,7 @@ package dev.mtk.session;
 
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import java.util.Map;
 
 /** {@code seed}: the seed's exchange, the server's default handler. */
@@ -19,7 +20,7 @@ public final class SeedHandlerProvider implements HandlerProvider {
 
     @Override
     public Handler create(Map<String, String> options) {
-        NoOptions.check("seed", options);
+        KnownOptions.none(options);
         return new SeedHandler();
     }
 }

@@ -3,6 +3,7 @@ package dev.mtk.session;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import dev.mtk.spi.Received;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class SilentHandlerProvider implements HandlerProvider {
 
     @Override
     public Handler create(Map<String, String> options) {
-        NoOptions.check("silent", options);
+        KnownOptions.none(options);
         return new Silent();
     }
 

@@ -1,5 +1,6 @@
 package dev.mtk.wire;
 
+import dev.mtk.internal.CreateErrors;
 import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
@@ -40,11 +41,11 @@ public record FramingSpec(FrameCodec codec, Map<String, String> options) {
         for (String part : text.split(",", -1)) {
             int equals = part.indexOf('=');
             if (equals <= 0) {
-                throw new IllegalArgumentException("invalid framing option '" + part + "': expected key=value");
+                throw new IllegalArgumentException("invalid option '" + part + "': expected key=value");
             }
             String key = part.substring(0, equals).trim();
             if (options.put(key, part.substring(equals + 1).trim()) != null) {
-                throw new IllegalArgumentException("framing option '" + key + "' given twice");
+                throw new IllegalArgumentException("option '" + key + "' given twice");
             }
         }
         return options;
@@ -53,10 +54,15 @@ public record FramingSpec(FrameCodec codec, Map<String, String> options) {
     /**
      * The configured framing.
      *
-     * @throws IllegalArgumentException when the codec refuses the options
+     * @throws IllegalArgumentException when the codec refuses the options or fails, naming it:
+     *         {@code framing length-field: unknown option 'size' (known: ...)}
      */
     public Framing create(FrameLimits limits) {
-        return codec.create(options, limits);
+        try {
+            return codec.create(options, limits);
+        } catch (Throwable failure) {
+            throw CreateErrors.named("framing", codec.name(), failure);
+        }
     }
 
     /** As users write it: {@code length-field:width=2,order=little}. */

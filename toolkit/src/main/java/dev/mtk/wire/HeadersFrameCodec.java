@@ -3,6 +3,7 @@ package dev.mtk.wire;
 import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.KnownOptions;
 import java.util.Map;
 
 /** {@code headers}: the seed's framing, {@link LengthFieldFormat#HEADERS}. */
@@ -20,9 +21,10 @@ public final class HeadersFrameCodec implements FrameCodec {
 
     @Override
     public Framing create(Map<String, String> options, FrameLimits limits) {
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("framing headers takes no options (got " + String.join(", ", options.keySet())
-                    + "); use length-field for a variant");
+        try {
+            KnownOptions.none(options);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException(refused.getMessage() + "; use length-field for a variant");
         }
         return new LengthFieldFraming(LengthFieldFormat.HEADERS, limits);
     }

@@ -4,6 +4,7 @@ import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.HeaderFields;
+import dev.mtk.spi.KnownOptions;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,21 +61,16 @@ public final class LengthFieldFrameCodec implements FrameCodec {
 
     @Override
     public Framing create(Map<String, String> options, FrameLimits limits) {
-        return new LengthFieldFraming(format("length-field", options), limits);
+        return new LengthFieldFraming(format(options), limits);
     }
 
     /**
-     * The format {@code options} describe, for framing {@code framing} (named in messages).
+     * The format {@code options} describe.
      *
      * @throws IllegalArgumentException for an unknown option or a bad value, naming it and the choices
      */
-    static LengthFieldFormat format(String framing, Map<String, String> options) {
-        for (String key : options.keySet()) {
-            if (!OPTIONS.contains(key)) {
-                throw new IllegalArgumentException("unknown option '" + key + "' for framing " + framing + " (known: "
-                        + String.join(", ", OPTIONS) + ")");
-            }
-        }
+    static LengthFieldFormat format(Map<String, String> options) {
+        KnownOptions.check(options, OPTIONS);
         LengthFieldFormat.Builder builder = LengthFieldFormat.builder()
                 .magics(magics(options.getOrDefault("magic", "")))
                 .lengthWidth(options.containsKey("width") ? integer(options, "width") : 4)
@@ -100,17 +96,15 @@ public final class LengthFieldFrameCodec implements FrameCodec {
      *
      * @throws IllegalArgumentException for an option the preset does not open, naming the ones it does
      */
-    static LengthFieldFormat preset(String framing, Map<String, String> fixed, List<String> open,
-            Map<String, String> options) {
-        Map<String, String> merged = new LinkedHashMap<>(fixed);
-        for (Map.Entry<String, String> option : options.entrySet()) {
-            if (!open.contains(option.getKey())) {
-                throw new IllegalArgumentException("framing " + framing + " takes only " + String.join(", ", open)
-                        + " (got " + option.getKey() + "); use length-field for another shape");
-            }
-            merged.put(option.getKey(), option.getValue());
+    static LengthFieldFormat preset(Map<String, String> fixed, List<String> open, Map<String, String> options) {
+        try {
+            KnownOptions.check(options, open);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException(refused.getMessage() + "; use length-field for another shape");
         }
-        return format(framing, merged);
+        Map<String, String> merged = new LinkedHashMap<>(fixed);
+        merged.putAll(options);
+        return format(merged);
     }
 
     private static List<byte[]> magics(String value) {

@@ -37,6 +37,6 @@ public final class MysqlFrameCodec implements FrameCodec {
 
     @Override
     public Framing create(Map<String, String> options, FrameLimits limits) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(name(), FORMAT, OPEN, options), limits);
+        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, OPEN, options), limits);
     }
 }

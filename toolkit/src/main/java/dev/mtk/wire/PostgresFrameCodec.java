@@ -38,6 +38,6 @@ public final class PostgresFrameCodec implements FrameCodec {
 
     @Override
     public Framing create(Map<String, String> options, FrameLimits limits) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(name(), FORMAT, OPEN, options), limits);
+        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, OPEN, options), limits);
     }
 }

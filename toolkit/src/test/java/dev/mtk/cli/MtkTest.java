@@ -583,10 +583,18 @@ class MtkTest {
     }
 
     @Test
-    void anUnknownFramingOptionIsAUsageErrorNamingTheKnownOnes() {
+    void anUnknownFramingOptionIsAUsageErrorNamingTheFramingAndItsOptions() {
         assertThat(run("server", "--framing", "length-field:size=2")).isEqualTo(Mtk.USAGE);
 
-        assertThat(err()).startsWith("mtk server: unknown option 'size' for framing length-field (known: magic, offset, width");
+        assertThat(err()).startsWith("mtk server: framing length-field: unknown option 'size' (known: magic, offset, width");
+    }
+
+    @Test
+    void aHandlerOptionItDoesNotTakeIsOneLineNamingTheHandlerAndTheHelp() {
+        assertThat(run("server", "--port", "0", "--handler", "echo:bogus=1")).isEqualTo(Mtk.USAGE);
+
+        assertThat(err()).isEqualTo("mtk server: handler echo: unknown option 'bogus' (it takes none)\n"
+                + "Run 'mtk server --help' for usage.\n");
     }
 
     @Test

@@ -111,9 +111,74 @@ class HandlerPluginTest {
     }
 
     @Test
-    void aBuiltInHandlerRefusesOptionsItDoesNotTake() {
+    void aBuiltInHandlerRefusingAnOptionIsNamed() {
         assertThatThrownBy(() -> Registry.builtIn().handler("echo:size=1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("handler echo takes no options (got size)");
+                .hasMessage("handler echo: unknown option 'size' (it takes none)");
+    }
+
+    @Test
+    void aPluginHandlerRefusingAnOptionIsNamed() throws Exception {
+        new JarBuilder().source("com.example.picky.PickyProvider", """
+                        package com.example.picky;
+                        import dev.mtk.spi.*;
+                        import java.util.List;
+                        import java.util.Map;
+                        public final class PickyProvider implements HandlerProvider {
+                          public String name() { return "picky"; }
+                          public Handler create(Map<String, String> options) {
+                            KnownOptions.check(options, List.of("size", "mode"));
+                            return (session, message) -> { };
+                          }
+                        }
+                        """)
+                .service(HandlerProvider.class, "com.example.picky.PickyProvider")
+                .build(plugins.resolve("picky.jar"));
+
+        assertThatThrownBy(() -> Registry.load(List.of(plugins)).handler("picky:bogus=1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("handler picky: unknown option 'bogus' (known: size, mode)");
+    }
+
+    @Test
+    void aPluginHandlerThatFailsToBeCreatedIsNamedOnOneLine() throws Exception {
+        new JarBuilder().source("com.example.broken.BrokenProvider", """
+                        package com.example.broken;
+                        import dev.mtk.spi.*;
+                        import java.util.Map;
+                        public final class BrokenProvider implements HandlerProvider {
+                          public String name() { return "broken"; }
+                          public Handler create(Map<String, String> options) {
+                            throw new IllegalStateException("no store configured");
+                          }
+                        }
+                        """)
+                .service(HandlerProvider.class, "com.example.broken.BrokenProvider")
+                .build(plugins.resolve("broken.jar"));
+
+        assertThatThrownBy(() -> Registry.load(List.of(plugins)).handler("broken"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("handler broken: cannot be created: java.lang.IllegalStateException: no store configured");
+    }
+
+    @Test
+    void aPluginNamingItselfTheOldWayIsNotNamedTwice() throws Exception {
+        new JarBuilder().source("com.example.old.OldProvider", """
+                        package com.example.old;
+                        import dev.mtk.spi.*;
+                        import java.util.Map;
+                        public final class OldProvider implements HandlerProvider {
+                          public String name() { return "old"; }
+                          public Handler create(Map<String, String> options) {
+                            throw new IllegalArgumentException("handler old takes no options");
+                          }
+                        }
+                        """)
+                .service(HandlerProvider.class, "com.example.old.OldProvider")
+                .build(plugins.resolve("old.jar"));
+
+        assertThatThrownBy(() -> Registry.load(List.of(plugins)).handler("old:x=1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("handler old takes no options");
     }
 }

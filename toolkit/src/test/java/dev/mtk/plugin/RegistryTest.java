@@ -8,6 +8,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.mtk.internal.MtkVersion;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.testing.JarBuilder;
+import dev.mtk.spi.FrameLimits;
 import dev.mtk.wire.FramingSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,10 +85,34 @@ class RegistryTest {
     }
 
     @Test
-    void refusesMalformedFramingOptions() {
+    void refusesMalformedFramingOptionsNamingTheFraming() {
         assertThatThrownBy(() -> Registry.builtIn().framingSpec("length-field:width"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invalid framing option 'width': expected key=value");
+                .hasMessage("framing length-field: invalid option 'width': expected key=value");
+    }
+
+    @Test
+    void aFramingsUnknownOptionNamesTheFramingAndItsOptions() {
+        FramingSpec spec = Registry.builtIn().framingSpec("length-field:size=4");
+
+        assertThatThrownBy(() -> spec.create(FrameLimits.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("framing length-field: unknown option 'size' (known: magic, offset, width, order, adjust, "
+                        + "counts, includes-header, header, trailer, strip, length, fields)");
+    }
+
+    @Test
+    void aFramingsBadValueNamesTheFraming() {
+        assertThatThrownBy(() -> Registry.builtIn().profile(Map.of("framing", "memcached:strip=body")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("framing memcached: invalid strip 'body': expected header");
+    }
+
+    @Test
+    void aPayloadGivenOptionsNamesThePayload() {
+        assertThatThrownBy(() -> Registry.builtIn().payload("bytes:x=1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("payload bytes: unknown option 'x' (it takes none)");
     }
 
     @Test

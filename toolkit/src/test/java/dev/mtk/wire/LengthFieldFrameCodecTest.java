@@ -262,7 +262,7 @@ class LengthFieldFrameCodecTest {
     void unknownOptionNamesTheKnownOnes() {
         assertThatThrownBy(() -> framing("size=4"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option 'size' for framing length-field (known: magic, offset, width, order, "
+                .hasMessage("unknown option 'size' (known: magic, offset, width, order, "
                         + "adjust, counts, includes-header, header, trailer, strip, length, fields)");
     }
 }

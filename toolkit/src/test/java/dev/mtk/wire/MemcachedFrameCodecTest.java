@@ -88,8 +88,8 @@ class MemcachedFrameCodecTest {
     void theShapeIsNotAnOption() {
         assertThatThrownBy(() -> memcached(Map.of("offset", "4")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("framing memcached takes only strip, length, fields (got offset); use length-field for "
-                        + "another shape");
+                .hasMessage("unknown option 'offset' (known: strip, length, fields); use length-field for another "
+                        + "shape");
     }
 
     @Test

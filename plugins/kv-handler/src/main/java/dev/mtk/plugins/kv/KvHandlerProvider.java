@@ -2,6 +2,7 @@ package dev.mtk.plugins.kv;
 
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
+import dev.mtk.spi.KnownOptions;
 import java.util.Map;
 
 /** {@code kv}: creates the key/value store handler; it takes no options. */
@@ -19,10 +20,7 @@ public final class KvHandlerProvider implements HandlerProvider {
 
     @Override
     public Handler create(Map<String, String> options) {
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("handler kv takes no options (got " + String.join(", ", options.keySet())
-                    + ")");
-        }
+        KnownOptions.none(options);
         return new KvHandler();
     }
 }

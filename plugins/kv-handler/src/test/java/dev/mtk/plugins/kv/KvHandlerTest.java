@@ -87,6 +87,6 @@ class KvHandlerTest {
         assertThat(provider.name()).isEqualTo("kv");
         assertThat(provider.create(Map.of())).isInstanceOf(KvHandler.class);
         assertThatThrownBy(() -> provider.create(Map.of("size", "1"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("handler kv takes no options (got size)");
+                .hasMessage("unknown option 'size' (it takes none)");
     }
 }

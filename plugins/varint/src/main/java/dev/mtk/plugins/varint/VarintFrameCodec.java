@@ -3,6 +3,7 @@ package dev.mtk.plugins.varint;
 import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.KnownOptions;
 import java.util.Map;
 import java.util.Objects;
 
@@ -72,10 +73,7 @@ public final class VarintFrameCodec implements FrameCodec {
 
     @Override
     public Framing create(Map<String, String> options, FrameLimits limits) {
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("framing varint takes no options (got "
-                    + String.join(", ", options.keySet()) + ")");
-        }
+        KnownOptions.none(options);
         return new VarintFraming(Objects.requireNonNull(limits, "limits"));
     }
 }

@@ -35,7 +35,7 @@ class VarintFrameCodecTest {
     void optionsRefused() {
         assertThatThrownBy(() -> codec.create(Map.of("width", "4"), FrameLimits.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("framing varint takes no options (got width)");
+                .hasMessage("unknown option 'width' (it takes none)");
     }
 
     @Test
