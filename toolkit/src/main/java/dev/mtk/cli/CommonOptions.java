@@ -1,6 +1,7 @@
 package dev.mtk.cli;
 
 import dev.mtk.exchange.Exchange;
+import dev.mtk.internal.HostPort;
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
@@ -219,7 +220,7 @@ final class CommonOptions {
         if (line.hasOption(HOST) || line.hasOption(PORT)) {
             throw new UsageException("give HOST:PORT or -H/-p, not both");
         }
-        return HostPort.parse("address", words.get(0), ServerConfig.DEFAULT_HOST, false);
+        return OptionValues.address("address", words.get(0), ServerConfig.DEFAULT_HOST, false);
     }
 
     static String host(CommandLine line) {
