@@ -268,17 +268,7 @@ final class ReplayCommand implements Command {
         if (header.correlate() != null) {
             choice.put(CommonOptions.CORRELATE, header.correlate());
         }
-        for (String flag : List.of(CommonOptions.PROFILE, CommonOptions.FRAMING, CommonOptions.PAYLOAD,
-                CommonOptions.EXCHANGE, CommonOptions.CORRELATE)) {
-            if (line.hasOption(flag)) {
-                choice.put(flag, line.getOptionValue(flag));
-            }
-        }
-        try {
-            return registry.profile(choice);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().startsWith("correlate ") ? "--" + e.getMessage() : e.getMessage());
-        }
+        return CommonOptions.profile(line, registry, choice);
     }
 
     private static ReplayOptions options(CommandLine line) {

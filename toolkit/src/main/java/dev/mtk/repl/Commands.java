@@ -3,6 +3,7 @@ package dev.mtk.repl;
 import dev.mtk.internal.Durations;
 import dev.mtk.internal.HostPort;
 import dev.mtk.plugin.PluginInfo;
+import dev.mtk.plugin.Registry;
 import dev.mtk.script.Expectation;
 import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
@@ -38,8 +39,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
     private static final Pattern HEADER_FIELDS = Pattern.compile(
             "\\[\\s*((?:[A-Za-z][\\w-]*=[^\\s\\]]+\\s*)+)\\](.*)", Pattern.DOTALL);
     /** What {@code connect} takes after the address; the completer offers them. */
-    static final List<String> CONNECT_OPTIONS = List.of("--profile", "--framing", "--payload", "--exchange",
-            "--correlate");
+    static final List<String> CONNECT_OPTIONS = Registry.PROFILE_CHOICES.stream().map(key -> "--" + key).toList();
 
     private final ReplConfig config;
     private final ReplOutput output;
@@ -157,7 +157,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
                 "invalid address '" + typed + "': expected HOST:PORT (127.0.0.1:7373) or a port"));
         Profile profile;
         try {
-            profile = config.codecs().profile(config.profile(), choice);
+            profile = config.codecs().profile(config.profile(), choice, "--");
         } catch (IllegalArgumentException e) {
             throw new ReplFailure(e.getMessage(), e);
         }
