@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DurationsTest {
 
@@ -25,33 +27,39 @@ class DurationsTest {
         assertThat(Durations.parse("0.1ms")).contains(Duration.ofMillis(1));
     }
 
-    @Test
-    void zeroIsNoDuration() {
-        assertThat(Durations.parse("0")).isEmpty();
-        assertThat(Durations.parse("0ms")).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0ms", "0.0m"})
+    void zeroIsNoDuration(String text) {
+        assertThat(Durations.parse(text)).isEmpty();
     }
 
     @Test
-    void moreMillisecondsThanAnIntHoldsIsNoDuration() {
+    void theLongestDurationIsAsManyMillisecondsAsAnIntHolds() {
         assertThat(Durations.parse("2147483647ms")).contains(Duration.ofMillis(Integer.MAX_VALUE));
-        assertThat(Durations.parse("2147483648ms")).isEmpty();
-        assertThat(Durations.parse("99999999999999999999m")).isEmpty();
     }
 
-    @Test
-    void otherTextIsNoDuration() {
-        assertThat(Durations.parse("5h")).isEmpty();
-        assertThat(Durations.parse("-1")).isEmpty();
-        assertThat(Durations.parse("")).isEmpty();
-        assertThat(Durations.parse("soon")).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483648ms", "35792m", "99999999999999999999m"})
+    void moreMillisecondsThanAnIntHoldsIsNoDuration(String text) {
+        assertThat(Durations.parse(text)).isEmpty();
     }
 
-    @Test
-    void writtenTellsADurationFromOtherTextWhateverItsValue() {
-        assertThat(Durations.written("500ms")).isTrue();
-        assertThat(Durations.written("0")).isTrue();
-        assertThat(Durations.written("\"500ms\"")).isFalse();
-        assertThat(Durations.written("{}")).isFalse();
+    @ParameterizedTest
+    @ValueSource(strings = {"5h", "-1", "", "soon", "1e3"})
+    void otherTextIsNoDuration(String text) {
+        assertThat(Durations.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"500ms", "0", "2147483648ms"})
+    void writtenTellsADurationWhateverItsValue(String text) {
+        assertThat(Durations.written(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"500ms\"", "{}", "soon"})
+    void writtenTellsOtherTextFromADuration(String text) {
+        assertThat(Durations.written(text)).isFalse();
     }
 
     @Test

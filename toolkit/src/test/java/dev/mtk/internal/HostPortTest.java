@@ -3,6 +3,8 @@ package dev.mtk.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HostPortTest {
     private static final String LOOPBACK = "127.0.0.1";
@@ -28,20 +30,16 @@ class HostPortTest {
         assertThat(HostPort.parse("0", LOOPBACK, false)).isEmpty();
     }
 
-    @Test
-    void aPortOutOfRangeOrNotANumberIsNoAddress() {
-        assertThat(HostPort.parse("localhost:65536", LOOPBACK, false)).isEmpty();
-        assertThat(HostPort.parse("localhost:-1", LOOPBACK, true)).isEmpty();
-        assertThat(HostPort.parse("localhost:http", LOOPBACK, false)).isEmpty();
-        assertThat(HostPort.parse("localhost:", LOOPBACK, false)).isEmpty();
-        assertThat(HostPort.parse("nowhere", LOOPBACK, false)).isEmpty();
-        assertThat(HostPort.parse("", LOOPBACK, false)).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost:65536", "localhost:-1", "localhost:http", "localhost:", "nowhere", ""})
+    void aPortOutOfRangeOrNotANumberIsNoAddress(String text) {
+        assertThat(HostPort.parse(text, LOOPBACK, true)).isEmpty();
     }
 
-    @Test
-    void anEmptyHostIsNoAddress() {
-        assertThat(HostPort.parse(":7373", LOOPBACK, false)).isEmpty();
-        assertThat(HostPort.parse("[]:7373", LOOPBACK, false)).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {":7373", "[]:7373"})
+    void anEmptyHostIsNoAddress(String text) {
+        assertThat(HostPort.parse(text, LOOPBACK, false)).isEmpty();
     }
 
     @Test
