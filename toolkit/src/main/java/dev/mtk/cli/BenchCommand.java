@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mtk.bench.BenchConfig;
 import dev.mtk.bench.BenchReport;
 import dev.mtk.bench.LoadGenerator;
+import dev.mtk.internal.HostPort;
 import dev.mtk.session.Profile;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.internal.HostPort;
 import dev.mtk.payload.JsonPayloadCodec;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;

@@ -1,6 +1,7 @@
 package dev.mtk.cli;
 
 import dev.mtk.exchange.Exchange;
+import dev.mtk.internal.HostPort;
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
 import dev.mtk.session.ServerConfig;
@@ -219,7 +220,7 @@ final class CommonOptions {
         if (line.hasOption(HOST) || line.hasOption(PORT)) {
             throw new UsageException("give HOST:PORT or -H/-p, not both");
         }
-        return HostPort.parse("address", words.get(0), ServerConfig.DEFAULT_HOST, false);
+        return OptionValues.address("address", words.get(0), ServerConfig.DEFAULT_HOST, false);
     }
 
     static String host(CommandLine line) {
@@ -233,8 +234,16 @@ final class CommonOptions {
 
     /** The {@code --profile}, with the {@code --framing}, {@code --payload}, {@code --exchange} and {@code --correlate} given. */
     static Profile profile(CommandLine line, Registry codecs) {
-        Map<String, String> choice = new LinkedHashMap<>();
-        for (String flag : List.of(PROFILE, FRAMING, PAYLOAD, EXCHANGE, CORRELATE)) {
+        return profile(line, codecs, Map.of());
+    }
+
+    /**
+     * {@code base} (a recording's choice, by {@link Registry#PROFILE_CHOICES} names) with the profile flags given laid
+     * over it, resolved as every command resolves them.
+     */
+    static Profile profile(CommandLine line, Registry codecs, Map<String, String> base) {
+        Map<String, String> choice = new LinkedHashMap<>(base);
+        for (String flag : Registry.PROFILE_CHOICES) {
             String value = line.getOptionValue(flag);
             if (value == null && flag.equals(EXCHANGE) && line.hasOption(flag)) {
                 // Only bench's --exchange may come bare: its older flag for the seed's three steps.
@@ -245,9 +254,9 @@ final class CommonOptions {
             }
         }
         try {
-            return codecs.profile(choice);
+            return codecs.profile(Profile.json(), choice, "--");
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().startsWith("correlate ") ? "--" + e.getMessage() : e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 

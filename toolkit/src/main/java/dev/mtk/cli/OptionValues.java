@@ -1,6 +1,7 @@
 package dev.mtk.cli;
 
-import java.math.BigDecimal;
+import dev.mtk.internal.Durations;
+import dev.mtk.internal.HostPort;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,7 +9,6 @@ import java.util.regex.Pattern;
 
 /** Parses option values, failing with a one-line usage error that names the option and what it accepts. */
 final class OptionValues {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)(k|kb|kib|m|mb|mib|b)?");
 
     private OptionValues() {
@@ -41,21 +41,18 @@ final class OptionValues {
 
     /** Seconds ({@code 5}, {@code 0.5}) or a number with {@code ms}, {@code s} or {@code m}. */
     static Duration duration(String option, String value) {
-        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            BigDecimal number = new BigDecimal(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            BigDecimal millis = switch (unit) {
-                case "ms" -> number;
-                case "m" -> number.multiply(BigDecimal.valueOf(60_000));
-                default -> number.multiply(BigDecimal.valueOf(1_000));
-            };
-            if (millis.signum() > 0 && millis.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-                return Duration.ofMillis(Math.max(1, millis.longValue()));
-            }
-        }
-        throw new UsageException("invalid " + option + " '" + value
-                + "': expected a positive number of seconds (5, 0.5) or a number with ms, s or m (500ms, 2m)");
+        return Durations.parse(value).orElseThrow(() -> new UsageException("invalid " + option + " '" + value
+                + "': expected a positive number of seconds (5, 0.5) or a number with ms, s or m (500ms, 2m)"));
+    }
+
+    /**
+     * {@code HOST:PORT}, {@code [::1]:PORT}, or a bare {@code PORT} on {@code defaultHost}.
+     *
+     * @param zeroAllowed whether port 0 (any free port, for listening) is accepted
+     */
+    static HostPort address(String option, String value, String defaultHost, boolean zeroAllowed) {
+        return HostPort.parse(value, defaultHost, zeroAllowed).orElseThrow(() -> new UsageException("invalid " + option
+                + " '" + value + "': expected HOST:PORT or PORT, the port from " + (zeroAllowed ? 0 : 1) + " to 65535"));
     }
 
     /** The most {@link #bytes} accepts: an int, less the room a frame's header takes in a buffer. */

@@ -1,6 +1,7 @@
 package dev.mtk.cli;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.internal.HostPort;
 import dev.mtk.plugin.Registry;
 import dev.mtk.proxy.Proxy;
 import dev.mtk.proxy.ProxyConfig;
@@ -79,8 +80,8 @@ final class ProxyCommand implements Command {
 
     @Override
     public int run(CommandLine line, Console console) throws InterruptedException {
-        HostPort listen = HostPort.parse("--" + LISTEN, required(line, LISTEN), "127.0.0.1", true);
-        HostPort target = HostPort.parse("--" + TARGET, required(line, TARGET), "127.0.0.1", false);
+        HostPort listen = OptionValues.address("--" + LISTEN, required(line, LISTEN), "127.0.0.1", true);
+        HostPort target = OptionValues.address("--" + TARGET, required(line, TARGET), "127.0.0.1", false);
         Registry registry = CommonOptions.codecs(line, console);
         Profile profile = CommonOptions.profile(line, registry);
         FrameLimits limits = CommonOptions.limits(line);

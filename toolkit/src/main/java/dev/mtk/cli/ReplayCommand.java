@@ -1,6 +1,7 @@
 package dev.mtk.cli;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.internal.HostPort;
 import dev.mtk.plugin.Registry;
 import dev.mtk.record.Recording;
 import dev.mtk.record.RecordingException;
@@ -158,7 +159,7 @@ final class ReplayCommand implements Command {
 
     private int playClient(CommandLine line, Recording recording, Profile profile, FrameLimits limits,
             ReplayOptions options, Console console) throws InterruptedException {
-        HostPort target = HostPort.parse("--" + ProxyCommand.TARGET, ProxyCommand.required(line, ProxyCommand.TARGET),
+        HostPort target = OptionValues.address("--" + ProxyCommand.TARGET, ProxyCommand.required(line, ProxyCommand.TARGET),
                 "127.0.0.1", false);
         ReplayReport report = new ClientReplay(recording, profile, limits, options).run(target.host(), target.port());
         for (Difference difference : report.differences()) {
@@ -171,7 +172,7 @@ final class ReplayCommand implements Command {
 
     private int serve(CommandLine line, Recording recording, Profile profile, FrameLimits limits, ReplayOptions options,
             Console console) throws InterruptedException {
-        HostPort listen = HostPort.parse("--" + ProxyCommand.LISTEN, ProxyCommand.required(line, ProxyCommand.LISTEN),
+        HostPort listen = OptionValues.address("--" + ProxyCommand.LISTEN, ProxyCommand.required(line, ProxyCommand.LISTEN),
                 "127.0.0.1", true);
         SessionLimits sessions = ListenOptions.limits(line).build();
         ServerReplay server;
@@ -267,17 +268,7 @@ final class ReplayCommand implements Command {
         if (header.correlate() != null) {
             choice.put(CommonOptions.CORRELATE, header.correlate());
         }
-        for (String flag : List.of(CommonOptions.PROFILE, CommonOptions.FRAMING, CommonOptions.PAYLOAD,
-                CommonOptions.EXCHANGE, CommonOptions.CORRELATE)) {
-            if (line.hasOption(flag)) {
-                choice.put(flag, line.getOptionValue(flag));
-            }
-        }
-        try {
-            return registry.profile(choice);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage().startsWith("correlate ") ? "--" + e.getMessage() : e.getMessage());
-        }
+        return CommonOptions.profile(line, registry, choice);
     }
 
     private static ReplayOptions options(CommandLine line) {

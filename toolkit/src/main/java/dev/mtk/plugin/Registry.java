@@ -126,6 +126,13 @@ public final class Registry {
     }
 
     /**
+     * What a user may choose of a profile, in the order they apply: {@code profile} first, then what changes it. The
+     * command line's flags, the REPL's {@code connect} options and a script's {@code connect(...)} and
+     * {@code server(...)} keys are these names.
+     */
+    public static final List<String> PROFILE_CHOICES = List.of("profile", "framing", "payload", "exchange", "correlate");
+
+    /**
      * The profile a user chose, by the names given in {@code choice} (keys {@code profile}, {@code framing},
      * {@code payload}, {@code exchange}, {@code correlate}; absent ones keep the profile's own): what the command
      * line's flags and a script's {@code connect(...)} and {@code server(...)} options both mean.
@@ -133,16 +140,18 @@ public final class Registry {
      * @throws IllegalArgumentException for an unknown name, a bad option, or a correlation without replies
      */
     public Profile profile(Map<String, String> choice) {
-        return profile(Profile.json(), choice);
+        return profile(Profile.json(), choice, "");
     }
 
     /**
-     * {@link #profile(Map)} starting from {@code base} when {@code choice} names no profile: the REPL's
-     * {@code connect --framing F} changes the profile {@code mtk repl} was started with, not {@code json}.
+     * {@link #profile(Map)} starting from {@code base} when {@code choice} names no profile (the REPL's
+     * {@code connect --framing F} changes the profile {@code mtk repl} was started with, not {@code json}), with an
+     * error naming an option as the user wrote it: {@code optionPrefix} is {@code "--"} where {@code choice} came from
+     * flags ({@code --correlate}), empty where it came from a script's keys ({@code correlate:}).
      *
      * @throws IllegalArgumentException as {@link #profile(Map)}
      */
-    public Profile profile(Profile base, Map<String, String> choice) {
+    public Profile profile(Profile base, Map<String, String> choice, String optionPrefix) {
         Profile profile = choice.containsKey("profile") ? Profile.named(choice.get("profile")) : base;
         if (choice.containsKey("framing")) {
             profile = profile.withFraming(framingSpec(choice.get("framing")));
@@ -155,8 +164,8 @@ public final class Registry {
         }
         if (choice.containsKey("correlate")) {
             if (profile.exchange() == Exchange.SEED) {
-                throw new IllegalArgumentException("correlate pairs replies with requests, which the seed's exchange "
-                        + "does not have: choose the exchange reply (or the profile reply)");
+                throw new IllegalArgumentException(optionPrefix + "correlate pairs replies with requests, which the "
+                        + "seed's exchange does not have: choose the exchange reply (or the profile reply)");
             }
             profile = profile.withCorrelation(Correlation.parse(choice.get("correlate")));
         }

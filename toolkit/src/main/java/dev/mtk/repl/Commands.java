@@ -1,6 +1,9 @@
 package dev.mtk.repl;
 
+import dev.mtk.internal.Durations;
+import dev.mtk.internal.HostPort;
 import dev.mtk.plugin.PluginInfo;
+import dev.mtk.plugin.Registry;
 import dev.mtk.script.Expectation;
 import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
@@ -29,13 +32,14 @@ import org.jline.utils.AttributedStyle;
 final class Commands implements ReplSession.Events, AutoCloseable {
     enum Outcome { GO_ON, QUIT }
 
+    /** The host of an address typed as a port alone. */
+    private static final String LOOPBACK = "127.0.0.1";
     private static final AttributedStyle FAINT = AttributedStyle.DEFAULT.faint();
     /** {@code [opaque=7 opcode=1] BODY}: header fields before a body, as a frame's line shows them. */
     private static final Pattern HEADER_FIELDS = Pattern.compile(
             "\\[\\s*((?:[A-Za-z][\\w-]*=[^\\s\\]]+\\s*)+)\\](.*)", Pattern.DOTALL);
     /** What {@code connect} takes after the address; the completer offers them. */
-    static final List<String> CONNECT_OPTIONS = List.of("--profile", "--framing", "--payload", "--exchange",
-            "--correlate");
+    static final List<String> CONNECT_OPTIONS = Registry.PROFILE_CHOICES.stream().map(key -> "--" + key).toList();
 
     private final ReplConfig config;
     private final ReplOutput output;
@@ -148,10 +152,12 @@ final class Commands implements ReplSession.Events, AutoCloseable {
         if (address == null) {
             throw new ReplFailure("connect needs an address: connect HOST:PORT, e.g. connect 127.0.0.1:7373");
         }
-        Address target = Address.parse(address);
+        String typed = address;
+        HostPort target = HostPort.parse(typed, LOOPBACK, false).orElseThrow(() -> new ReplFailure(
+                "invalid address '" + typed + "': expected HOST:PORT (127.0.0.1:7373) or a port"));
         Profile profile;
         try {
-            profile = config.codecs().profile(config.profile(), choice);
+            profile = config.codecs().profile(config.profile(), choice, "--");
         } catch (IllegalArgumentException e) {
             throw new ReplFailure(e.getMessage(), e);
         }
@@ -195,7 +201,8 @@ final class Commands implements ReplSession.Events, AutoCloseable {
         Duration wait = config.timeout();
         String body = rest;
         if (!rest.isEmpty() && Durations.written(first)) {
-            wait = Durations.parse(first);
+            wait = Durations.parse(first).orElseThrow(() -> new ReplFailure("invalid timeout '" + first
+                    + "': expected seconds (5, 0.5) or a number with ms, s or m (500ms, 2m)"));
             body = rest.substring(first.length()).strip();
         }
         if (body.isEmpty()) {

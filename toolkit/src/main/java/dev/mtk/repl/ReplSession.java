@@ -1,5 +1,6 @@
 package dev.mtk.repl;
 
+import dev.mtk.internal.Durations;
 import dev.mtk.script.Expectation;
 import dev.mtk.script.ScriptFailure;
 import dev.mtk.script.ScriptMessage;

@@ -1,5 +1,6 @@
 package dev.mtk.repl;
 
+import dev.mtk.internal.HostPort;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.TlsSettings;
@@ -41,7 +42,7 @@ final class Sessions implements AutoCloseable {
     }
 
     /** Opens a session and makes it the current one. */
-    ReplSession connect(Address address, Profile profile) {
+    ReplSession connect(HostPort address, Profile profile) {
         Client client = clients.computeIfAbsent(profile.describe(),
                 key -> Client.open(ClientConfig.builder().profile(profile).limits(limits).connectTimeout(timeout)
                         .ioThreads(1).tls(tls).build()));

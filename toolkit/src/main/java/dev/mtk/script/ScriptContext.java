@@ -42,7 +42,7 @@ final class ScriptContext implements AutoCloseable {
      */
     Profile profile(Map<String, Object> options) {
         Map<String, String> choice = new java.util.LinkedHashMap<>();
-        for (String key : List.of("profile", "framing", "payload", "exchange", "correlate")) {
+        for (String key : Registry.PROFILE_CHOICES) {
             if (options.containsKey(key)) {
                 choice.put(key, String.valueOf(options.get(key)));
             }

@@ -15,6 +15,10 @@ import java.util.Objects;
  * empty: decoders drop it, and encoders write their own.
  *
  * <p>The arrays are not copied: a frame owns the arrays it is given, and nobody changes them afterwards.
+ *
+ * <p>Two frames are equal when all that makes them is: body, header and wire size. A frame as received therefore
+ * differs from the same body made to be sent ({@code wireSize} -1); equality over the body alone let tests that
+ * compared decoded frames with {@code new Frame(body)} pass with any wire size.
  */
 public final class Frame implements Outbound {
     private static final byte[] NO_HEADER = new byte[0];
@@ -69,16 +73,19 @@ public final class Frame implements Outbound {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Frame f && Arrays.equals(body, f.body);
+        return other instanceof Frame f && wireSize == f.wireSize && Arrays.equals(body, f.body)
+                && Arrays.equals(header, f.header);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(body);
+        return 31 * (31 * Arrays.hashCode(body) + Arrays.hashCode(header)) + wireSize;
     }
 
+    /** {@code Frame[3 B, header 8 B, wire 11 B]}; the header and wire parts only when there are some. */
     @Override
     public String toString() {
-        return "Frame[" + body.length + " B]";
+        return "Frame[" + body.length + " B" + (header.length > 0 ? ", header " + header.length + " B" : "")
+                + (wireSize >= 0 ? ", wire " + wireSize + " B" : "") + "]";
     }
 }

@@ -31,4 +31,19 @@ class OptionValuesTest {
     void bytesAtTheLimitAreAccepted() {
         assertThat(OptionValues.bytes("--max-frame", "2147483583")).isEqualTo(OptionValues.MAX_BYTES);
     }
+
+    @Test
+    void aDurationThatIsNotOneNamesTheOptionAndWhatItTakes() {
+        assertThatThrownBy(() -> OptionValues.duration("--timeout", "5h"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("invalid --timeout '5h': expected a positive number of seconds (5, 0.5) or a number with "
+                        + "ms, s or m (500ms, 2m)");
+    }
+
+    @Test
+    void anAddressThatIsNotOneNamesTheOptionAndThePortsItTakes() {
+        assertThatThrownBy(() -> OptionValues.address("--target", ":7373", "127.0.0.1", false))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("invalid --target ':7373': expected HOST:PORT or PORT, the port from 1 to 65535");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.mtk.internal.MtkVersion;
+import dev.mtk.session.Profile;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.testing.JarBuilder;
 import dev.mtk.spi.FrameLimits;
@@ -73,6 +74,26 @@ class RegistryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("framing memcached cannot frame the seed exchange's 我收到了 and ok (it sends only whole "
                         + "frames as they are given): choose the exchange reply or oneway");
+    }
+
+    @Test
+    void aCorrelationOnTheSeedsExchangeIsRefusedNamingTheOptionAsItWasWritten() {
+        Map<String, String> choice = Map.of("correlate", "$.id");
+
+        assertThatThrownBy(() -> Registry.builtIn().profile(Profile.json(), choice, "--"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--correlate pairs replies with requests, which the seed's exchange does not have");
+        assertThatThrownBy(() -> Registry.builtIn().profile(choice))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("correlate pairs replies with requests");
+    }
+
+    @Test
+    void aChoiceWithoutAProfileChangesTheBaseProfile() {
+        Profile profile = Registry.builtIn().profile(Profile.reply(), Map.of("payload", "text"), "--");
+
+        assertThat(profile.name()).isEqualTo("reply");
+        assertThat(profile.payload().name()).isEqualTo("text");
     }
 
     @Test

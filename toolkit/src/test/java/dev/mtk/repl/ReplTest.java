@@ -532,6 +532,17 @@ class ReplTest {
         }
 
         @Test
+        void aCorrelationOnTheSeedsExchangeIsRefusedNamingTheOptionAsTheCommandLineDoes() {
+            String address = serve(Profile.reply(), new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+
+            int code = run(Registry.builtIn(), "connect " + address + " --correlate $.id");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err()).isEqualTo("mtk repl: line 1: --correlate pairs replies with requests, which the seed's "
+                    + "exchange does not have: choose the exchange reply (or the profile reply)" + System.lineSeparator());
+        }
+
+        @Test
         void correlatedSendsInFlightTogetherEachGetTheirOwnReplyWhenRepliesOvertake() {
             String address = serve(Profile.reply(), OvertakeHandlerProvider.handler());
 

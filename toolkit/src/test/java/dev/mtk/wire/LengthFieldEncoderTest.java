@@ -77,7 +77,7 @@ class LengthFieldEncoderTest {
         byte[] frame = new LengthFieldEncoder(format).frame(body);
         Decoding decoding = new Decoding(SequenceDecoder.builder().frame(format, FrameLimits.DEFAULT).build());
 
-        assertThat(decoding.feed(frame)).containsExactly(new Frame(body));
+        assertThat(decoding.feed(frame)).containsExactly(new Frame(body, format.frameLength(body.length)));
         assertThat(frame).hasSize(format.frameLength(body.length));
     }
 

@@ -216,9 +216,9 @@ class LengthFieldFrameCodecTest {
             List<Object> out = new Decoding(framing.decoder()).feedCut(stream, cut);
             assertThat(out).as("cut at %d", cut).hasSize(4);
             assertThat(((SkippedBytes) out.get(0)).count()).isEqualTo(3);
-            assertThat(out.get(1)).isEqualTo(new Frame(hex("aa")));
+            assertThat(out.get(1)).isEqualTo(new Frame(hex("aa"), 3));
             assertThat(((SkippedBytes) out.get(2)).count()).isEqualTo(1);
-            assertThat(out.get(3)).isEqualTo(new Frame(new byte[0]));
+            assertThat(out.get(3)).isEqualTo(new Frame(new byte[0], 2));
         }
     }
 

@@ -13,6 +13,7 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class SequenceDecoderPropertyTest {
     private static final byte[] MAGIC = "Headers".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FRAME = 4096;
+    private static final HexFormat HEX = HexFormat.of();
 
     /** One part of a stream: a frame's body, garbage, or a header whose length is out of bounds. */
     sealed interface Part permits Body, Garbage, BadLength {
@@ -88,7 +90,7 @@ class SequenceDecoderPropertyTest {
                             bad = true;
                             break;
                         }
-                        before.add("frame " + body.body().length);
+                        before.add(Model.frame(body));
                     }
                     assertThat(decoded.units()).isEqualTo(before);
                     assertThat(decoded.refused()).as("refused").isEqualTo(bad);
@@ -126,9 +128,18 @@ class SequenceDecoderPropertyTest {
     private static List<String> describe(ProtocolCodecSession session) {
         List<String> units = new ArrayList<>();
         for (Object unit; (unit = session.getDecoderOutputQueue().poll()) != null;) {
-            units.add(unit instanceof Frame frame ? "frame " + frame.length() : "skipped " + ((SkippedBytes) unit).count());
+            units.add(unit instanceof Frame frame ? frame(frame) : "skipped " + ((SkippedBytes) unit).count());
         }
         return units;
+    }
+
+    /**
+     * A decoded frame as the model states it: every byte of its body and of any header it kept, and its size on the
+     * wire. A body reduced to its length let a wrong byte or a wrong {@code wireSize} pass.
+     */
+    private static String frame(Frame frame) {
+        return "frame body " + HEX.formatHex(frame.body()) + " header " + HEX.formatHex(frame.header()) + " wire "
+                + frame.wireSize();
     }
 
     /** Skipped garbage (reported once a magic follows it), then each frame, until a bad length. */
@@ -148,9 +159,14 @@ class SequenceDecoderPropertyTest {
                 if (part instanceof BadLength) {
                     return new Model(units, true);
                 }
-                units.add("frame " + ((Body) part).body().length);
+                units.add(frame((Body) part));
             }
             return new Model(units, false);
+        }
+
+        /** What the decoder must yield for {@code body}: its bytes, no header (headers keeps none), and all its bytes. */
+        static String frame(Body body) {
+            return "frame body " + HEX.formatHex(body.body()) + " header  wire " + body.bytes().length;
         }
     }
 

@@ -23,9 +23,15 @@ class SequenceDecoderTest {
     private static final FrameLimits STRICT = new FrameLimits(FrameLimits.DEFAULT_MAX_FRAME, true);
 
     private static final List<Frame> THREE = List.of(
-            new Frame(utf8("{\"n\":1}")), new Frame(utf8("")), new Frame(utf8("{\"name\":\"三\",\"list\":[1,2,3]}")));
+            received("{\"n\":1}"), received(""), received("{\"name\":\"三\",\"list\":[1,2,3]}"));
     private static final byte[] THREE_STREAM = concat(
             headers("{\"n\":1}"), headers(""), headers("{\"name\":\"三\",\"list\":[1,2,3]}"));
+
+    /** {@code body} as the {@code headers} decoder yields it: with its 11 header bytes counted on the wire. */
+    private static Frame received(String body) {
+        byte[] bytes = utf8(body);
+        return new Frame(bytes, 11 + bytes.length);
+    }
 
     private static Decoding headersDecoding(FrameLimits limits) {
         return new Decoding(SequenceDecoder.builder().frame(LengthFieldFormat.HEADERS, limits).build());
@@ -37,8 +43,7 @@ class SequenceDecoderTest {
 
         List<Object> out = headersDecoding(LENIENT).feed(sample);
 
-        assertThat(out).containsExactly(new Frame(utf8("ok")));
-        assertThat(((Frame) out.get(0)).wireSize()).isEqualTo(13);
+        assertThat(out).containsExactly(new Frame(utf8("ok"), 13));
     }
 
     @Test
@@ -84,7 +89,7 @@ class SequenceDecoderTest {
         SkippedBytes skipped = (SkippedBytes) out.get(0);
         assertThat(skipped.count()).isEqualTo(5);
         assertThat(skipped.sample()).isEqualTo(utf8("junk!"));
-        assertThat(out.get(1)).isEqualTo(new Frame(utf8("{}")));
+        assertThat(out.get(1)).isEqualTo(received("{}"));
     }
 
     @Test
@@ -97,7 +102,7 @@ class SequenceDecoderTest {
         List<Object> out = decoding.feed(headers("1"));
 
         assertThat(((SkippedBytes) out.get(0)).count()).isEqualTo(200);
-        assertThat(out.get(1)).isEqualTo(new Frame(utf8("1")));
+        assertThat(out.get(1)).isEqualTo(received("1"));
     }
 
     @Test
@@ -107,7 +112,7 @@ class SequenceDecoderTest {
 
         List<Object> out = headersDecoding(LENIENT).feedCut(stream, insideMagic);
 
-        assertThat(out).last().isEqualTo(new Frame(utf8("{}")));
+        assertThat(out).last().isEqualTo(received("{}"));
         assertThat(((SkippedBytes) out.get(0)).count()).isEqualTo(12);
     }
 
@@ -124,7 +129,7 @@ class SequenceDecoderTest {
     void strictWaitsForAMagicSplitAcrossReads() throws Exception {
         byte[] frame = headers("{}");
 
-        assertThat(headersDecoding(STRICT).feedCut(frame, 3)).containsExactly(new Frame(utf8("{}")));
+        assertThat(headersDecoding(STRICT).feedCut(frame, 3)).containsExactly(received("{}"));
     }
 
     @Test
@@ -151,7 +156,7 @@ class SequenceDecoderTest {
 
         List<Object> out = headersDecoding(new FrameLimits(1024, false)).feed(headers(1024, body));
 
-        assertThat(out).containsExactly(new Frame(body));
+        assertThat(out).containsExactly(new Frame(body, 11 + 1024));
     }
 
     @Test
@@ -170,8 +175,8 @@ class SequenceDecoderTest {
                 .frame(LengthFieldFormat.HEADERS, LENIENT).raw(2).build());
         byte[] stream = concat(headers("{\"a\":1}"), utf8("ok"), headers("{\"a\":2}"), utf8("ok"));
 
-        assertThat(decoding.feedCut(stream, 19)).containsExactly(new Frame(utf8("{\"a\":1}")), new RawBytes(utf8("ok")),
-                new Frame(utf8("{\"a\":2}")), new RawBytes(utf8("ok")));
+        assertThat(decoding.feedCut(stream, 19)).containsExactly(received("{\"a\":1}"), new RawBytes(utf8("ok")),
+                received("{\"a\":2}"), new RawBytes(utf8("ok")));
     }
 
     @Test
@@ -189,7 +194,7 @@ class SequenceDecoderTest {
 
         List<Object> out = decoding.feed(HexFormat.of().parseHex("0500616263"));
 
-        assertThat(out).containsExactly(new Frame(utf8("abc")));
+        assertThat(out).containsExactly(new Frame(utf8("abc"), 5));
     }
 
     @Test
@@ -200,7 +205,7 @@ class SequenceDecoderTest {
 
         List<Object> out = decoding.feed(HexFormat.of().parseHex("4d01" + "0000000000000005" + "616263"));
 
-        assertThat(out).containsExactly(new Frame(utf8("abc")));
+        assertThat(out).containsExactly(new Frame(utf8("abc"), 13));
     }
 
     @Test
@@ -211,6 +216,6 @@ class SequenceDecoderTest {
 
         List<Object> out = new Decoding(SequenceDecoder.builder().frame(oneByte, LENIENT).build()).feed(stream);
 
-        assertThat(out).containsExactly(new Frame(body));
+        assertThat(out).containsExactly(new Frame(body, 1 + 200));
     }
 }

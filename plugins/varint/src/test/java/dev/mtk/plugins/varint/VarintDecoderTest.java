@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class VarintDecoderTest {
     private static final byte[] BODY_130 = counting(130);
     private static final List<Frame> THREE = List.of(
-            new Frame(utf8("ok")), new Frame(new byte[0]), new Frame(BODY_130));
+            new Frame(utf8("ok"), 3), new Frame(new byte[0], 1), new Frame(BODY_130, 132));
     /** Varints written by hand: 130 = 0x02 + 0x01 * 128, so {@code 82 01}. */
     private static final byte[] THREE_STREAM = concat(hex("02"), utf8("ok"), hex("00"), hex("82 01"), BODY_130);
 
@@ -33,8 +33,7 @@ class VarintDecoderTest {
     void decodesTheDocumentedOneByteSample() throws Exception {
         List<Object> out = decoding().feed(hex("02 6f 6b"));
 
-        assertThat(out).containsExactly(new Frame(utf8("ok")));
-        assertThat(((Frame) out.get(0)).wireSize()).isEqualTo(3);
+        assertThat(out).containsExactly(new Frame(utf8("ok"), 3));
     }
 
     @Test
@@ -43,8 +42,7 @@ class VarintDecoderTest {
 
         List<Object> out = decoding().feed(concat(hex("ac 02"), body));
 
-        assertThat(out).containsExactly(new Frame(body));
-        assertThat(((Frame) out.get(0)).wireSize()).isEqualTo(302);
+        assertThat(out).containsExactly(new Frame(body, 302));
         assertThat(((Frame) out.get(0)).body()[299]).isEqualTo((byte) 0x2b);
     }
 
@@ -54,8 +52,7 @@ class VarintDecoderTest {
 
         List<Object> out = decoding().feed(concat(hex("80 01"), body));
 
-        assertThat(out).containsExactly(new Frame(body));
-        assertThat(((Frame) out.get(0)).wireSize()).isEqualTo(130);
+        assertThat(out).containsExactly(new Frame(body, 130));
     }
 
     @Test
@@ -98,7 +95,7 @@ class VarintDecoderTest {
         Decoding decoding = decoding();
 
         assertThat(decoding.feed(hex("ac"))).isEmpty();
-        assertThat(decoding.feed(concat(hex("02"), counting(300)))).containsExactly(new Frame(counting(300)));
+        assertThat(decoding.feed(concat(hex("02"), counting(300)))).containsExactly(new Frame(counting(300), 302));
     }
 
     @Test
@@ -126,7 +123,7 @@ class VarintDecoderTest {
 
         List<Object> out = decoding(new FrameLimits(256, false)).feed(concat(hex("80 02"), body));
 
-        assertThat(out).containsExactly(new Frame(body));
+        assertThat(out).containsExactly(new Frame(body, 2 + 256));
     }
 
     @Test
@@ -168,8 +165,7 @@ class VarintDecoderTest {
     void acceptsALengthWrittenInMoreBytesThanItNeeds() throws Exception {
         List<Object> out = decoding().feed(hex("82 80 00 6f 6b"));
 
-        assertThat(out).containsExactly(new Frame(utf8("ok")));
-        assertThat(((Frame) out.get(0)).wireSize()).isEqualTo(5);
+        assertThat(out).containsExactly(new Frame(utf8("ok"), 5));
     }
 
     @Test
