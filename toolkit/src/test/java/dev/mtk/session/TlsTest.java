@@ -4,6 +4,7 @@ import static dev.mtk.testing.Frames.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtk.testing.EngineTlsClient;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
 import dev.mtk.testing.TestCertificates;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -179,6 +181,24 @@ class TlsTest {
     }
 
     @Test
+    void requestsDecryptedFromOneReadAreAnsweredInOneTlsRecord() throws Exception {
+        int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
+        try (EngineTlsClient tls = EngineTlsClient.connect(trustingTheServer("TLS"), port, TIMEOUT)) {
+            byte[] acknowledgement = headers("\"我收到了\"");
+            tls.send(headers("[0]"));
+            assertThat(tls.read(acknowledgement.length)).isEqualTo(acknowledgement);
+            int before = tls.dataRecords();
+
+            tls.send(IntStream.range(1, 9).mapToObj(i -> headers("[" + i + "]")).toArray(byte[][]::new));
+
+            for (int i = 1; i < 9; i++) {
+                assertThat(tls.read(acknowledgement.length)).isEqualTo(acknowledgement);
+            }
+            assertThat(tls.dataRecords() - before).as("records answering 8 requests read together").isEqualTo(1);
+        }
+    }
+
+    @Test
     void mutualTlsServesAClientWithACertificateTheServerTrusts() throws Exception {
         int port = serve(serverTls(TlsSettings.ClientAuth.NEED));
 
@@ -225,15 +245,20 @@ class TlsTest {
 
     /** A JDK client on TLS 1.2, the last version with renegotiation, trusting the test server. */
     private static SSLSocket tls12Socket(int port) throws Exception {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(KeyStore.getInstance(certificates.serverTruststore.toFile(), PASSWORD.toCharArray()));
-        SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(null, trust.getTrustManagers(), null);
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket) trustingTheServer("TLSv1.2").getSocketFactory().createSocket("127.0.0.1", port);
         socket.setEnabledProtocols(new String[] {"TLSv1.2"});
         socket.setSoTimeout((int) TIMEOUT.toMillis());
         socket.startHandshake();
         return socket;
+    }
+
+    /** A JDK client context of {@code protocol} that trusts the test server's certificate. */
+    private static SSLContext trustingTheServer(String protocol) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(KeyStore.getInstance(certificates.serverTruststore.toFile(), PASSWORD.toCharArray()));
+        SSLContext context = SSLContext.getInstance(protocol);
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     /** Sends one message and reads the server's acknowledgement. */
