@@ -149,7 +149,7 @@ class LauncherClassDataSharingIT {
         Process copy = new ProcessBuilder("cp", "-a", home.toString(), moved.toString()).start();
         assertThat(copy.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Path movedHome = moved.resolve(home.getFileName());
-        // Copied jars have changed in the launcher's eyes; made newer, the archive is given to the JVM, which refuses it.
+        // Copied jars have changed in the launcher's eyes; made newer, the archive goes to the JVM, which refuses it.
         Files.setLastModifiedTime(movedHome.resolve("cache/mtk.jsa"), java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().plusSeconds(60)));
         ProcessBuilder builder = new ProcessBuilder(movedHome.resolve("bin/mtk").toString(), "help", "client");
@@ -167,7 +167,8 @@ class LauncherClassDataSharingIT {
     void changedLibraryMakesTheArchiveAgain() throws Exception {
         Path jar;
         try (var jars = Files.list(home.resolve("lib"))) {
-            jar = jars.filter(path -> path.getFileName().toString().startsWith("mtk-toolkit-")).findFirst().orElseThrow();
+            jar = jars.filter(path -> path.getFileName().toString().startsWith("mtk-toolkit-"))
+                    .findFirst().orElseThrow();
         }
         // A rebuilt jar keeps its reproducible time, and may keep its size: only its status change time moves.
         java.nio.file.attribute.FileTime reproducible = Files.getLastModifiedTime(jar);
