@@ -52,6 +52,26 @@ class ReplTest {
                 dir.resolve("history"), false);
     }
 
+    /** A REPL fed lines on standard input, and what it printed on each stream. */
+    abstract static class Transcript {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int run(ReplConfig config, String... lines) {
+            byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            return Repl.lines(config, new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        }
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     @Nested
     class OnATerminal {
         private ReplTerminal repl;
@@ -318,23 +338,7 @@ class ReplTest {
     }
 
     @Nested
-    class FromStandardInput {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-        private int run(ReplConfig config, String... lines) {
-            byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-            return Repl.lines(config, new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-        }
-
-        private String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        private String err() {
-            return err.toString(StandardCharsets.UTF_8);
-        }
+    class FromStandardInput extends Transcript {
 
         @Test
         void aTranscriptRunsLineByLineWithoutPromptOrEscapesAndExitsZero() {
@@ -481,11 +485,9 @@ class ReplTest {
 
     /** Request/reply sessions: pairing by a key, searching expect, header fields. */
     @Nested
-    class RequestReply {
+    class RequestReply extends Transcript {
         /** A 4-byte length, then a 4-byte request id named opaque, then the body. */
         private static final String OPAQUE = "length-field:width=4,header=8,fields=opaque@4:4";
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
         private Server replies;
 
         @AfterEach
@@ -501,19 +503,8 @@ class ReplTest {
         }
 
         private int run(Registry codecs, String... lines) {
-            ReplConfig config = new ReplConfig(Profile.json(), codecs, FrameLimits.DEFAULT, Duration.ofSeconds(5), null,
-                    null, false);
-            byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-            return Repl.lines(config, new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-        }
-
-        private String out() {
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        private String err() {
-            return err.toString(StandardCharsets.UTF_8);
+            return run(new ReplConfig(Profile.json(), codecs, FrameLimits.DEFAULT, Duration.ofSeconds(5), null, null,
+                    false), lines);
         }
 
         @Test
