@@ -81,7 +81,7 @@ final class ClientCommand implements ConnectingCommand {
         HostPort address = CommonOptions.connectTo(line);
         FrameLimits limits = CommonOptions.limits(line);
         List<Outgoing> messages = bodies(profile, line, console);
-        List<byte[]> bodies = checked(messages, limits);
+        List<byte[]> bodies = checked(messages, limits, profile);
         checkKeys(profile, messages);
         ClientConfig config = ClientConfig.builder().profile(profile).limits(limits).connectTimeout(timeout)
                 .tls(CommonOptions.tls(line, console)).build();
@@ -151,16 +151,23 @@ final class ClientCommand implements ConnectingCommand {
     }
 
     /**
-     * The bodies, each no larger than {@code --max-frame}: a server with the same limit closes the connection on a
-     * larger frame, and the client used to send it and then blame TLS for the close.
+     * The bodies, each no larger than {@code --max-frame} (a server with the same limit closes the connection on a
+     * larger frame, and the client used to send it and then blame TLS for the close) and each one the framing can
+     * send (a whole frame with the right magic, length and trailer).
      */
-    private static List<byte[]> checked(List<Outgoing> messages, FrameLimits limits) {
+    private static List<byte[]> checked(List<Outgoing> messages, FrameLimits limits, Profile profile) {
         List<byte[]> bodies = new ArrayList<>();
         for (Outgoing message : messages) {
             if (message.body().length > limits.maxFrame()) {
                 throw new UsageException(message.origin() + ": the message is " + message.body().length
                         + " B, more than --max-frame " + limits.maxFrame() + " B (a server with that limit closes "
                         + "the connection; raise --max-frame on both sides)");
+            }
+            try {
+                // A whole-frame framing checks magic, length and trailer of what it is given to send.
+                profile.frame(message.body(), Map.of());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(message.origin() + ": " + e.getMessage());
             }
             bodies.add(message.body());
         }

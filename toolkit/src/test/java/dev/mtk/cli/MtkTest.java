@@ -672,9 +672,18 @@ class MtkTest {
         assertThat(run("client", "127.0.0.1:" + port, "--framing", "memcached", "--payload", "bytes", "-e",
                 get.replace("00000003 00000007", "00000005 00000007"))).isEqualTo(2);
 
-        assertThat(err()).startsWith("mtk client: length field (offset 8, 4 bytes): found 5, expected 3 for a "
+        assertThat(err()).startsWith("mtk client: -e #1: length field (offset 8, 4 bytes): found 5, expected 3 for a "
                 + "27-byte frame (3-byte body; length=fill writes it)\n");
         log.awaitContaining("client", "received 27 B: [magic=128 opcode=0 keylen=3 extlen=0 status=0 opaque=7 cas=0]");
+    }
+
+    @Test
+    void aWrongWholeFrameIsRefusedBeforeConnecting() throws IOException {
+        int code = run("client", "127.0.0.1:" + closedPort(), "--framing", "memcached", "--payload", "bytes",
+                "-e", "80 00");
+
+        assertThat(code).isEqualTo(Mtk.USAGE);
+        assertThat(err()).startsWith("mtk client: -e #1: ").doesNotContain("cannot connect");
     }
 
     @Test
