@@ -20,6 +20,11 @@ final class Checker implements AutoCloseable {
 
     private final ReplyCheck check;
     private final ThreadPoolExecutor thread;
+    /** When the check now running began, 0 when none runs; read by the ticker. */
+    private volatile long startedAt;
+    private volatile Thread running;
+    private volatile boolean overrun;
+    private volatile long overrunMillis;
 
     Checker(ReplyCheck check, int capacity) {
         this.check = check;
@@ -34,9 +39,37 @@ final class Checker implements AutoCloseable {
     /** Checks {@code reply} off the calling thread, then tells {@code done}; never blocks. */
     void submit(Message reply, Done done) {
         try {
-            thread.execute(() -> done.checked(reply, check.failure(reply)));
+            thread.execute(() -> done.checked(reply, timed(reply)));
         } catch (RejectedExecutionException e) {
             done.checked(reply, "not checked: the checker is closed or behind");
+        }
+    }
+
+    /**
+     * The check's verdict, or that it did not finish: a closure that never returns would keep its request's place in
+     * the pipeline, and the run would never end (its closure is compiled interruptible, see {@link #interruptIfOver}).
+     */
+    private String timed(Message reply) {
+        running = Thread.currentThread();
+        startedAt = System.nanoTime();
+        try {
+            String failure = check.failure(reply);
+            return overrun ? "did not finish within " + overrunMillis + " ms (--timeout)" : failure;
+        } finally {
+            startedAt = 0;
+            overrun = false;
+            Thread.interrupted();
+        }
+    }
+
+    /** Called by the bench's ticker: interrupts a check that has run longer than {@code limitNanos}. */
+    void interruptIfOver(long now, long limitNanos) {
+        long started = startedAt;
+        Thread current = running;
+        if (started != 0 && now - started > limitNanos && !overrun && current != null) {
+            overrunMillis = limitNanos / 1_000_000;
+            overrun = true;
+            current.interrupt();
         }
     }
 

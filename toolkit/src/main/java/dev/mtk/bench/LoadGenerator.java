@@ -121,6 +121,9 @@ public final class LoadGenerator {
             ticker.scheduleAtFixedRate(() -> {
                 long now = System.nanoTime();
                 connections.forEach(connection -> connection.tick(now));
+                if (plan.checker() != null) {
+                    plan.checker().interruptIfOver(now, config.timeout().toNanos());
+                }
             }, tick, tick, TimeUnit.MILLISECONDS);
             stop.attach(run);
             boolean stopped = false;

@@ -109,7 +109,8 @@ sealed interface ReplyCheck {
             Object compiled;
             try {
                 // "return": a closure alone on a line is read as a block of code, not as a value.
-                compiled = new GroovyShell(ReplyCheck.class.getClassLoader()).evaluate("return " + source, "expect.groovy");
+                compiled = new GroovyShell(ReplyCheck.class.getClassLoader(), dev.mtk.script.Scripts.userCode())
+                        .evaluate("return " + source, "expect.groovy");
             } catch (CompilationFailedException e) {
                 throw new IllegalArgumentException("--expect: the Groovy closure does not compile: "
                         + e.getMessage().replaceAll("\\s+", " ").trim(), e);

@@ -81,6 +81,19 @@ public final class Scripts {
         }
     }
 
+    /**
+     * How user code (a script, bench's {@code --expect} closure) is compiled: {@code System.exit} refused, and loops
+     * and closures made interruptible. A callback running past its time is interrupted; the checks
+     * {@link ThreadInterrupt} adds at each loop and closure turn that interrupt into an InterruptedException, so even
+     * {@code while (true) {}} ends.
+     */
+    public static CompilerConfiguration userCode() {
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setSourceEncoding("UTF-8");
+        config.addCompilationCustomizers(new ProcessExitCheck(), new ASTTransformationCustomizer(ThreadInterrupt.class));
+        return config;
+    }
+
     @SuppressWarnings("unchecked")
     private static Class<? extends Script> compile(Path file, Class<? extends Script> base) throws ScriptError {
         String name = file.getFileName().toString();
@@ -89,12 +102,8 @@ public final class Scripts {
             throw new ScriptError(notAFile.equals(InputFiles.MISSING) ? "no such script: " + file
                     : "cannot read script " + file + ": " + notAFile, ScriptError.USAGE, null);
         }
-        CompilerConfiguration config = new CompilerConfiguration();
+        CompilerConfiguration config = userCode();
         config.setScriptBaseClass(base.getName());
-        config.setSourceEncoding("UTF-8");
-        // A callback looping past the handler timeout is interrupted; the checks this adds at each loop and closure
-        // turn that interrupt into an InterruptedException, so the loop ends.
-        config.addCompilationCustomizers(new ProcessExitCheck(), new ASTTransformationCustomizer(ThreadInterrupt.class));
         // Not closed: a script may compile more classes while it runs (evaluate, new closures of GStrings).
         GroovyClassLoader loader = new GroovyClassLoader(Scripts.class.getClassLoader(), config);
         try {

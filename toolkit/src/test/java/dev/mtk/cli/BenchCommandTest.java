@@ -275,6 +275,20 @@ class BenchCommandTest {
     }
 
     @Test
+    // Not a timed assertion: without the fix the run never ends, and this turns that hang into a failure.
+    @org.junit.jupiter.api.Timeout(60)
+    void aClosureThatNeverReturnsIsAFailedCheckOnceTheTimeoutPassesAndTheRunEnds() {
+        replying(IdReplier.answering(request -> java.util.List.of(IdReplier.ok(request.get("id")))));
+
+        Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "-c", "1", "-n", "2",
+                "--timeout", "300ms", "--body", "{\"id\":${seq}}", "--expect", "{ while (true) { }; true }");
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.out()).containsPattern("(?m)^errors +2  failed check 2$")
+                .contains("did not finish within 300 ms (--timeout)");
+    }
+
+    @Test
     void aFixedBodyWithACorrelationIsAUsageErrorSuggestingATemplate() {
         Result run = InProcessMtk.run("bench", "-p", port, "--profile", "reply", "--correlate", "$.id", "-n", "1",
                 "--body", "{\"id\":7}");
