@@ -100,7 +100,7 @@ public final class LoadGenerator {
             long start = System.nanoTime();
             LoadRun run = new LoadRun(sessions.size(), start + config.warmup().toNanos());
             if (connectErrors > 0) {
-                run.failed(ErrorKind.CONNECT, connectErrors, firstError.getMessage());
+                run.failed(ErrorKind.CONNECT, connectErrors, firstError::getMessage);
             }
             List<BenchConnection> connections = new ArrayList<>();
             for (ClientSession session : sessions) {
