@@ -103,7 +103,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
             expireByKey(now);
         } else if (!inOrder.isEmpty() && now - inOrder.peekFirst().sentAt() > timeoutNanos) {
             // In order, a late reply would be taken for the next request's: the connection cannot go on.
-            run.failed(ErrorKind.TIMEOUT, inOrder.size(), "no reply within " + timeoutNanos / 1_000_000 + " ms");
+            run.failed(ErrorKind.TIMEOUT, inOrder.size(), () -> "no reply within " + timeoutNanos / 1_000_000 + " ms");
             gaveUp = true;
             finish();
             session.close();
@@ -131,7 +131,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
             timedOut.put(pending.key(), Boolean.TRUE);
             inFlight--;
             timedOutHere = true;
-            run.failed(ErrorKind.TIMEOUT, 1, "no reply to " + plan.profile().correlation().expression() + " "
+            run.failed(ErrorKind.TIMEOUT, 1, () -> "no reply to " + plan.profile().correlation().expression() + " "
                     + pending.key() + " within " + timeoutNanos / 1_000_000 + " ms");
         }
         if (silent && timedOutHere) {
@@ -185,13 +185,13 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
 
     private void failedCheck(Message reply, String failure) {
         if (failure != null) {
-            run.failed(ErrorKind.FAILED_CHECK, 1, reply.render() + " (" + failure + ")");
+            run.failed(ErrorKind.FAILED_CHECK, 1, () -> reply.render() + " (" + failure + ")");
         }
     }
 
     private Pending pairInOrder(Message message) {
         if (inOrder.isEmpty()) {
-            run.failed(ErrorKind.UNEXPECTED, 1, message.render());
+            run.failed(ErrorKind.UNEXPECTED, 1, message::render);
             return null;
         }
         return inOrder.pollFirst();
@@ -200,7 +200,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
     private Pending pairByKey(Message message) {
         String key = plan.profile().key(message);
         if (key == null) {
-            run.failed(ErrorKind.NO_ID, 1, message.render());
+            run.failed(ErrorKind.NO_ID, 1, message::render);
             return null;
         }
         Pending pending = byKey.remove(key);
@@ -211,7 +211,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
         }
         ErrorKind kind = timedOut.remove(key) != null ? ErrorKind.LATE
                 : answered.containsKey(key) ? ErrorKind.DUPLICATE : ErrorKind.UNKNOWN_ID;
-        run.failed(kind, 1, message.render());
+        run.failed(kind, 1, message::render);
         return null;
     }
 
@@ -228,7 +228,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
         if (!finished) {
             boolean owed = inFlight > 0 || (remaining > 0 && !run.stopping());
             if (owed) {
-                run.failed(ErrorKind.CLOSED, Math.max(1, inFlight), reason);
+                run.failed(ErrorKind.CLOSED, Math.max(1, inFlight), () -> reason);
             }
             finish();
         }
@@ -253,7 +253,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
                 } catch (RuntimeException e) {
                     // The first request was encoded before the run; a later one the framing refuses ends this
                     // connection's sending rather than the run.
-                    run.failed(ErrorKind.REFUSED, 1, e.getMessage());
+                    run.failed(ErrorKind.REFUSED, 1, e::getMessage);
                     remaining = 0;
                     return;
                 }
@@ -261,9 +261,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
             }
             if (correlated && (key == null || byKey.containsKey(key))) {
                 // Checked before the run for a fixed body and a template; a --bodies file may still repeat an id.
-                run.failed(ErrorKind.ID_IN_FLIGHT, 1, key == null ? "a request without "
-                        + plan.profile().correlation().expression() : plan.profile().correlation().expression()
-                        + " " + key + " sent again before its reply");
+                idInFlight(key);
                 remaining--;
                 return;
             }
@@ -292,6 +290,12 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
         }
     }
 
+    private void idInFlight(String key) {
+        String path = plan.profile().correlation().expression();
+        run.failed(ErrorKind.ID_IN_FLIGHT, 1, () -> key == null ? "a request without " + path
+                : path + " " + key + " sent again before its reply");
+    }
+
     private boolean room() {
         return oneWay ? session.unwritten() < pipeline : inFlight < pipeline;
     }
@@ -301,7 +305,7 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
             session.sendRaw(bytes);
             return true;
         } catch (SessionException e) {
-            run.failed(ErrorKind.CLOSED, Math.max(1, inFlight), e.getMessage());
+            run.failed(ErrorKind.CLOSED, Math.max(1, inFlight), e::getMessage);
             finish();
             return false;
         }

@@ -10,6 +10,7 @@ import dev.mtk.session.Profile;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.HeaderField;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class LoadGenerator {
             long start = System.nanoTime();
             LoadRun run = new LoadRun(sessions.size(), start + config.warmup().toNanos());
             if (connectErrors > 0) {
-                run.failed(ErrorKind.CONNECT, connectErrors, firstError.getMessage());
+                run.failed(ErrorKind.CONNECT, connectErrors, firstError::getMessage);
             }
             List<BenchConnection> connections = new ArrayList<>();
             for (ClientSession session : sessions) {
@@ -196,7 +197,9 @@ public final class LoadGenerator {
         ReplyCheck check = config.expect() == null ? null : ReplyCheck.parse(config.expect(), profile.payload());
         Checker checker = check != null && check.userCode()
                 ? new Checker(check, Math.max(1, config.connections() * config.pipeline())) : null;
-        return new Plan(profile, source, fixedRequest, confirmation, check, checker);
+        HeaderField idField = correlation.headerField() == null ? null
+                : profile.fields().named(correlation.headerField()).orElseThrow();
+        return new Plan(profile, source, fixedRequest, confirmation, check, checker, idField);
     }
 
     /** Refuses bodies whose ids cannot tell the requests in flight apart. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -80,11 +81,18 @@ final class LoadRun {
         errors.computeIfAbsent(kind.label(), k -> new LongAdder()).add(requests);
     }
 
-    /** A failure with what shows it: the reply at fault, or why. */
-    void failed(ErrorKind kind, long requests, String example) {
+    /**
+     * A failure with what shows it: the reply at fault, or why. Only the first example of each kind is kept, so
+     * {@code example} is asked for only then: rendering every failed reply (a decode and an encode of its body) would
+     * cost the most when every reply fails.
+     */
+    void failed(ErrorKind kind, long requests, Supplier<String> example) {
         failed(kind, requests);
-        if (example != null && !examples.containsKey(kind.label())) {
-            examples.putIfAbsent(kind.label(), dev.mtk.internal.LogText.cut(example, EXAMPLE_LIMIT));
+        if (!examples.containsKey(kind.label())) {
+            String text = example.get();
+            if (text != null) {
+                examples.putIfAbsent(kind.label(), dev.mtk.internal.LogText.cut(text, EXAMPLE_LIMIT));
+            }
         }
     }
 

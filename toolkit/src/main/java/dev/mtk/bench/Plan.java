@@ -15,9 +15,11 @@ import java.util.random.RandomGenerator;
  * @param confirmation the seed's confirmation's wire bytes, sent after each acknowledgement, or {@code null}
  * @param check        what every reply must satisfy, or {@code null}
  * @param checker      the thread that runs {@code check} when it is user code, else {@code null}
+ * @param idField      the header field that carries each request's id ({@code --correlate header.NAME}), looked up
+ *                     once here rather than per request, else {@code null}
  */
 record Plan(Profile profile, RequestSource source, byte[] fixedRequest, byte[] confirmation, ReplyCheck check,
-        Checker checker) {
+        Checker checker, HeaderField idField) {
 
     /**
      * Request {@code seq}'s frame on connection {@code conn}; with {@code --correlate header.NAME} the header field
@@ -26,12 +28,10 @@ record Plan(Profile profile, RequestSource source, byte[] fixedRequest, byte[] c
      */
     Frame frame(long seq, int conn, RandomGenerator random) {
         byte[] body = source.body(seq, conn, random);
-        String name = profile.correlation().headerField();
-        if (name == null) {
+        if (idField == null) {
             return new Frame(body);
         }
-        HeaderField field = profile.fields().named(name).orElseThrow();
-        long id = field.width() >= Long.BYTES ? seq : seq & ((1L << (Byte.SIZE * field.width())) - 1);
-        return profile.frame(body, Map.of(name, id));
+        long id = idField.width() >= Long.BYTES ? seq : seq & ((1L << (Byte.SIZE * idField.width())) - 1);
+        return profile.frame(body, Map.of(idField.name(), id));
     }
 }
