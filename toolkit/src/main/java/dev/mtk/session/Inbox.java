@@ -4,16 +4,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * A client session's received messages, in arrival order, until they are taken: the head ({@link #take}), or the
- * first that matches ({@link #takeFirst}), which is how a reply is found by its id while earlier replies wait.
+ * A client session's received messages, in arrival order, until they are taken: the first that matches
+ * ({@link #takeFirst}; the head when anything matches), which is how a reply is found by its id while earlier replies
+ * wait.
  *
- * <p>Bounded: past {@link #MAX_MESSAGES} messages or {@link #MAX_BYTES} bytes waiting, {@code full} is told to stop
+ * <p>Bounded: past {@link #MAX_MESSAGES} messages or {@link #MAX_BYTES} bytes waiting, its {@link Flow} is told to stop
  * reading the socket, and told to go on once half of either has been taken. The close is queued after the messages
  * that arrived before it, so they still come out first.
  */
@@ -66,16 +67,11 @@ final class Inbox {
         }
     }
 
-    /** The next message, or {@code null} after {@code nanos}; throws {@code whenClosed} once closed and empty. */
-    Message take(long nanos, RuntimeExceptionSupplier whenClosed) throws InterruptedException {
-        return takeFirst(message -> true, nanos, whenClosed);
-    }
-
     /**
      * The first message that {@code match} accepts, waiting up to {@code nanos} for one to arrive, or {@code null};
      * the others stay in their order. Once the session closed and nothing waiting matches, throws {@code whenClosed}.
      */
-    Message takeFirst(Predicate<Message> match, long nanos, RuntimeExceptionSupplier whenClosed)
+    Message takeFirst(Predicate<Message> match, long nanos, Supplier<? extends RuntimeException> whenClosed)
             throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
         lock.lockInterruptibly();
@@ -101,7 +97,8 @@ final class Inbox {
         } finally {
             lock.unlock();
         }
-        // Outside the lock: the reason for the close may be a moment behind, and waiting for it must not block add().
+        // Made here, outside the lock: the reason for the close may be a moment behind, and waiting for it must not
+        // block add().
         throw whenClosed.get();
     }
 
@@ -121,10 +118,5 @@ final class Inbox {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** An exception made when it is needed: a closed session's reason may come a moment after the close. */
-    interface RuntimeExceptionSupplier {
-        RuntimeException get();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.LogText;
+import dev.mtk.exchange.Correlation;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
@@ -23,6 +24,8 @@ public final class Message implements Received {
     private final HeaderFields fields;
     private boolean confirmation;
     private Map<String, Long> header;
+    /** The last {@link #key} read; one immutable value, so another thread never sees a key beside the wrong correlation. */
+    private KeyRead keyRead;
 
     private Message(byte[] body, int wireSize, boolean framed, PayloadCodec codec, Frame frame, HeaderFields fields) {
         this.body = body;
@@ -120,6 +123,23 @@ public final class Message implements Received {
         } catch (Throwable e) {
             return LogText.cut(dev.mtk.payload.TextPayloadCodec.oneLine(body));
         }
+    }
+
+    /**
+     * Its key by {@code correlation}, read once: a reply waited for by its key is tested against every message
+     * waiting in the inbox, again at each arrival, and reading a JSON key decodes the whole body.
+     */
+    String key(Correlation correlation) {
+        KeyRead read = keyRead;
+        if (read == null || read.by() != correlation) {
+            read = new KeyRead(correlation, correlation.key(this, codec));
+            keyRead = read;
+        }
+        return read.key();
+    }
+
+    /** A key ({@code null}: none) and the correlation it was read by. */
+    private record KeyRead(Correlation by, String key) {
     }
 
     /** {@code 63 B} for a frame's body, with {@code (74 B on the wire)} when framing added bytes. */

@@ -232,7 +232,7 @@ public final class Profile {
 
     /** The correlation key of a received message or of a frame about to be sent; {@code null} when it has none. */
     public String key(Message message) {
-        return correlation.present() ? correlation.key(message, payload) : null;
+        return correlation.present() ? message.key(correlation) : null;
     }
 
     /** A message view of a frame about to be sent, to read its header fields and key as a reply's would be read. */

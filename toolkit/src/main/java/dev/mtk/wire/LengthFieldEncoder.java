@@ -3,7 +3,7 @@ package dev.mtk.wire;
 import dev.mtk.internal.Hex;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameEncoder;
-import java.nio.ByteOrder;
+import dev.mtk.spi.HeaderField;
 import java.util.Arrays;
 
 /**
@@ -21,9 +21,12 @@ public final class LengthFieldEncoder extends FrameEncoder {
     private final byte[] magic;
     private final byte[][] magics;
     private final byte[] trailer;
+    /** The length field read and written as the header field it is. */
+    private final HeaderField length;
 
     public LengthFieldEncoder(LengthFieldFormat format) {
         this.format = format;
+        this.length = new HeaderField("length", format.lengthOffset(), format.lengthWidth(), format.order());
         this.magic = format.magic();
         this.magics = format.magics().toArray(byte[][]::new);
         this.trailer = format.trailer();
@@ -120,23 +123,13 @@ public final class LengthFieldEncoder extends FrameEncoder {
     }
 
     private void writeLength(byte[] frame, long value) {
-        int width = format.lengthWidth();
-        int at = format.lengthOffset();
-        for (int i = 0; i < width; i++) {
-            int shift = format.order() == ByteOrder.BIG_ENDIAN ? 8 * (width - 1 - i) : 8 * i;
-            frame[at + i] = (byte) (value >>> shift);
-        }
+        length.write(frame, value);
     }
 
+    /** As the decoder reads it: a 4-byte field is signed, so that a corrupt one reads as a negative length. */
     private long readLength(byte[] frame) {
-        int width = format.lengthWidth();
-        int at = format.lengthOffset();
-        long value = 0;
-        for (int i = 0; i < width; i++) {
-            int index = format.order() == ByteOrder.BIG_ENDIAN ? at + i : at + width - 1 - i;
-            value = (value << 8) | (frame[index] & 0xff);
-        }
-        return width == 4 ? (int) value : value;
+        long value = length.read(frame, 0);
+        return format.lengthWidth() == 4 ? (int) value : value;
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

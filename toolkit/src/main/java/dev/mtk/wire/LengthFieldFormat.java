@@ -252,10 +252,6 @@ public final class LengthFieldFormat {
         return trailer.clone();
     }
 
-    public int trailerLength() {
-        return trailer.length;
-    }
-
     /** Whether a frame's body is the whole frame, header and trailer included ({@code strip=none}). */
     public boolean wholeFrame() {
         return wholeFrame;
