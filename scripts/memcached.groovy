@@ -11,8 +11,7 @@ def address = words[0]
 def key = words.size() > 1 ? words[1] : "mtk-${System.nanoTime()}"
 def value = words.size() > 2 ? words[2] : 'hello from mtk'
 
-def mc = connect(host: address.substring(0, address.lastIndexOf(':')), port: address.substring(address.lastIndexOf(':') + 1),
-        framing: 'memcached', payload: 'bytes', correlate: 'header.opaque')
+def mc = connect(address, framing: 'memcached', payload: 'bytes', correlate: 'header.opaque')
 
 // magic, opcode, key length, extras length, data type, vbucket, body length, opaque, cas; then the body
 def set = mc.request bin {

@@ -1,5 +1,6 @@
 package dev.mtk.script;
 
+import dev.mtk.internal.HostPort;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.Profile;
 import dev.mtk.session.Server;
@@ -83,7 +84,7 @@ public abstract class ScenarioScript extends Script {
             chosen = spec.build(chosen);
         }
         String host = String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST));
-        int port = (int) ScriptValues.number(options, "port", 0);
+        int port = port(options, 0);
         FrameLimits limits = ScriptContext.limits(options);
         int idle = (int) ScriptValues.number(options, "idle", 0);
         TlsSettings tls = ScriptContext.tls(options);
@@ -117,7 +118,7 @@ public abstract class ScenarioScript extends Script {
             throw new ScriptFailure("connect needs a port: connect(port: 7373) or connect('host:port')");
         }
         String host = String.valueOf(options.getOrDefault("host", ServerConfig.DEFAULT_HOST));
-        int port = (int) ScriptValues.number(options, "port", 0);
+        int port = port(options, 1);
         long connectTimeout = ScriptValues.number(options, "timeout", timeout);
         Profile profile = context.profile(options);
         try {
@@ -126,6 +127,15 @@ public abstract class ScenarioScript extends Script {
         } catch (SessionException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }
+    }
+
+    /** {@code port:} checked here: out of range it reached the JDK, whose IllegalArgumentException was the message. */
+    private static int port(Map<String, Object> options, int lowest) {
+        long port = ScriptValues.number(options, "port", 0);
+        if (port < lowest || port > 65535) {
+            throw new ScriptFailure("port must be " + lowest + " to 65535, not " + port);
+        }
+        return (int) port;
     }
 
     /** Opens a client session to {@code host:port} (or just a port, on 127.0.0.1) with the default profile. */
@@ -139,16 +149,11 @@ public abstract class ScenarioScript extends Script {
      */
     public ScriptClient connect(Map<String, Object> options, Object address) {
         String text = String.valueOf(address);
-        int colon = text.lastIndexOf(':');
+        HostPort target = HostPort.parse(text, ServerConfig.DEFAULT_HOST, false).orElseThrow(
+                () -> new ScriptFailure("not an address: '" + text + "' (expected host:port or a port)"));
         Map<String, Object> all = new java.util.LinkedHashMap<>(options);
-        try {
-            all.put("port", Integer.parseInt(text.substring(colon + 1)));
-        } catch (NumberFormatException e) {
-            throw new ScriptFailure("not an address: '" + text + "' (expected host:port or a port)");
-        }
-        if (colon >= 0) {
-            all.put("host", text.substring(0, colon));
-        }
+        all.put("host", target.host());
+        all.put("port", target.port());
         return connect(all);
     }
 

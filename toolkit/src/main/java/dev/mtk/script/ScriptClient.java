@@ -169,19 +169,8 @@ public final class ScriptClient implements AutoCloseable {
     /** Private, and named apart: Groovy sees private methods too, and would find {@code request(Map, Object)} ambiguous. */
     private ScriptMessage requestWith(Object value, Map<String, Object> header, long millis) {
         Sent sent = sendWith(value, header);
-        try {
-            return new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis)));
-        } catch (ReceiveTimeoutException e) {
-            throw new ScriptFailure("expected the reply to " + Expectation.shown(value, session.profile().payload())
-                    + " from " + getPeer() + " within " + millis + " ms, received nothing" + (sent.key() == null ? ""
-                            : " with " + session.profile().correlation().expression() + " " + sent.key())
-                    + Expectation.list(session.waiting()));
-        } catch (SessionClosedException e) {
-            throw new ScriptFailure("expected the reply to " + Expectation.shown(value, session.profile().payload())
-                    + ", but the " + e.getMessage() + Expectation.list(session.waiting()));
-        } catch (dev.mtk.session.SessionException e) {
-            throw new ScriptFailure(e.getMessage(), e);
-        }
+        return awaitReply(sent, millis, "the reply to " + Expectation.shown(value, session.profile().payload())
+                + (sent.key() == null ? "" : " with " + session.profile().correlation().expression() + " " + sent.key()));
     }
 
     /**
@@ -199,8 +188,16 @@ public final class ScriptClient implements AutoCloseable {
         long millis = ScriptValues.number(options, "timeout", script.getTimeout());
         String which = sent.key() == null ? "the reply" : "the reply with " + session.profile().correlation()
                 .expression() + " " + sent.key();
+        return checked(options, awaitReply(sent, millis, which));
+    }
+
+    /**
+     * The reply to {@code sent}, for {@code request} and {@code replyTo} alike; a failure says {@code which} reply it
+     * waited for and lists what waits instead.
+     */
+    private ScriptMessage awaitReply(Sent sent, long millis, String which) {
         try {
-            return checked(options, new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis))));
+            return new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis)));
         } catch (ReceiveTimeoutException e) {
             throw new ScriptFailure("expected " + which + " from " + getPeer() + " within " + millis
                     + " ms, received nothing" + Expectation.list(session.waiting()));

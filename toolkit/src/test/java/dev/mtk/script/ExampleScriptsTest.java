@@ -147,6 +147,16 @@ class ExampleScriptsTest {
                 + "HOST:PORT [KEY] [VALUE]" + System.lineSeparator());
     }
 
+    @Test
+    void memcachedWithAnAddressWithoutAPortSaysSoInOneLine() throws Exception {
+        Result run = InProcessMtk.run("run", script("memcached.groovy"), "127.0.0.1");
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(script("memcached.groovy") + ":"
+                + lineOf("memcached.groovy", "def mc = connect(") + ": not an address: '127.0.0.1' (expected host:port"
+                + " or a port)" + System.lineSeparator());
+    }
+
     // faults.groovy
 
     @Test

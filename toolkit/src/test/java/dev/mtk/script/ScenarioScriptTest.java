@@ -45,6 +45,37 @@ class ScenarioScriptTest {
     }
 
     @Test
+    void connectToAnAddressWithAPortOutOfRangeFailsInOneLine() {
+        Path file = ScriptFiles.write(dir, "far.groovy", "connect('127.0.0.1:99999')");
+
+        ScriptError error = catchThrowableOfType(ScriptError.class,
+                () -> Scripts.runScenario(file, List.of(), Registry.builtIn()));
+
+        assertThat(error.getMessage()).isEqualTo(file + ":1: not an address: '127.0.0.1:99999' (expected host:port or a"
+                + " port)");
+    }
+
+    @Test
+    void connectWithAPortOptionOutOfRangeFailsInOneLine() {
+        Path file = ScriptFiles.write(dir, "far.groovy", "connect(port: 99999)");
+
+        ScriptError error = catchThrowableOfType(ScriptError.class,
+                () -> Scripts.runScenario(file, List.of(), Registry.builtIn()));
+
+        assertThat(error.getMessage()).isEqualTo(file + ":1: port must be 1 to 65535, not 99999");
+    }
+
+    @Test
+    void serverWithANegativePortFailsInOneLine() {
+        Path file = ScriptFiles.write(dir, "negative.groovy", "server(port: -1)");
+
+        ScriptError error = catchThrowableOfType(ScriptError.class,
+                () -> Scripts.runScenario(file, List.of(), Registry.builtIn()));
+
+        assertThat(error.getMessage()).isEqualTo(file + ":1: port must be 0 to 65535, not -1");
+    }
+
+    @Test
     void binBuildsAMessageThatABehaviourReadsBackWithMsgBytes() throws ScriptError {
         Path file = ScriptFiles.write(dir, "bin.groovy",
                 "def srv = server(port: 0, payload: 'bytes', framing: 'length-field:width=2') {",

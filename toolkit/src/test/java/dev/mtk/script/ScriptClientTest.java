@@ -139,6 +139,27 @@ class ScriptClientTest {
     }
 
     @Test
+    void aRequestWithoutAReplyNamesTheRequestAndItsKey() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "c.request([id: 1], timeout: 100)"));
+
+        assertThat(error.getMessage()).matches(".*:3: expected the reply to \\{\"id\":1\\} with \\$\\.id 1 from "
+                + "127\\.0\\.0\\.1:\\d+ within 100 ms, received nothing");
+    }
+
+    @Test
+    void aReplyToWithoutAReplyNamesTheKeyItWaitedFor() {
+        ScriptError error = catchThrowableOfType(ScriptError.class, () -> run(REVERSING_SERVER,
+                "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
+                "def a = c.send([id: 1])",
+                "c.replyTo(a, timeout: 100)"));
+
+        assertThat(error.getMessage()).matches(".*:4: expected the reply with \\$\\.id 1 from 127\\.0\\.0\\.1:\\d+ "
+                + "within 100 ms, received nothing");
+    }
+
+    @Test
     void expectOnACorrelatedConnectionFindsALaterMessageAndLeavesTheEarlierOne() {
         assertThatCode(() -> run(REVERSING_SERVER,
                 "def c = connect(port: srv.port, profile: 'reply', correlate: '$.id')",
