@@ -4,9 +4,9 @@ import dev.mtk.session.Profile;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.HeaderField;
 import dev.mtk.wire.LengthFieldFormat;
 import dev.mtk.wire.LengthFieldFraming;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,11 +110,10 @@ public final class FaultyFrames {
             byte[] trailer = format.trailer();
             System.arraycopy(trailer, 0, frame, format.headerLength() + body.length, trailer.length);
         }
+        // Cut to the width first: a fault may announce what no field holds (-1, 2^40), which HeaderField refuses.
         int width = format.lengthWidth();
-        for (int i = 0; i < width; i++) {
-            int shift = format.order() == ByteOrder.BIG_ENDIAN ? 8 * (width - 1 - i) : 8 * i;
-            frame[format.lengthOffset() + i] = (byte) (value >>> shift);
-        }
+        HeaderField length = new HeaderField("length", format.lengthOffset(), width, format.order());
+        length.write(frame, width == 8 ? value : value & ((1L << (8 * width)) - 1));
         return frame;
     }
 }

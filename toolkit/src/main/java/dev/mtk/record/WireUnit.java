@@ -1,5 +1,7 @@
 package dev.mtk.record;
 
+import dev.mtk.session.Profile;
+
 /**
  * One piece of a byte stream as a decoder cut it: a frame, an unframed unit, skipped garbage, bytes that are no unit
  * (after the decoder gave up, or left over at the end), or the decoder's refusal.
@@ -51,7 +53,7 @@ public record WireUnit(Kind kind, byte[] wire, byte[] body, String reason) {
     }
 
     /** The key {@code profile}'s correlation reads in this frame; {@code null} for none, or for anything else. */
-    public String key(dev.mtk.session.Profile profile) {
+    public String key(Profile profile) {
         return kind == Kind.FRAME ? RecordedBody.key(profile, wire, body) : null;
     }
 

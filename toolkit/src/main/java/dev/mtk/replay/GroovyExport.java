@@ -1,9 +1,12 @@
 package dev.mtk.replay;
 
-import dev.mtk.payload.JsonPath;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtk.internal.Hex;
+import dev.mtk.internal.LogText;
+import dev.mtk.payload.JsonPath;
 import dev.mtk.record.Direction;
 import dev.mtk.record.Recorded;
+import dev.mtk.record.RecordedBody;
 import dev.mtk.record.Recording;
 import dev.mtk.record.RecordingHeader;
 import dev.mtk.record.WireUnit;
@@ -67,7 +70,8 @@ public final class GroovyExport {
         lines.add("// Made by mtk replay from " + source + ": " + connections
                 + (connections == 1 ? " connection" : " connections") + " recorded from " + header.started() + ",");
         lines.add("// profile " + profile.name() + ", framing " + profile.framing() + ", payload " + codec.name()
-                + profile.exchangeText() + ". It does what the recorded clients did and expects what the server answered. Edit away.");
+                + profile.exchangeText() + ". It does what the recorded clients did and expects what the server "
+                + "answered. Edit away.");
         lines.add("//");
         lines.add("//   mtk run THIS.groovy [HOST:PORT]        (default: the recorded server, " + header.target() + ")");
         lines.add("");
@@ -220,15 +224,15 @@ public final class GroovyExport {
      * else the text where it is UTF-8 without control characters, else its bytes in hex.
      */
     private String readable(byte[] body) {
-        JsonNode json = dev.mtk.record.RecordedBody.json(codec, body);
+        JsonNode json = RecordedBody.json(codec, body);
         if (json != null) {
-            return dev.mtk.internal.LogText.cut(json.toString());
+            return LogText.cut(json.toString());
         }
-        JsonNode text = dev.mtk.record.RecordedBody.rawJson(body);
+        JsonNode text = RecordedBody.rawJson(body);
         if (text != null && !text.textValue().matches("(?s).*\\p{Cntrl}.*")) {
-            return "text " + dev.mtk.internal.LogText.cut(text.textValue());
+            return "text " + LogText.cut(text.textValue());
         }
-        return "hex " + dev.mtk.internal.Hex.spaced(body, 32);
+        return "hex " + Hex.spaced(body, 32);
     }
 
     /**
@@ -241,7 +245,7 @@ public final class GroovyExport {
         }
         try {
             byte[] written = codec.encode(GroovyLiteral.value(json));
-            return json.equals(dev.mtk.record.RecordedBody.json(codec, written)) ? GroovyLiteral.of(json) : null;
+            return json.equals(RecordedBody.json(codec, written)) ? GroovyLiteral.of(json) : null;
         } catch (PayloadException | RuntimeException e) {
             return null;
         }

@@ -1,7 +1,7 @@
 package dev.mtk.replay;
 
-import dev.mtk.payload.JsonPath;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtk.payload.JsonPath;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.mtk.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtk.internal.Addresses;
 import dev.mtk.record.Recorded;
-import dev.mtk.record.RecordedBody;
 import dev.mtk.record.StreamDecoder;
 import dev.mtk.record.WireUnit;
 import dev.mtk.session.Profile;
@@ -76,18 +75,21 @@ final class MatchedConnection implements Served {
 
     private void answer(WireUnit request) {
         String key = request.key(profile);
-        RecordedAnswers.Match match = answers.find(request, key);
+        // Read once: the lookup and the log lines both need the body's JSON value.
+        JsonNode json = RecordedAnswers.json(profile, request);
+        RecordedAnswers.Match match = answers.find(request, json, key);
         if (match == null) {
             LOG.warn("#{} no recorded reply for {}{}: no recorded request has this body{}; record a conversation that "
                     + "has it, or serve connections in their recorded order with --stateful", session.getId(),
-                    shown(request), key == null ? "" : " (" + profile.correlation().expression() + " " + key + ")",
+                    shown(request, json),
+                    key == null ? "" : " (" + profile.correlation().expression() + " " + key + ")",
                     profile.correlation().present() ? " or this " + profile.correlation().expression() : "");
             return;
         }
         RecordedAnswers.Answer answer = match.answer();
         LOG.info("#{} client>server {}, matches by {} the request recorded on connection {} at {} ms", session.getId(),
-                shown(request), match.byBody() ? "body" : profile.correlation().expression(), answer.request().conn(),
-                ms(answer.request()));
+                shown(request, json), match.byBody() ? "body" : profile.correlation().expression(),
+                answer.request().conn(), ms(answer.request()));
         String rewrite = key != null && !key.equals(answer.key()) && profile.correlation().headerField() != null
                 ? key : null;
         for (Recorded.Unit reply : answer.replies()) {
@@ -153,9 +155,7 @@ final class MatchedConnection implements Served {
         return String.format(Locale.ROOT, "%.3f", event.ms());
     }
 
-    private String shown(WireUnit unit) {
-        JsonNode json = unit.kind() == WireUnit.Kind.FRAME ? RecordedBody.json(profile.payload(), unit.body())
-                : RecordedBody.rawJson(unit.body());
+    private static String shown(WireUnit unit, JsonNode json) {
         return json != null ? json.toString() : unit.size() + " B";
     }
 }

@@ -93,16 +93,23 @@ final class RecordedAnswers {
         return greeting;
     }
 
-    /** The recorded answer to {@code request} (a received frame or unframed unit) with key {@code key}, or null. */
-    Match find(WireUnit request, String key) {
-        JsonNode json = request.kind() == WireUnit.Kind.FRAME ? RecordedBody.json(profile.payload(), request.body())
-                : RecordedBody.rawJson(request.body());
+    /**
+     * The recorded answer to {@code request} (a received frame or unframed unit) whose body reads as {@code json}
+     * ({@code null} when it does not: see {@link #json}) with key {@code key}, or null.
+     */
+    Match find(WireUnit request, JsonNode json, String key) {
         Turns turns = byBody.get(digest(request.kind(), json, request.body()));
         if (turns != null) {
             return new Match(turns.next(), true);
         }
         turns = key == null ? null : byKey.get(key);
         return turns == null ? null : new Match(turns.next(), false);
+    }
+
+    /** The JSON value of a received unit's body, or {@code null} when it does not read as JSON. */
+    static JsonNode json(Profile profile, WireUnit unit) {
+        return unit.kind() == WireUnit.Kind.FRAME ? RecordedBody.json(profile.payload(), unit.body())
+                : RecordedBody.rawJson(unit.body());
     }
 
     /** The request a reply goes with: the latest one with its key, else the latest one. */

@@ -37,7 +37,7 @@ public record ReplayOptions(double speed, Duration timeout, List<JsonPath> ignor
     }
 
     /** These options with a server that serves recorded connections in their order ({@code true}) or matches. */
-    public ReplayOptions withStateful(boolean served) {
-        return new ReplayOptions(speed, timeout, ignore, served);
+    public ReplayOptions withStateful(boolean stateful) {
+        return new ReplayOptions(speed, timeout, ignore, stateful);
     }
 }

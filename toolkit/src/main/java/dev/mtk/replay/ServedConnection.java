@@ -1,6 +1,7 @@
 package dev.mtk.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mtk.internal.Addresses;
 import dev.mtk.record.Direction;
 import dev.mtk.record.Recorded;
 import dev.mtk.record.RecordedBody;
@@ -60,8 +61,8 @@ final class ServedConnection implements Served {
 
     @Override
     public synchronized void start() {
-        LOG.info("#{} {} connected, served as recorded connection {}", session.getId(), dev.mtk.internal.Addresses.format(session.getRemoteAddress()),
-                recordedConn);
+        LOG.info("#{} {} connected, served as recorded connection {}", session.getId(),
+                Addresses.format(session.getRemoteAddress()), recordedConn);
         lastMs = events.get(0).ms();
         lastNanos = System.nanoTime();
         advance();
