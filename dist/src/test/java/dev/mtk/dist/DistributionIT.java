@@ -241,7 +241,7 @@ class DistributionIT {
                 .containsPattern("payload +cbor +\\S+ +" + home.resolve("plugins") + "/mtk-plugin-cbor-\\S+\\.jar");
         try (var jars = Files.list(home.resolve("sdk"))) {
             assertThat(jars.map(jar -> jar.getFileName().toString()))
-                    .anyMatch(name -> name.matches("mtk-toolkit-.*-spi\\.jar"))
+                    .anyMatch(name -> name.matches("mtk-spi-.*\\.jar"))
                     .anyMatch(name -> name.startsWith("mina-core-"));
         }
     }
