@@ -165,21 +165,15 @@ public final class ProxyConfig {
         }
 
         public Builder listenPort(int value) {
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("listen port must be between 0 and 65535: " + value);
-            }
-            this.listenPort = value;
+            this.listenPort = Checks.port("listen port", value, true);
             return this;
         }
 
         /** The server every client is forwarded to: a port of its own, never 0. */
         public Builder target(String host, int port) {
             Objects.requireNonNull(host, "targetHost");
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("target port must be between 1 and 65535: " + port);
-            }
+            this.targetPort = Checks.port("target port", port, false);
             this.targetHost = host;
-            this.targetPort = port;
             return this;
         }
 
