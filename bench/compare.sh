@@ -6,7 +6,7 @@
 #
 #   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE]      (defaults: 10 3 16 64)
 #
-# Needs the build (`mvn -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1) and python3.
+# Needs the build (`./mvnw -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,9 +19,9 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 if [ "${MTK_NO_BUILD:-0}" != 1 ]; then
-  mvn -B -q package -DskipTests
+  ./mvnw -B -q package -DskipTests
 fi
-mvn -B -q -pl toolkit dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+./mvnw -B -q -pl toolkit dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 classpath="toolkit/target/test-classes:toolkit/target/classes:$(cat "$work/cp.txt")"
 
 # start NAME COMMAND...: starts a server in the background and sets $port from its 'listening on' line.

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Checks that the build is reproducible: clones the current commit twice, into two different folders, builds each
-# from clean (`mvn -B -q -o package -DskipTests`) and compares the archive
+# from clean (`./mvnw -B -q -o package -DskipTests`) and compares the archive
 # and every jar byte for byte. Prints one sha256 per file and exits 1 naming the first file that differs.
 #
 #   bench/reproducible.sh [COMMIT]      (default: HEAD; uncommitted changes are not built)
 #
-# Not part of `mvn verify`: it needs two full builds. MVN_OPTS_EXTRA adds Maven options.
+# Not part of `./mvnw verify`: it needs two full builds. MVN_OPTS_EXTRA adds Maven options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,7 @@ build() {
   local dir=$1
   git clone -q --no-checkout . "$dir"
   git -C "$dir" checkout -q "$commit"
-  (cd "$dir" && mvn -B -q -o ${MVN_OPTS_EXTRA:-} package -DskipTests)
+  (cd "$dir" && ./mvnw -B -q -o ${MVN_OPTS_EXTRA:-} package -DskipTests)
 }
 
 # The second build starts a build's length after the first, in another folder: neither clock nor path may show.

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -243,6 +244,23 @@ class DistributionIT {
             assertThat(jars.map(jar -> jar.getFileName().toString()))
                     .anyMatch(name -> name.matches("mtk-spi-.*\\.jar"))
                     .anyMatch(name -> name.startsWith("mina-core-"));
+        }
+    }
+
+    @Test
+    void theSdkHoldsTheSpisJavadocAndSources() throws Exception {
+        Path sdk = unpack().resolve("sdk");
+
+        try (var jars = Files.list(sdk)) {
+            List<Path> found = jars.toList();
+            Path javadoc = found.stream().filter(jar -> jar.toString().endsWith("-javadoc.jar")).findFirst().orElseThrow();
+            Path sources = found.stream().filter(jar -> jar.toString().endsWith("-sources.jar")).findFirst().orElseThrow();
+            assertThat(javadoc.getFileName().toString()).startsWith("mtk-spi-");
+            assertThat(sources.getFileName().toString()).startsWith("mtk-spi-");
+            try (ZipFile docs = new ZipFile(javadoc.toFile()); ZipFile code = new ZipFile(sources.toFile())) {
+                assertThat(docs.getEntry("dev/mtk/spi/Handler.html")).as("Handler's page in " + javadoc).isNotNull();
+                assertThat(code.getEntry("dev/mtk/spi/Handler.java")).as("Handler's source in " + sources).isNotNull();
+            }
         }
     }
 

@@ -48,7 +48,7 @@ class ReadmeExamplesIT {
     private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
 
     static {
-        EXAMPLES.put("mvn -B -q package -DskipTests && dist/bin/mtk demo", Example.runs(0, "demo"));
+        EXAMPLES.put("./mvnw -B -q package -DskipTests && dist/bin/mtk demo", Example.runs(0, "demo"));
         EXAMPLES.put("tar -xzf dist/target/mtk-*.tar.gz -C ~/opt && ~/opt/mtk-*/bin/mtk --help", Example.runs(0, "--help"));
         EXAMPLES.put("dist/bin/mtk demo --profile reply --correlate '$.id'",
                 Example.runs(0, "demo", "--profile", "reply", "--correlate", "$.id"));

@@ -111,8 +111,9 @@ final class ProxyCommand implements Command {
                                     ? profile.correlation().expression() : null)), profile, nanos)));
         }
         SessionLimits sessions = ListenOptions.limits(line).build();
-        ProxyConfig config = new ProxyConfig(listen.host(), listen.port(), target.host(), target.port(), profile, limits,
-                ioThreads, ListenOptions.idleSeconds(line), sessions);
+        ProxyConfig config = ProxyConfig.builder().listenHost(listen.host()).listenPort(listen.port())
+                .target(target.host(), target.port()).profile(profile).limits(limits).ioThreads(ioThreads)
+                .idleSeconds(ListenOptions.idleSeconds(line)).sessions(sessions).build();
         Proxy proxy;
         try {
             proxy = Proxy.start(config, observers);

@@ -1,5 +1,6 @@
 package dev.mtk.dissector;
 
+import dev.mtk.internal.Checks;
 import dev.mtk.internal.Hex;
 import dev.mtk.spi.HeaderField;
 import dev.mtk.wire.LengthFieldFormat;
@@ -37,9 +38,7 @@ public record LuaDissector(LengthFieldFormat format, int maxFrame, String name, 
             throw new IllegalArgumentException("protocol name must be lower-case letters, digits and _, starting with a "
                     + "letter: '" + name + "'");
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535: " + port);
-        }
+        Checks.port("port", port, false);
     }
 
     /** The dissector's Lua source. */

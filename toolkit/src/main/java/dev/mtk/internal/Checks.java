@@ -16,4 +16,16 @@ public final class Checks {
         }
         return value;
     }
+
+    /**
+     * {@code value}, when it is a TCP port: 1 to 65535, or 0 too where {@code zeroAllowed} (a listener's "any free
+     * port").
+     */
+    public static int port(String name, int value, boolean zeroAllowed) {
+        int lowest = zeroAllowed ? 0 : 1;
+        if (value < lowest || value > 65535) {
+            throw new IllegalArgumentException(name + " must be between " + lowest + " and 65535: " + value);
+        }
+        return value;
+    }
 }

@@ -124,6 +124,11 @@ public final class BufferBudget extends IoFilterAdapter {
             long partial = holdings.partial(io);
             long queued = holdings.queued(io);
             release(share);
+            // Its share is out of the total now, so it must stop holding at once: MINA reads a closed session until
+            // its I/O thread gets round to removing it, and 200 peers sending most of a 1 MiB frame each kept 104 MiB
+            // of a 128 MiB heap in sessions already closed, and the server ran out of memory (UnderAttackIT).
+            io.suspendRead();
+            holdings.discard(io);
             closer.close(io, "server buffers full: this peer held " + held + " B (partial frame " + partial
                     + " B, unhandled " + queued + " B, unsent " + io.getScheduledWriteBytes()
                     + " B) when all together passed max-buffered " + max + " B");

@@ -38,14 +38,22 @@ public final class DecoderHoldings implements Holdings {
     }
 
     /**
-     * The decoder's buffer counts by its capacity, the memory it takes: it grows by doubling, and a large one costs
-     * the heap more than its bytes (on a small G1 heap, a 1 MiB array takes two 1 MiB regions).
+     * The decoder's buffer counts by the memory it takes: its capacity (it grows by doubling), and for a large one
+     * the whole G1 regions it fills ({@link HeapFootprint}: on a 128 MiB heap, a 1 MiB buffer takes two 1 MiB
+     * regions).
      */
     @Override
     public long held(IoSession io) {
         Object kept = BUFFER == null ? null : io.getAttribute(BUFFER);
-        long buffer = kept instanceof IoBuffer decoding ? decoding.capacity() : 0;
+        long buffer = kept instanceof IoBuffer decoding ? HeapFootprint.ofByteArray(decoding.capacity()) : 0;
         return buffer + queued(io) + io.getScheduledWriteBytes();
+    }
+
+    @Override
+    public void discard(IoSession io) {
+        if (BUFFER != null) {
+            io.removeAttribute(BUFFER);
+        }
     }
 
     /** MINA counts each decoded message that reaches the end of the chain. */

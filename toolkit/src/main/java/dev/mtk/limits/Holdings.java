@@ -26,6 +26,13 @@ public interface Holdings {
         return 0;
     }
 
+    /**
+     * Lets go of what {@code io} keeps between reads, as it is closed to bring the budget down: until MINA has
+     * removed it, a closed session is still read, and its decoder would go on growing a buffer nobody counts.
+     */
+    default void discard(IoSession io) {
+    }
+
     /** Everything {@code io} holds: partial frame, queued messages and bytes written but not yet sent. */
     default long held(IoSession io) {
         return partial(io) + queued(io) + io.getScheduledWriteBytes();

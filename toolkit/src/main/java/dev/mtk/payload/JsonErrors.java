@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one place a JSON mistake is put in plain words. Jackson's messages were shown as they came, e.g. for
- * {@code {"a": 1}: {@code Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED
+ * <code>{"a": 1</code>: {@code Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED
  * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])}. The same mistake now reads
  * {@code unclosed object (opened at line 1, column 1)}; every message has a position and no library's vocabulary.
  * The command line, the REPL, scripts and the server all parse through {@link JsonPayloadCodec}, which calls this.
@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * <table>
  * <caption>What each common mistake says</caption>
  * <tr><th>typed</th><th>message</th></tr>
- * <tr><td>{@code {"a": 1}</td><td>{@code unclosed object (opened at line 1, column 1)}</td></tr>
+ * <tr><td><code>{"a": 1</code></td><td>{@code unclosed object (opened at line 1, column 1)}</td></tr>
  * <tr><td>{@code [1, 2}</td><td>{@code unclosed array (opened at line 1, column 1)}</td></tr>
- * <tr><td>{@code {"a": "x}</td><td>{@code unclosed string (opened at line 1, column 7)}</td></tr>
+ * <tr><td><code>{"a": "x</code></td><td>{@code unclosed string (opened at line 1, column 7)}</td></tr>
  * <tr><td>{@code {a: 1}}</td><td>{@code invalid JSON at line 1, column 2: unexpected character 'a' (expected a
  * field name in double quotes)}</td></tr>
  * <tr><td>{@code {"a": 1} x}</td><td>{@code invalid JSON at line 1, column 10: more after the value ('x'); one JSON

@@ -1,7 +1,7 @@
 package dev.mtk.repl;
 
 /**
- * Whether typed input is complete: JSON and Groovy go on over several lines until every {@code {}, {@code [} and
+ * Whether typed input is complete: JSON and Groovy go on over several lines until every <code>{</code>, {@code [} and
  * {@code (} is closed. Brackets inside strings do not count; a closing bracket too many never makes the REPL wait.
  */
 final class Brackets {

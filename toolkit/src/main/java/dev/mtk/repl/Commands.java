@@ -56,7 +56,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
     }
 
     /**
-     * Does what {@code input} says: a command, {@code = EXPRESSION}, or a body starting with {@code {} or {@code [}
+     * Does what {@code input} says: a command, {@code = EXPRESSION}, or a body starting with <code>{</code> or {@code [}
      * to send. Blank lines and lines starting with {@code #} do nothing.
      *
      * @throws ReplFailure saying what was wrong

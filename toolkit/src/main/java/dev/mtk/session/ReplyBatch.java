@@ -14,7 +14,7 @@ import org.apache.mina.core.session.IoSession;
  */
 final class ReplyBatch {
     /** A batch this large is written at once, so that a read answered with large replies stays bounded. */
-    private static final int FLUSH_AT = 64 * 1024;
+    static final int FLUSH_AT = 64 * 1024;
     private static final int INITIAL = 512;
 
     private final IoSession io;
@@ -38,8 +38,13 @@ final class ReplyBatch {
 
     /** Adds the encoded reply; the caller has checked {@link #open()}. */
     void add(byte[] encoded) {
+        if (size > 0 && size + encoded.length > FLUSH_AT) {
+            // Written before it would grow past FLUSH_AT: doubling there made 128 KiB arrays carry 64 KiB each, and
+            // the buffer budget, which counts the bytes waiting to be sent, saw half the heap they took.
+            flush();
+        }
         if (size + encoded.length > buffer.length) {
-            byte[] larger = new byte[Math.max(buffer.length * 2, size + encoded.length)];
+            byte[] larger = new byte[Math.max(Math.min(buffer.length * 2, FLUSH_AT), size + encoded.length)];
             System.arraycopy(buffer, 0, larger, 0, size);
             buffer = larger;
         }

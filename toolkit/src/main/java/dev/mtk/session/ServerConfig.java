@@ -154,10 +154,7 @@ public final class ServerConfig {
         }
 
         public Builder port(int value) {
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535: " + value);
-            }
-            this.port = value;
+            this.port = Checks.port("port", value, true);
             return this;
         }
 

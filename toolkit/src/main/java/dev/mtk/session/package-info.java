@@ -1,5 +1,5 @@
 /**
- * Sessions: the MINA server ({@link dev.mtk.session.Server}) that runs any {@link dev.mtk.session.Handler}, the
+ * Sessions: the MINA server ({@link dev.mtk.session.Server}) that runs any {@link dev.mtk.spi.Handler}, the
  * client ({@link dev.mtk.session.Client}, {@link dev.mtk.session.ClientSession}) that the command line, REPL,
  * scripts and load generator share, and the {@link dev.mtk.session.Profile profiles} that bundle framing, payload and
  * the acknowledgement exchange.

@@ -62,6 +62,27 @@ class BufferBudgetTest {
     }
 
     @Test
+    void aSessionClosedForTheBudgetIsNoLongerRead() throws Exception {
+        created(small, large, medium);
+        read(small, 100);
+        read(large, 600);
+        read(medium, 350);
+
+        assertThat(large.isReadSuspended()).isTrue();
+        assertThat(medium.isReadSuspended()).isFalse();
+    }
+
+    @Test
+    void aSessionClosedForTheBudgetLetsGoOfWhatItHolds() throws Exception {
+        created(small, large, medium);
+        read(small, 100);
+        read(large, 600);
+        read(medium, 350);
+
+        assertThat(holdings.discarded).containsExactly(large);
+    }
+
+    @Test
     void aClosedSessionsShareLeavesTheTotal() throws Exception {
         created(small, large);
         read(small, 100);

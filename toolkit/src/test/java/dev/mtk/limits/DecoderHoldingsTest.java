@@ -47,6 +47,16 @@ class DecoderHoldingsTest {
     }
 
     @Test
+    void discardingLetsGoOfTheDecodersBuffer() throws Exception {
+        feed(Arrays.copyOf(headers("{\"a\":1}"), 13));
+
+        holdings.discard(session);
+
+        assertThat(holdings.partial(session)).isZero();
+        assertThat(holdings.held(session)).isEqualTo(42);
+    }
+
+    @Test
     void queuedBytesComeFromTheHandler() {
         assertThat(holdings.queued(session)).isEqualTo(42);
     }

@@ -379,9 +379,8 @@ class ProxyTest {
     @Test
     void decodersPastTheBudgetStopDecodingTheLargestConnectionWhileForwardingGoesOn() throws Exception {
         RawServer upstream = own(new RawServer());
-        ProxyConfig config = new ProxyConfig("127.0.0.1", 0, "127.0.0.1", upstream.port(), Profile.json(),
-                dev.mtk.spi.FrameLimits.DEFAULT, 2, 0,
-                dev.mtk.session.SessionLimits.builder().maxBuffered(1024 * 1024).build());
+        ProxyConfig config = ProxyConfig.loopback(0, upstream.port(), Profile.json()).newBuilder().ioThreads(2)
+                .sessions(dev.mtk.session.SessionLimits.builder().maxBuffered(1024 * 1024).build()).build();
         Proxy proxy = own(Proxy.start(config, List.of(observed)));
         List<RawClient> attackers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -434,8 +433,8 @@ class ProxyTest {
     @Test
     void anIdleClientIsClosedWithItsUpstreamConnection() throws Exception {
         RawServer upstream = own(new RawServer());
-        ProxyConfig config = new ProxyConfig("127.0.0.1", 0, "127.0.0.1", upstream.port(), Profile.json(),
-                dev.mtk.spi.FrameLimits.DEFAULT, 2, 1, dev.mtk.session.SessionLimits.DEFAULT);
+        ProxyConfig config = ProxyConfig.loopback(0, upstream.port(), Profile.json()).newBuilder().ioThreads(2)
+                .idleSeconds(1).build();
         Proxy proxy = own(Proxy.start(config, List.of(observed)));
 
         try (RawClient client = new RawClient(proxy.port()); RawServer.Peer peer = upstream.accept()) {
