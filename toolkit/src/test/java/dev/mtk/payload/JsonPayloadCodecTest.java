@@ -144,11 +144,6 @@ class JsonPayloadCodecTest {
     private Object walked(String body, List<Object> path) throws PayloadException {
         return new dev.mtk.spi.PayloadCodec() {
             @Override
-            public String name() {
-                return "walked";
-            }
-
-            @Override
             public byte[] parse(String text) throws PayloadException {
                 return json.parse(text);
             }

@@ -226,11 +226,6 @@ class ServerTest {
     void aPayloadCodecThatThrowsClosesOnlyThatSession() throws Exception {
         dev.mtk.spi.PayloadCodec fragile = new dev.mtk.spi.PayloadCodec() {
             @Override
-            public String name() {
-                return "text";
-            }
-
-            @Override
             public byte[] parse(String text) {
                 return utf8(text);
             }
@@ -252,7 +247,7 @@ class ServerTest {
                 throw new IllegalStateException("render bug");
             }
         };
-        start(Profile.json().withPayload(fragile), FrameLimits.DEFAULT, new SeedHandler());
+        start(Profile.json().withPayload(dev.mtk.payload.NamedPayload.of("text", fragile)), FrameLimits.DEFAULT, new SeedHandler());
 
         try (RawClient raw = new RawClient(server.port())) {
             raw.write(headers("boom"));

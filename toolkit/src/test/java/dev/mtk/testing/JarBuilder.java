@@ -93,14 +93,18 @@ public final class JarBuilder {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The source of a payload codec called {@code name} whose description is {@code descriptionExpression}. */
+    /**
+     * The source of a payload codec called {@code name} whose description is {@code descriptionExpression}: a codec
+     * without options, so its own provider ({@code create} returns itself).
+     */
     public static String payloadCodec(String className, String name, String descriptionExpression, String constructorBody) {
         int dot = className.lastIndexOf('.');
         return "package " + className.substring(0, dot) + ";\n"
-                + "public final class " + className.substring(dot + 1) + " implements dev.mtk.spi.PayloadCodec {\n"
+                + "public final class " + className.substring(dot + 1) + " implements dev.mtk.spi.PayloadProvider, dev.mtk.spi.PayloadCodec {\n"
                 + "  public " + className.substring(dot + 1) + "() { " + constructorBody + " }\n"
                 + "  public String name() { return \"" + name + "\"; }\n"
                 + "  public String description() { return " + descriptionExpression + "; }\n"
+                + "  public dev.mtk.spi.PayloadCodec create(dev.mtk.spi.Options options) { return this; }\n"
                 + "  public byte[] parse(String text) { return text.toUpperCase().getBytes(java.nio.charset.StandardCharsets.UTF_8); }\n"
                 + "  public Object decode(byte[] body) { return new String(body, java.nio.charset.StandardCharsets.UTF_8); }\n"
                 + "  public String render(byte[] body) { return \"<\" + new String(body, java.nio.charset.StandardCharsets.UTF_8) + \">\"; }\n"

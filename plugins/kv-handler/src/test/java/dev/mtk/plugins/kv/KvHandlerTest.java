@@ -1,8 +1,8 @@
 package dev.mtk.plugins.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtk.spi.Options;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +85,7 @@ class KvHandlerTest {
         KvHandlerProvider provider = new KvHandlerProvider();
 
         assertThat(provider.name()).isEqualTo("kv");
-        assertThat(provider.create(Map.of())).isInstanceOf(KvHandler.class);
-        assertThatThrownBy(() -> provider.create(Map.of("size", "1"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option 'size' (it takes none)");
+        assertThat(provider.options()).isEmpty();
+        assertThat(provider.create(Options.none())).isInstanceOf(KvHandler.class);
     }
 }
