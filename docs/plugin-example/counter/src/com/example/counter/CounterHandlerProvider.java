@@ -31,9 +31,6 @@ public final class CounterHandlerProvider implements HandlerProvider {
 
             @Override
             public void onMessage(Conversation session, Received message) throws Exception {
-                if (message.confirmation()) {
-                    return; // the client's "ok" after an answer asks for nothing
-                }
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put(label, session.state().merge("count", 1L, (a, b) -> (Long) a + (Long) b));
                 answer.put("total", total.incrementAndGet());

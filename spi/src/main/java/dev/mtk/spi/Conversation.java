@@ -54,9 +54,6 @@ public interface Conversation {
         replyLater(delay, value);
     }
 
-    /** Sends the profile's acknowledgement, {@code 我收到了}; returns wire bytes. */
-    int acknowledge();
-
     /** Whether the session is still open. */
     boolean isOpen();
 

@@ -22,12 +22,6 @@ public interface Received {
     String render();
 
     /**
-     * Whether this is the client's confirmation ({@code ok}) of an acknowledgement, as the profile writes it: the
-     * last step of the seed's exchange rather than a request.
-     */
-    boolean confirmation();
-
-    /**
      * The framing's named header fields ({@link HeaderField}) and their values in this message, e.g.
      * {@code {opcode=0, opaque=7}}; empty when the framing names none.
      */

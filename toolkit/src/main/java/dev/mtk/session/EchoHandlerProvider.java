@@ -30,9 +30,7 @@ public final class EchoHandlerProvider implements HandlerProvider {
     private static final class Echo implements Handler, NonBlocking {
         @Override
         public void onMessage(Conversation session, Received message) throws Exception {
-            if (!message.confirmation()) {
-                session.reply(message.body(), message.header());
-            }
+            session.reply(message.body(), message.header());
         }
     }
 }

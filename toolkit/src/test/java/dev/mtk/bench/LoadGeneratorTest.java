@@ -124,7 +124,7 @@ class LoadGeneratorTest {
             if (answered.incrementAndGet() > 20) {
                 session.close();
             } else {
-                session.acknowledge();
+                dev.mtk.session.SeedExchange.acknowledge(session);
             }
         });
 

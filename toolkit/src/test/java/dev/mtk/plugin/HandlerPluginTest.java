@@ -37,7 +37,6 @@ class HandlerPluginTest {
               public Handler create(Options options) {
                 String suffix = options.get("suffix", "");
                 return (session, message) -> {
-                  if (message.confirmation()) return;
                   String text = String.valueOf(((Map<?, ?>) message.value()).get("shout"));
                   if (text.equals("boom")) throw new IllegalStateException("no shouting boom");
                   long count = ((AtomicLong) session.shared().computeIfAbsent("count", k -> new AtomicLong())).incrementAndGet();

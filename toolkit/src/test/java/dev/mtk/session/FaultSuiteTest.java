@@ -281,11 +281,7 @@ class FaultSuiteTest {
         Arrays.fill(large, (byte) 'y');
         String reply = "\"" + new String(large, StandardCharsets.US_ASCII) + "\"";
         start(limited(SessionLimits.builder().maxPending(1024 * 1024).writeTimeout(Duration.ofSeconds(1)).build()),
-                (session, message) -> {
-                    if (!message.confirmation()) {
-                        session.reply(message.text().contains("hog") ? reply : "\"我收到了\"");
-                    }
-                });
+                (session, message) -> session.reply(message.text().contains("hog") ? reply : "\"我收到了\""));
 
         try (RawClient hog = new RawClient(server.port())) {
             byte[] ask = headers("{\"hog\":true}");
@@ -537,7 +533,7 @@ class FaultSuiteTest {
                   public String name() { return "needs-missing"; }
                   public dev.mtk.spi.Handler create(dev.mtk.spi.Options options) {
                     return (session, message) -> {
-                      if (message.text().contains("lonely")) { session.reply(Missing.hello()); } else { session.acknowledge(); }
+                      if (message.text().contains("lonely")) { session.reply(Missing.hello()); } else { session.reply("\\"fine\\""); }
                     };
                   }
                 }
@@ -557,7 +553,7 @@ class FaultSuiteTest {
         start(oneIoThread(), seedBut("slow", (session, message) -> {
             blocked.countDown();
             release.await();
-            session.acknowledge();
+            dev.mtk.session.SeedExchange.acknowledge(session);
         }));
 
         try (RawClient slow = new RawClient(server.port())) {

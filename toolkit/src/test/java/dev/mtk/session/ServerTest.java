@@ -210,7 +210,7 @@ class ServerTest {
             if (message.text().contains("boom")) {
                 throw new IllegalStateException("boom requested");
             }
-            session.acknowledge();
+            dev.mtk.session.SeedExchange.acknowledge(session);
         });
 
         try (RawClient raw = new RawClient(server.port())) {

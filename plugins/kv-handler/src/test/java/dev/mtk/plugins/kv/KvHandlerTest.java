@@ -73,12 +73,6 @@ class KvHandlerTest {
         assertThat(ask(request())).isEqualTo(Map.of("ok", false, "error", "unknown op: null"));
     }
 
-    @Test
-    void aConfirmationIsNotARequest() throws Exception {
-        handler.onMessage(session, new Request("ok", true));
-
-        assertThat(session.replies).isEmpty();
-    }
 
     @Test
     void theProviderIsCalledKvAndTakesNoOptions() {
