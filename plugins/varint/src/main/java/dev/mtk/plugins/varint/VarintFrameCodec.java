@@ -71,6 +71,7 @@ public final class VarintFrameCodec implements FramingProvider {
 
     @Override
     public Framing create(Options options) {
-        return new VarintFraming(options.limits());
+        return Framing.of(new VarintDecoder(options.limits()), new VarintEncoder(),
+                body -> Varint32.size(body) + body);
     }
 }

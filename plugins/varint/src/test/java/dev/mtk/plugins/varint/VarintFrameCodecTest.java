@@ -42,4 +42,29 @@ class VarintFrameCodecTest {
         assertThat(ServiceLoader.load(FramingProvider.class).stream().map(ServiceLoader.Provider::type))
                 .contains(VarintFrameCodec.class);
     }
+
+    @Test
+    void frameLengthCountsTheVarintAndTheBody() {
+        Framing framing = codec.create(Options.none());
+
+        assertThat(framing.frameLength(0)).isEqualTo(1);
+        assertThat(framing.frameLength(127)).isEqualTo(128);
+        assertThat(framing.frameLength(128)).isEqualTo(130);
+        assertThat(framing.frameLength(300)).isEqualTo(302);
+        assertThat(framing.frameLength(1 << 21)).isEqualTo(4 + (1 << 21));
+    }
+
+    @Test
+    void frameLengthAgreesWithTheEncoder() {
+        Framing framing = codec.create(Options.none());
+
+        for (int length : new int[] {0, 127, 128, 300, 16384}) {
+            assertThat(framing.frameLength(length)).isEqualTo(new VarintEncoder().frame(new byte[length]).length);
+        }
+    }
+
+    @Test
+    void encoderIsTheVarintEncoder() {
+        assertThat(codec.create(Options.none()).encoder()).isInstanceOf(VarintEncoder.class);
+    }
 }
