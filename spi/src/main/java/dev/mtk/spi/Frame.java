@@ -19,6 +19,8 @@ import java.util.Objects;
  * <p>Two frames are equal when all that makes them is: body, header and wire size. A frame as received therefore
  * differs from the same body made to be sent ({@code wireSize} -1); equality over the body alone let tests that
  * compared decoded frames with {@code new Frame(body)} pass with any wire size.
+ *
+ * @since 1.0
  */
 public final class Frame implements Outbound {
     private static final byte[] NO_HEADER = new byte[0];

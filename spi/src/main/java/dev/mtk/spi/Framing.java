@@ -13,6 +13,8 @@ import org.apache.mina.filter.codec.ProtocolEncoder;
  * {@link org.apache.mina.filter.codec.CumulativeProtocolDecoder} does), because one decoder serves every session.
  * The encoder writes {@link Frame}s framed and {@link RawBytes} as they are; {@link FrameEncoder} does the
  * dispatching.
+ *
+ * @since 1.0
  */
 public interface Framing {
 
@@ -37,8 +39,18 @@ public interface Framing {
         return new PartsFraming(decoder, encoder, frameLength);
     }
 
+    /**
+     * The decoder every session of this framing shares.
+     *
+     * @return the decoder; it keeps per-session state in session attributes
+     */
     ProtocolDecoder decoder();
 
+    /**
+     * The encoder every session of this framing shares.
+     *
+     * @return the encoder, usually a {@link FrameEncoder}
+     */
     ProtocolEncoder encoder();
 
     /** Bytes a frame with a body of {@code bodyLength} bytes takes on the wire. */

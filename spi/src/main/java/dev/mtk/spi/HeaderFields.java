@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The named fields of a framing's frames ({@link HeaderField}), read from received frames and written into frames to
  * be sent. A framing without named fields has {@link #NONE}.
+ *
+ * @since 1.0
  */
 public final class HeaderFields {
     /** No named fields. */
@@ -54,18 +56,39 @@ public final class HeaderFields {
         return of(fields);
     }
 
+    /**
+     * The fields, in declaration order.
+     *
+     * @return an unmodifiable list
+     */
     public List<HeaderField> list() {
         return fields;
     }
 
+    /**
+     * Whether there are no fields.
+     *
+     * @return {@code true} for {@link #NONE}
+     */
     public boolean isEmpty() {
         return fields.isEmpty();
     }
 
+    /**
+     * The field called {@code name}.
+     *
+     * @param name a field's name
+     * @return the field, or empty when there is none by that name
+     */
     public Optional<HeaderField> named(String name) {
         return fields.stream().filter(field -> field.name().equals(name)).findFirst();
     }
 
+    /**
+     * The fields' names, in declaration order.
+     *
+     * @return the names
+     */
     public List<String> names() {
         return fields.stream().map(HeaderField::name).toList();
     }

@@ -5,6 +5,8 @@ package dev.mtk.spi;
  *
  * <p>A {@link PayloadProvider} creates it (and gives it its name). It must be thread-safe: one instance serves every
  * session.
+ *
+ * @since 1.0
  */
 public interface PayloadCodec {
 
