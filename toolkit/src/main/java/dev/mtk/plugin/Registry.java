@@ -245,6 +245,18 @@ public final class Registry {
             warnings.add("plugin " + jar + ": not a jar (zip) file: " + e.getMessage());
             return;
         }
+        SpiCheck spi = SpiCheck.of(plugin.spiVersion());
+        if (spi.warning() != null) {
+            warnings.add("plugin " + jar + ": " + spi.warning());
+        }
+        if (!spi.load()) {
+            try {
+                plugin.close();
+            } catch (IOException e) {
+                // nothing was loaded from it; the file handle goes with the class loader
+            }
+            return;
+        }
         int before = size();
         int warned = warnings.size();
         registerAll(plugin.loader(), jar.toString(), plugin.version());

@@ -178,6 +178,54 @@ class RegistryTest {
                 .hasMessage("payload pre: unknown option 'suffix' (known: prefix)");
     }
 
+    private Path upperJarForSpi(String spiVersion) throws Exception {
+        return new JarBuilder()
+                .source("com.example.Upper", payloadCodec("com.example.Upper", "upper", "\"upper case text\"", ""))
+                .service(PayloadProvider.class, "com.example.Upper")
+                .spiVersion(spiVersion)
+                .build(plugins.resolve("upper.jar"));
+    }
+
+    @Test
+    void aJarBuiltForAnotherSpiMajorIsSkippedWithOneWarning() throws Exception {
+        Path jar = upperJarForSpi("2.0");
+
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar
+                + ": built for mtk SPI 2.0; this mtk has SPI 1.0 (skipped)");
+        assertThat(codecs.all()).noneMatch(info -> info.name().equals("upper"));
+    }
+
+    @Test
+    void aJarBuiltForANewerSpiMinorIsLoadedWithAWarning() throws Exception {
+        Path jar = upperJarForSpi("1.7");
+
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar + ": built for mtk SPI 1.7; this mtk has SPI "
+                + "1.0 (loaded; what it uses of the newer SPI is missing here)");
+        assertThat(codecs.payload("upper").parse("abc")).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJarNamingNoSpiVersionIsLoadedWithAWarningNamingTheAttribute() throws Exception {
+        Path jar = upperJarForSpi(null);
+
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).singleElement().asString()
+                .startsWith("plugin " + jar + ": no Mtk-Spi-Version in its manifest");
+        assertThat(codecs.payload("upper").parse("abc")).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJarBuiltForTheSameSpiLoadsWithoutAWarning() throws Exception {
+        upperJarForSpi("1.0");
+
+        assertThat(Registry.load(List.of(plugins)).warnings()).isEmpty();
+    }
+
     @Test
     void loadsAPluginsLibrariesFromTheFolderNamedAfterItsJar() throws Exception {
         Path library = new JarBuilder()

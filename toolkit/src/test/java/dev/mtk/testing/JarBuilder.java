@@ -26,6 +26,8 @@ public final class JarBuilder {
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<Path> classPath = new ArrayList<>();
     private String version = "1.0.0";
+    /** What a plugin built by the docs or the plugin POM says; {@code null} to leave the attribute out. */
+    private String spiVersion = dev.mtk.spi.SpiVersion.CURRENT;
 
     /** A Java source file, e.g. {@code source("com.example.Upper", "package com.example; ...")}. */
     public JarBuilder source(String className, String code) {
@@ -47,6 +49,12 @@ public final class JarBuilder {
 
     public JarBuilder version(String value) {
         version = value;
+        return this;
+    }
+
+    /** The manifest's {@code Mtk-Spi-Version}; {@code null} for a jar that names none. */
+    public JarBuilder spiVersion(String value) {
+        spiVersion = value;
         return this;
     }
 
@@ -72,6 +80,9 @@ public final class JarBuilder {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+        if (spiVersion != null) {
+            manifest.getMainAttributes().put(new Attributes.Name(dev.mtk.spi.SpiVersion.MANIFEST_ATTRIBUTE), spiVersion);
+        }
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                 Stream<Path> files = Files.walk(classes)) {
