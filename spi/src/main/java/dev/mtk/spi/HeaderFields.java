@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The named fields of a framing's frames ({@link HeaderField}), read from received frames and written into frames to
- * be sent. A framing without named fields has {@link #NONE}.
+ * be sent. A framing without named fields has {@link #NONE}. An immutable value: two are equal when they name the
+ * same fields in the same order.
  *
  * @since 1.0
  */
@@ -147,6 +148,17 @@ public final class HeaderFields {
             }
         }
         throw new IllegalArgumentException("header field " + field.name() + " takes a whole number, not " + value);
+    }
+
+    /** Equal when the same fields are named in the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HeaderFields h && fields.equals(h.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
     }
 
     /** As written in options: {@code opcode@1:1+opaque@12:4}. */

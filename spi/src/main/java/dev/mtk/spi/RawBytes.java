@@ -8,6 +8,9 @@ import java.util.Objects;
  * Bytes that travel without framing: encoders write them as they are, and decoders that expect an unframed unit (the
  * {@code seed} profile's acknowledgement {@code 我收到了} and confirmation {@code ok}) emit them as they arrived.
  *
+ * <p>The array is handed over, not copied, as a {@link Frame}'s body is and for the same reason: raw bytes travel
+ * once per message on the I/O path. Nobody changes it after handing it over. Equality is by content.
+ *
  * @since 1.0
  */
 public final class RawBytes implements Outbound {
