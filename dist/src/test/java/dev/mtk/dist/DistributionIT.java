@@ -311,7 +311,8 @@ class DistributionIT {
 
         Path build = temp.resolve("build");
         exec(temp, jdkTool("javac"), "--release", "17", "-cp", home.resolve("sdk") + "/*", "-d", build.toString(), source.toString());
-        exec(temp, jdkTool("jar"), "--create", "--file", home.resolve("plugins/base64.jar").toString(), "-C", build.toString(), ".",
+        exec(temp, jdkTool("jar"), "--create", "--file", home.resolve("plugins/base64.jar").toString(), "--manifest",
+                example.resolve("manifest.txt").toString(), "-C", build.toString(), ".",
                 "-C", example.resolve("src").toString(), "META-INF");
 
         Result listed = run(home.resolve("bin/mtk"), "plugins");
@@ -359,7 +360,8 @@ class DistributionIT {
         Path build = temp.resolve("counter-build");
         exec(temp, jdkTool("javac"), "--release", "17", "-cp", home.resolve("sdk") + "/*", "-d", build.toString(),
                 source.toString());
-        exec(temp, jdkTool("jar"), "--create", "--file", home.resolve("plugins/counter.jar").toString(), "-C",
+        exec(temp, jdkTool("jar"), "--create", "--file", home.resolve("plugins/counter.jar").toString(), "--manifest",
+                example.resolve("manifest.txt").toString(), "-C",
                 build.toString(), ".", "-C", example.resolve("src").toString(), "META-INF");
         Path mtk = home.resolve("bin/mtk");
 

@@ -1,15 +1,17 @@
 package com.example.base64;
 
+import dev.mtk.spi.Options;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
+import dev.mtk.spi.PayloadProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Bodies that are Base64 text on the wire, typed and shown as the text they carry. */
-public final class Base64PayloadCodec implements PayloadCodec {
+/** Bodies that are Base64 text on the wire, typed and shown as the text they carry; stateless, its own provider. */
+public final class Base64PayloadCodec implements PayloadProvider, PayloadCodec {
     @Override public String name() { return "base64"; }
-
     @Override public String description() { return "UTF-8 text, Base64-encoded on the wire"; }
+    @Override public PayloadCodec create(Options options) { return this; }
 
     /** What the user types goes on the wire encoded. */
     @Override public byte[] parse(String text) { return Base64.getEncoder().encode(text.getBytes(StandardCharsets.UTF_8)); }

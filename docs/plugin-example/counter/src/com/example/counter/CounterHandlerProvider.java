@@ -3,7 +3,7 @@ package com.example.counter;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.Received;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +16,12 @@ public final class CounterHandlerProvider implements HandlerProvider {
 
     @Override public String description() { return "answers each message with its session's and the server's count"; }
 
+    /** mtk refuses any other option, naming the handler: handler counter: unknown option 'x' (known: label). */
+    @Override public List<String> options() { return List.of("label"); }
+
     @Override
-    public Handler create(Map<String, String> options) {
-        KnownOptions.check(options, List.of("label")); // mtk adds "handler counter: " to the message
-        String label = options.getOrDefault("label", "seen");
+    public Handler create(Options options) {
+        String label = options.get("label", "seen");
         AtomicLong total = new AtomicLong();
         return new Handler() {
             @Override
@@ -29,9 +31,6 @@ public final class CounterHandlerProvider implements HandlerProvider {
 
             @Override
             public void onMessage(Conversation session, Received message) throws Exception {
-                if (message.confirmation()) {
-                    return; // the client's "ok" after an answer asks for nothing
-                }
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put(label, session.state().merge("count", 1L, (a, b) -> (Long) a + (Long) b));
                 answer.put("total", total.incrementAndGet());

@@ -3,9 +3,19 @@ package dev.mtk.spi;
 import java.time.Duration;
 import java.util.Map;
 
-/** One client's session, as a {@link Handler} sees it: who, what it can send, how to end it, and its state. */
+/**
+ * One client's session, as a {@link Handler} sees it: who, what it can send, how to end it, and its state. It knows
+ * no protocol in particular: a handshake such as the seed's acknowledgement belongs to mtk's exchanges, not here.
+ *
+ * @since 1.0
+ */
 public interface Conversation {
 
+    /**
+     * This session's number, counted from 1 per server: what logs show as {@code #N}.
+     *
+     * @return the session's number
+     */
     long id();
 
     /** The client's address, e.g. {@code 127.0.0.1:50756}. */
@@ -35,7 +45,13 @@ public interface Conversation {
         return reply(value);
     }
 
-    /** Sends {@code value} after {@code delay}, unless the session has closed by then. */
+    /**
+     * Sends {@code value} after {@code delay}, unless the session has closed by then: how a handler waits without
+     * blocking its thread.
+     *
+     * @param delay how long to wait, a {@link Duration} such as {@code Duration.ofMillis(200)}
+     * @param value what to send, as {@link #reply(Object)} takes it
+     */
     void replyLater(Duration delay, Object value);
 
     /**
@@ -53,9 +69,6 @@ public interface Conversation {
         }
         replyLater(delay, value);
     }
-
-    /** Sends the profile's acknowledgement, {@code 我收到了}; returns wire bytes. */
-    int acknowledge();
 
     /** Whether the session is still open. */
     boolean isOpen();

@@ -14,11 +14,16 @@ import java.util.Objects;
  * send whose header holds given field values (the encoder writes magic and length over it). Usually the header is
  * empty: decoders drop it, and encoders write their own.
  *
- * <p>The arrays are not copied: a frame owns the arrays it is given, and nobody changes them afterwards.
+ * <p>The arrays are handed over, not copied: a frame owns the arrays it is given, {@link #body()} and
+ * {@link #header()} return them, and nobody changes them afterwards. Frames are made and read once per message on
+ * the I/O path, where a copy each way would double the bytes a server moves; so, unlike the SPI's other values, a
+ * frame trusts its callers instead of copying.
  *
  * <p>Two frames are equal when all that makes them is: body, header and wire size. A frame as received therefore
  * differs from the same body made to be sent ({@code wireSize} -1); equality over the body alone let tests that
  * compared decoded frames with {@code new Frame(body)} pass with any wire size.
+ *
+ * @since 1.0
  */
 public final class Frame implements Outbound {
     private static final byte[] NO_HEADER = new byte[0];

@@ -8,6 +8,8 @@ import org.apache.mina.filter.codec.ProtocolEncoderOutput;
 /**
  * An encoder that frames each {@link Frame} with {@link #frame(byte[])} and writes {@link RawBytes} as they are (the
  * two kinds of {@link Outbound}), so a framing only says how one body is framed.
+ *
+ * @since 1.0
  */
 public abstract class FrameEncoder extends ProtocolEncoderAdapter {
 

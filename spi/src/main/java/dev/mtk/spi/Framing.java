@@ -1,5 +1,6 @@
 package dev.mtk.spi;
 
+import java.util.function.IntUnaryOperator;
 import org.apache.mina.filter.codec.ProtocolDecoder;
 import org.apache.mina.filter.codec.ProtocolEncoder;
 
@@ -12,11 +13,44 @@ import org.apache.mina.filter.codec.ProtocolEncoder;
  * {@link org.apache.mina.filter.codec.CumulativeProtocolDecoder} does), because one decoder serves every session.
  * The encoder writes {@link Frame}s framed and {@link RawBytes} as they are; {@link FrameEncoder} does the
  * dispatching.
+ *
+ * @since 1.0
  */
 public interface Framing {
 
+    /**
+     * A framing without named header fields, from its parts: what most framings are, so that a provider need not
+     * write a class for it.
+     *
+     * <pre>{@code
+     * public Framing create(Options options) {
+     *     return Framing.of(new VarintDecoder(options.limits()), new VarintEncoder(),
+     *             body -> Varint32.size(body) + body);
+     * }
+     * }</pre>
+     *
+     * @param decoder     the decoder every session shares (so it keeps per-session state in session attributes)
+     * @param encoder     the encoder every session shares; usually a {@link FrameEncoder}
+     * @param frameLength the bytes a frame with a body of the given length takes on the wire
+     * @return the framing
+     * @since 1.0
+     */
+    static Framing of(ProtocolDecoder decoder, ProtocolEncoder encoder, IntUnaryOperator frameLength) {
+        return new PartsFraming(decoder, encoder, frameLength);
+    }
+
+    /**
+     * The decoder every session of this framing shares.
+     *
+     * @return the decoder; it keeps per-session state in session attributes
+     */
     ProtocolDecoder decoder();
 
+    /**
+     * The encoder every session of this framing shares.
+     *
+     * @return the encoder, usually a {@link FrameEncoder}
+     */
     ProtocolEncoder encoder();
 
     /** Bytes a frame with a body of {@code bodyLength} bytes takes on the wire. */

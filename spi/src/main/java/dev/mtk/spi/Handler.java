@@ -7,6 +7,8 @@ package dev.mtk.spi;
  * <p>The server calls one handler for every session, each session's calls from one thread at a time. Keep
  * per-session state in {@link Conversation#state()} and shared state in {@link Conversation#shared()} or in
  * thread-safe fields. Callbacks run on I/O threads: do not block in them (use {@link Conversation#replyLater}).
+ *
+ * @since 1.0
  */
 public interface Handler {
 

@@ -1,28 +1,13 @@
 package dev.mtk.spi;
 
-import java.util.Map;
-
 /**
- * A kind of handler, selected by name with {@code mtk server --handler NAME[:key=value,...]}.
+ * A kind of handler, selected with {@code mtk server --handler NAME[:key=value,...]}: the built-in {@code seed},
+ * {@code echo}, or a plugin's.
  *
- * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in
- * {@code META-INF/services/dev.mtk.spi.HandlerProvider}.
+ * <p>List the class in {@code META-INF/services/dev.mtk.spi.HandlerProvider}. One handler it creates serves every
+ * session of a server.
+ *
+ * @since 1.0
  */
-public interface HandlerProvider {
-
-    /** The name users select it by, e.g. {@code kv}: lower case, no spaces. */
-    String name();
-
-    /** One line for {@code mtk plugins}. */
-    default String description() {
-        return "";
-    }
-
-    /**
-     * A handler configured by {@code options} (the {@code key=value} pairs after the name, possibly none); one
-     * handler serves every session of a server.
-     *
-     * @throws IllegalArgumentException for an unknown option or a bad value; the message names it
-     */
-    Handler create(Map<String, String> options);
+public interface HandlerProvider extends Provider<Handler> {
 }

@@ -22,10 +22,16 @@ import java.util.regex.Pattern;
  * @param offset where it starts, from the frame's first byte
  * @param width  bytes, 1 to 8; a width of 8 holds values up to {@link Long#MAX_VALUE}
  * @param order  byte order
+ * @since 1.0
  */
 public record HeaderField(String name, int offset, int width, ByteOrder order) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
+    /**
+     * Checks the field.
+     *
+     * @throws IllegalArgumentException for an invalid name, a negative offset, or a width outside 1 to 8
+     */
     public HeaderField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(order, "order");

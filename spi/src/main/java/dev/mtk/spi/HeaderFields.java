@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The named fields of a framing's frames ({@link HeaderField}), read from received frames and written into frames to
- * be sent. A framing without named fields has {@link #NONE}.
+ * be sent. A framing without named fields has {@link #NONE}. An immutable value: two are equal when they name the
+ * same fields in the same order.
+ *
+ * @since 1.0
  */
 public final class HeaderFields {
     /** No named fields. */
@@ -54,18 +57,39 @@ public final class HeaderFields {
         return of(fields);
     }
 
+    /**
+     * The fields, in declaration order.
+     *
+     * @return an unmodifiable list
+     */
     public List<HeaderField> list() {
         return fields;
     }
 
+    /**
+     * Whether there are no fields.
+     *
+     * @return {@code true} for {@link #NONE}
+     */
     public boolean isEmpty() {
         return fields.isEmpty();
     }
 
+    /**
+     * The field called {@code name}.
+     *
+     * @param name a field's name
+     * @return the field, or empty when there is none by that name
+     */
     public Optional<HeaderField> named(String name) {
         return fields.stream().filter(field -> field.name().equals(name)).findFirst();
     }
 
+    /**
+     * The fields' names, in declaration order.
+     *
+     * @return the names
+     */
     public List<String> names() {
         return fields.stream().map(HeaderField::name).toList();
     }
@@ -124,6 +148,17 @@ public final class HeaderFields {
             }
         }
         throw new IllegalArgumentException("header field " + field.name() + " takes a whole number, not " + value);
+    }
+
+    /** Equal when the same fields are named in the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HeaderFields h && fields.equals(h.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
     }
 
     /** As written in options: {@code opcode@1:1+opaque@12:4}. */

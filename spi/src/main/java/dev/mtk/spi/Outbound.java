@@ -9,6 +9,8 @@ package dev.mtk.spi;
  * Frame     body 7b 7d        -&gt; encoder -&gt; 48 65 61 64 65 72 73 00 00 00 02 7b 7d   (headers framing)
  * RawBytes  bytes 6f 6b       -&gt; encoder -&gt; 6f 6b                                      (as they are)
  * </pre>
+ *
+ * @since 1.0
  */
 public sealed interface Outbound permits Frame, RawBytes {
 

@@ -3,18 +3,12 @@ package dev.mtk.spi;
 /**
  * Turns what people type and what scripts pass into frame bodies, and frame bodies back into values and text.
  *
- * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in
- * {@code META-INF/services/dev.mtk.spi.PayloadCodec}. They must be thread-safe: one instance serves every session.
+ * <p>A {@link PayloadProvider} creates it (and gives it its name). It must be thread-safe: one instance serves every
+ * session.
+ *
+ * @since 1.0
  */
 public interface PayloadCodec {
-
-    /** The name users select the codec by, e.g. {@code json}: lower case, no spaces. */
-    String name();
-
-    /** One line for {@code mtk plugins} and help texts. */
-    default String description() {
-        return "";
-    }
 
     /**
      * A body from what a user typed on the command line or in the REPL.
@@ -34,7 +28,7 @@ public interface PayloadCodec {
         if (value instanceof CharSequence text) {
             return parse(text.toString());
         }
-        throw new PayloadException(name() + " payload cannot encode a " + (value == null ? "null" : value.getClass().getName()));
+        throw new PayloadException("this payload cannot encode a " + (value == null ? "null" : value.getClass().getName()));
     }
 
     /**

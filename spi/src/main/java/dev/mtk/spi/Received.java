@@ -1,12 +1,25 @@
 package dev.mtk.spi;
 
-/** A message a handler received: a frame's body, or unframed bytes (the {@code seed} profile's confirmation). */
+/**
+ * A message a handler received: a frame's body, or bytes that arrived without framing.
+ *
+ * @since 1.0
+ */
 public interface Received {
 
     /** The body; the array is shared, not copied. */
     byte[] body();
 
-    /** The body's value by the session's payload codec: maps, lists, strings, numbers for JSON. */
+    /**
+     * The body's value by the session's payload codec. For JSON: a {@link java.util.LinkedHashMap} of
+     * {@code String} to values for an object (in the body's order), a {@link java.util.List} for an array, a
+     * {@link String}, an {@link Integer}, {@link Long} or {@link java.math.BigInteger} for a whole number (the
+     * smallest that holds it), a {@link Double} for any other number, a {@link Boolean}, or {@code null}. For text, a
+     * {@code String}; for bytes, a {@code byte[]}.
+     *
+     * @return the decoded value
+     * @throws PayloadException when the body is not valid for the codec
+     */
     Object value() throws PayloadException;
 
     /** The body as UTF-8 text, malformed bytes replaced. */
@@ -20,12 +33,6 @@ public interface Received {
 
     /** The body for people to read, on one line where the codec can manage it. */
     String render();
-
-    /**
-     * Whether this is the client's confirmation ({@code ok}) of an acknowledgement, as the profile writes it: the
-     * last step of the seed's exchange rather than a request.
-     */
-    boolean confirmation();
 
     /**
      * The framing's named header fields ({@link HeaderField}) and their values in this message, e.g.

@@ -10,9 +10,15 @@ import java.util.HexFormat;
  *
  * @param count  how many bytes were skipped
  * @param sample the first skipped bytes (at most 16), to show what was seen
+ * @since 1.0
  */
 public record SkippedBytes(long count, byte[] sample) {
 
+    /**
+     * A notice; the sample is copied.
+     *
+     * @throws IllegalArgumentException for a negative count
+     */
     public SkippedBytes {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative: " + count);

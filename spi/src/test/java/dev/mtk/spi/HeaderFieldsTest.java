@@ -83,4 +83,12 @@ class HeaderFieldsTest {
 
         assertThat(cas.read(new Frame(frame, 8))).containsEntry("cas", Long.MAX_VALUE);
     }
+
+    @Test
+    void equalWhenTheSameFieldsAreNamedInTheSameOrder() {
+        assertThat(HeaderFields.parse("opcode@1:1+opaque@12:4")).isEqualTo(HeaderFields.parse("opcode@1:1,opaque@12:4"))
+                .hasSameHashCodeAs(HeaderFields.parse("opcode@1:1;opaque@12:4"))
+                .isNotEqualTo(HeaderFields.parse("opaque@12:4+opcode@1:1"))
+                .isNotEqualTo(HeaderFields.NONE);
+    }
 }

@@ -1,9 +1,9 @@
 package dev.mtk.bench;
 
 import dev.mtk.payload.JsonPath;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.script.ScriptMessage;
 import dev.mtk.session.Message;
-import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import groovy.lang.Closure;
 import groovy.lang.GroovyShell;
@@ -35,7 +35,7 @@ sealed interface ReplyCheck {
      *
      * @throws IllegalArgumentException one line: what is wrong with it and how to write it
      */
-    static ReplyCheck parse(String text, PayloadCodec codec) {
+    static ReplyCheck parse(String text, NamedPayload codec) {
         String trimmed = text.trim();
         if (trimmed.startsWith("{")) {
             return Predicate.compile(trimmed);
@@ -66,7 +66,7 @@ sealed interface ReplyCheck {
     }
 
     /** The value at a path equals the expected value. */
-    record FieldEquals(JsonPath path, String expectedText, Object expected, PayloadCodec codec) implements ReplyCheck {
+    record FieldEquals(JsonPath path, String expectedText, Object expected, NamedPayload codec) implements ReplyCheck {
         @Override
         public String failure(Message reply) {
             Object actual;

@@ -1,6 +1,6 @@
 package dev.mtk.bench;
 
-import dev.mtk.spi.PayloadCodec;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.spi.PayloadException;
 import java.nio.charset.StandardCharsets;
 
@@ -13,7 +13,7 @@ final class RequestBodies {
      * For JSON-like codecs a string padded to size ({@code "xxxx"}, or an object when there is room); for others the
      * codec's own string form of padding, cut or padded to size when the codec allows.
      */
-    static byte[] of(PayloadCodec codec, int size) {
+    static byte[] of(NamedPayload codec, int size) {
         if (codec.name().equals("json")) {
             return json(size);
         }

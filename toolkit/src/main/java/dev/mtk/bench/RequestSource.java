@@ -1,7 +1,7 @@
 package dev.mtk.bench;
 
 import dev.mtk.internal.InputFiles;
-import dev.mtk.spi.PayloadCodec;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.spi.PayloadException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,7 +54,7 @@ sealed interface RequestSource {
      * A template rendered per request. When the codec keeps every checked sample byte for byte (compact JSON, text),
      * the rendered text is the body ({@code verbatim}); else each body goes through the codec.
      */
-    record Templated(BodyTemplate template, PayloadCodec codec, boolean verbatim) implements RequestSource {
+    record Templated(BodyTemplate template, NamedPayload codec, boolean verbatim) implements RequestSource {
         @Override
         public byte[] body(long seq, int conn, RandomGenerator random) {
             String text = template.render(seq, conn, random);
@@ -109,7 +109,7 @@ sealed interface RequestSource {
      *
      * @throws IllegalArgumentException one line naming the placeholder or the codec's complaint
      */
-    static RequestSource template(String text, PayloadCodec codec) {
+    static RequestSource template(String text, NamedPayload codec) {
         BodyTemplate template = BodyTemplate.parse(text);
         if (template.fixed()) {
             return new Fixed(parse(codec, template.render(0, 0, RandomGenerator.getDefault()), null), text);
@@ -123,11 +123,11 @@ sealed interface RequestSource {
     }
 
     /** A fixed body of {@code size} bytes the codec accepts. */
-    static RequestSource padding(PayloadCodec codec, int size) {
+    static RequestSource padding(NamedPayload codec, int size) {
         return new Fixed(RequestBodies.of(codec, size), size + " B bodies");
     }
 
-    private static byte[] parse(PayloadCodec codec, String text, String sample) {
+    private static byte[] parse(NamedPayload codec, String text, String sample) {
         try {
             return codec.parse(text);
         } catch (PayloadException | RuntimeException e) {
@@ -141,7 +141,7 @@ sealed interface RequestSource {
      *
      * @throws IllegalArgumentException one line: the file that cannot be read, or {@code FILE:LINE: reason}
      */
-    static RequestSource lines(Path file, PayloadCodec codec) {
+    static RequestSource lines(Path file, NamedPayload codec) {
         String notAFile = InputFiles.notAFile(file);
         if (notAFile != null) {
             throw new IllegalArgumentException("--bodies " + file + ": " + notAFile);

@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
@@ -215,7 +215,7 @@ final class ClientCommand implements ConnectingCommand {
 
     private static List<Outgoing> stream(Profile profile, String input) {
         List<Outgoing> bodies = new ArrayList<>();
-        if (profile.payload() instanceof JsonPayloadCodec json) {
+        if (profile.payload().codec() instanceof JsonPayloadCodec json) {
             try {
                 for (byte[] body : json.parseStream(input)) {
                     bodies.add(new Outgoing(body, "stdin message " + (bodies.size() + 1)));

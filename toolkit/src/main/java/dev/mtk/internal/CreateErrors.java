@@ -1,11 +1,41 @@
 package dev.mtk.internal;
 
+import dev.mtk.spi.Options;
+import dev.mtk.spi.Provider;
+import java.util.List;
+
 /**
  * Why a framing, payload or handler could not be created, naming it: the user may have chosen several, and a plugin's message
  * ({@code unknown option 'bogus'}) does not say whose it is.
  */
 public final class CreateErrors {
     private CreateErrors() {
+    }
+
+    /**
+     * What {@code provider} creates with {@code options}: the one place mtk calls a provider's {@code create}. An
+     * option the provider does not list in {@link Provider#options()} is refused first, so providers need not check
+     * names; whatever {@code create} throws becomes one line naming the provider ({@link #named}).
+     *
+     * @param kind     {@code framing}, {@code payload} or {@code handler}
+     * @param provider what the user chose
+     * @param options  the options the user gave it
+     * @throws IllegalArgumentException {@code handler kv: unknown option 'bogus' (known: a, b)}, or {@code (it takes
+     *                                  none)}, or the provider's refusal with its kind and name in front
+     */
+    public static <T> T create(String kind, Provider<T> provider, Options options) {
+        try {
+            List<String> known = provider.options();
+            for (String option : options.asMap().keySet()) {
+                if (!known.contains(option)) {
+                    throw new IllegalArgumentException("unknown option '" + option + "' ("
+                            + (known.isEmpty() ? "it takes none" : "known: " + String.join(", ", known)) + ")");
+                }
+            }
+            return provider.create(options);
+        } catch (Throwable failure) {
+            throw named(kind, provider.name(), failure);
+        }
     }
 
     /**

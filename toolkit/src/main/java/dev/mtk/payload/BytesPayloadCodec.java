@@ -33,16 +33,6 @@ public final class BytesPayloadCodec implements PayloadCodec {
     private static final BigInteger BYTE_LIMIT = BigInteger.valueOf(255);
 
     @Override
-    public String name() {
-        return "bytes";
-    }
-
-    @Override
-    public String description() {
-        return "binary: hex, \"text\" or base64: in, spaced hex out";
-    }
-
-    @Override
     public byte[] parse(String text) throws PayloadException {
         int start = 0;
         while (start < text.length() && Character.isWhitespace(text.charAt(start))) {

@@ -31,16 +31,6 @@ public final class JsonPayloadCodec implements PayloadCodec {
     private static final Pattern QUOTED = Pattern.compile("'(.*?)'");
 
     @Override
-    public String name() {
-        return "json";
-    }
-
-    @Override
-    public String description() {
-        return "UTF-8 JSON, validated, compact on the wire";
-    }
-
-    @Override
     public byte[] parse(String text) throws PayloadException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonNode tree = readOne(parser, JsonNode.class);

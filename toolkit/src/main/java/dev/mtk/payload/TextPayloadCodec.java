@@ -13,16 +13,6 @@ import java.nio.charset.StandardCharsets;
 public final class TextPayloadCodec implements PayloadCodec {
 
     @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
-    public String description() {
-        return "UTF-8 text, as typed";
-    }
-
-    @Override
     public byte[] parse(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

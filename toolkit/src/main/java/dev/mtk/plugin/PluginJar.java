@@ -1,5 +1,6 @@
 package dev.mtk.plugin;
 
+import dev.mtk.spi.SpiVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -16,15 +17,20 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** One plugin jar: checked to be a jar, given its own class loader, and read for its version. */
+/**
+ * One plugin jar: checked to be a jar, read for its version and the SPI version it was built for, and given its own
+ * class loader.
+ */
 final class PluginJar {
     private final Path path;
     private final String version;
+    private final String spiVersion;
     private final URLClassLoader loader;
 
-    private PluginJar(Path path, String version, URLClassLoader loader) {
+    private PluginJar(Path path, String version, String spiVersion, URLClassLoader loader) {
         this.path = path;
         this.version = version;
+        this.spiVersion = spiVersion;
         this.loader = loader;
     }
 
@@ -35,14 +41,17 @@ final class PluginJar {
      */
     static PluginJar open(Path jar, ClassLoader parent) throws IOException {
         String version;
+        String spiVersion;
         try (JarFile file = new JarFile(jar.toFile())) {
             version = version(file);
+            spiVersion = file.getManifest() == null ? null
+                    : file.getManifest().getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
         }
         List<URL> urls = new ArrayList<>();
         urls.add(url(jar));
         urls.addAll(libraries(jar));
         URLClassLoader loader = new URLClassLoader("plugin " + jar.getFileName(), urls.toArray(URL[]::new), parent);
-        return new PluginJar(jar, version, loader);
+        return new PluginJar(jar, version, spiVersion, loader);
     }
 
     Path path() {
@@ -51,6 +60,16 @@ final class PluginJar {
 
     String version() {
         return version;
+    }
+
+    /** The manifest's {@value SpiVersion#MANIFEST_ATTRIBUTE}, or {@code null} when it names none. */
+    String spiVersion() {
+        return spiVersion;
+    }
+
+    /** Lets go of the jar: for one that is skipped before anything of it was loaded. */
+    void close() throws IOException {
+        loader.close();
     }
 
     ClassLoader loader() {

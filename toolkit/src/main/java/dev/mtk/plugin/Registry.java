@@ -4,12 +4,14 @@ import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
 import dev.mtk.internal.CreateErrors;
 import dev.mtk.internal.MtkVersion;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.session.Profile;
-import dev.mtk.spi.FrameCodec;
+import dev.mtk.spi.FramingProvider;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
-import dev.mtk.spi.PayloadCodec;
+import dev.mtk.spi.Options;
+import dev.mtk.spi.PayloadProvider;
+import dev.mtk.spi.Provider;
 import dev.mtk.wire.FramingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +33,10 @@ import java.util.stream.Stream;
  * Every framing, payload codec and handler mtk knows, by name: the toolkit's own, then those of each plugin jar.
  *
  * <p>Rules: a built-in name cannot be taken by a plugin; between plugins the first jar wins, in folder order and then
- * file name order. A jar that is not a zip, lists a class that is missing, whose codec throws while being created,
- * or declares a taken name costs one warning naming the jar and the reason; every other codec still loads.
+ * file name order. A jar that is not a zip, lists a class that is missing, whose provider throws while being
+ * constructed, or declares a taken name costs one warning naming the jar and the reason; every other provider still
+ * loads. The three kinds ({@link FramingProvider}, {@link PayloadProvider}, {@link HandlerProvider}) load through one
+ * path, and are created through one ({@link CreateErrors#create}), which checks options first.
  */
 public final class Registry {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -40,12 +44,49 @@ public final class Registry {
     private static final int MAX_ERRORS_PER_JAR = 100;
     private static final Registry BUILT_IN = load(List.of());
 
-    private final Map<String, Entry<FrameCodec>> framings = new TreeMap<>();
-    private final Map<String, Entry<PayloadCodec>> payloads = new TreeMap<>();
-    private final Map<String, Entry<HandlerProvider>> handlers = new TreeMap<>();
+    private final Catalog<FramingProvider> framings = new Catalog<>("framing", FramingProvider.class);
+    private final Catalog<PayloadProvider> payloads = new Catalog<>("payload", PayloadProvider.class);
+    private final Catalog<HandlerProvider> handlers = new Catalog<>("handler", HandlerProvider.class);
+    /** The three kinds, in the order they are loaded and listed. */
+    private final List<Catalog<?>> catalogs = List.of(framings, payloads, handlers);
     private final List<String> warnings = new ArrayList<>();
 
-    private record Entry<T>(T codec, PluginInfo info) {
+    private record Entry<P>(P provider, PluginInfo info) {
+    }
+
+    /** The providers of one kind, by name: what {@code --framing}, {@code --payload} or {@code --handler} choose. */
+    private record Catalog<P extends Provider<?>>(String kind, Class<P> type, Map<String, Entry<P>> entries) {
+        Catalog(String kind, Class<P> type) {
+            this(kind, type, new TreeMap<>());
+        }
+
+        /**
+         * The provider called {@code name}.
+         *
+         * @throws IllegalArgumentException naming the known ones when there is none by that name
+         */
+        P find(String name) {
+            Entry<P> entry = entries.get(name);
+            if (entry == null) {
+                throw new IllegalArgumentException("unknown " + kind + " '" + name + "' (known: "
+                        + String.join(", ", entries.keySet()) + ")");
+            }
+            return entry.provider();
+        }
+
+        /**
+         * The provider {@code text} chooses, {@code NAME[:key=value,...]}, and the options it gives it.
+         *
+         * @throws IllegalArgumentException for an unknown name, or malformed options (naming the provider)
+         */
+        Choice<P> choose(String text) {
+            int colon = text.indexOf(':');
+            P provider = find((colon < 0 ? text : text.substring(0, colon)).trim());
+            return new Choice<>(provider, Options.of(options(kind, provider.name(), text, colon)));
+        }
+    }
+
+    private record Choice<P>(P provider, Options options) {
     }
 
     private Registry() {
@@ -73,8 +114,8 @@ public final class Registry {
      *
      * @throws IllegalArgumentException naming the known framings when there is none by that name
      */
-    public FrameCodec framing(String name) {
-        return find("framing", framings, name).codec();
+    public FramingProvider framing(String name) {
+        return framings.find(name);
     }
 
     /**
@@ -83,29 +124,20 @@ public final class Registry {
      * @throws IllegalArgumentException for an unknown name or malformed options
      */
     public FramingSpec framingSpec(String text) {
-        int colon = text.indexOf(':');
-        FrameCodec codec = framing((colon < 0 ? text : text.substring(0, colon)).trim());
-        return new FramingSpec(codec, options("framing", codec.name(), text, colon));
+        Choice<FramingProvider> choice = framings.choose(text);
+        return new FramingSpec(choice.provider(), choice.options().asMap());
     }
 
     /**
-     * The payload codec called {@code name}.
+     * A payload codec as written on the command line, {@code NAME[:key=value,...]}, created.
      *
-     * @throws IllegalArgumentException naming the known payload codecs when there is none by that name, or naming
-     *         the codec when options follow its name ({@code cbor:x=1}): payload codecs take none
+     * @throws IllegalArgumentException for an unknown name, malformed options, or options the provider refuses
+     *         (naming it: {@code payload bytes: unknown option 'x' (it takes none)})
      */
-    public PayloadCodec payload(String name) {
-        int colon = name.indexOf(':');
-        if (colon < 0) {
-            return find("payload", payloads, name).codec();
-        }
-        PayloadCodec codec = find("payload", payloads, name.substring(0, colon).trim()).codec();
-        try {
-            KnownOptions.none(options("payload", codec.name(), name, colon));
-        } catch (IllegalArgumentException refused) {
-            throw CreateErrors.named("payload", codec.name(), refused);
-        }
-        return codec;
+    public NamedPayload payload(String text) {
+        Choice<PayloadProvider> choice = payloads.choose(text);
+        return NamedPayload.of(choice.provider().name(), choice.options(),
+                CreateErrors.create("payload", choice.provider(), choice.options()));
     }
 
     /**
@@ -115,14 +147,8 @@ public final class Registry {
      *         (naming it: {@code handler kv: unknown option 'bogus' (it takes none)})
      */
     public Handler handler(String text) {
-        int colon = text.indexOf(':');
-        HandlerProvider provider = find("handler", handlers, (colon < 0 ? text : text.substring(0, colon)).trim()).codec();
-        Map<String, String> options = options("handler", provider.name(), text, colon);
-        try {
-            return provider.create(options);
-        } catch (Throwable failure) {
-            throw CreateErrors.named("handler", provider.name(), failure);
-        }
+        Choice<HandlerProvider> choice = handlers.choose(text);
+        return CreateErrors.create("handler", choice.provider(), choice.options());
     }
 
     /**
@@ -175,9 +201,7 @@ public final class Registry {
     /** Everything, framings first, then payloads, then handlers, each kind by name. */
     public List<PluginInfo> all() {
         List<PluginInfo> all = new ArrayList<>();
-        framings.values().forEach(entry -> all.add(entry.info()));
-        payloads.values().forEach(entry -> all.add(entry.info()));
-        handlers.values().forEach(entry -> all.add(entry.info()));
+        catalogs.forEach(catalog -> catalog.entries().values().forEach(entry -> all.add(entry.info())));
         return all;
     }
 
@@ -193,15 +217,6 @@ public final class Registry {
         } catch (IllegalArgumentException malformed) {
             throw CreateErrors.named(kind, name, malformed);
         }
-    }
-
-    private static <T> Entry<T> find(String kind, Map<String, Entry<T>> codecs, String name) {
-        Entry<T> entry = codecs.get(name);
-        if (entry == null) {
-            throw new IllegalArgumentException("unknown " + kind + " '" + name + "' (known: "
-                    + String.join(", ", codecs.keySet()) + ")");
-        }
-        return entry;
     }
 
     private static List<Path> jars(List<Path> folders, List<String> warnings) {
@@ -230,46 +245,61 @@ public final class Registry {
             warnings.add("plugin " + jar + ": not a jar (zip) file: " + e.getMessage());
             return;
         }
-        int before = framings.size() + payloads.size() + handlers.size();
+        SpiCheck spi = SpiCheck.of(plugin.spiVersion());
+        if (spi.warning() != null) {
+            warnings.add("plugin " + jar + ": " + spi.warning());
+        }
+        if (!spi.load()) {
+            try {
+                plugin.close();
+            } catch (IOException e) {
+                // nothing was loaded from it; the file handle goes with the class loader
+            }
+            return;
+        }
+        int before = size();
         int warned = warnings.size();
         registerAll(plugin.loader(), jar.toString(), plugin.version());
-        if (framings.size() + payloads.size() + handlers.size() == before && warnings.size() == warned) {
+        if (size() == before && warnings.size() == warned) {
             warnings.add("plugin " + jar + ": nothing for mtk in it (no META-INF/services/ file for "
-                    + FrameCodec.class.getName() + ", " + PayloadCodec.class.getName() + " or "
-                    + HandlerProvider.class.getName() + ")");
+                    + String.join(", ", catalogs.stream().map(catalog -> catalog.type().getName()).toList()) + ")");
         }
     }
 
-    private void registerAll(ClassLoader loader, String origin, String version) {
-        register(FrameCodec.class, ServiceLoader.load(FrameCodec.class, loader).iterator(), origin, version, framings);
-        register(PayloadCodec.class, ServiceLoader.load(PayloadCodec.class, loader).iterator(), origin, version, payloads);
-        register(HandlerProvider.class, ServiceLoader.load(HandlerProvider.class, loader).iterator(), origin, version,
-                handlers);
+    private int size() {
+        return catalogs.stream().mapToInt(catalog -> catalog.entries().size()).sum();
     }
 
-    private <T> void register(Class<T> type, Iterator<T> providers, String origin, String version,
-            Map<String, Entry<T>> registry) {
-        String kind = type == FrameCodec.class ? "framing" : type == PayloadCodec.class ? "payload" : "handler";
+    private void registerAll(ClassLoader loader, String origin, String version) {
+        catalogs.forEach(catalog -> register(catalog, loader, origin, version));
+    }
+
+    private <P extends Provider<?>> void register(Catalog<P> catalog, ClassLoader loader, String origin,
+            String version) {
+        Class<P> type = catalog.type();
+        String kind = catalog.kind();
+        Map<String, Entry<P>> registry = catalog.entries();
+        Iterator<P> providers = ServiceLoader.load(type, loader).iterator();
         int errors = 0;
         while (errors < MAX_ERRORS_PER_JAR) {
-            T codec;
+            P provider;
             String name;
             String description;
             try {
                 if (!providers.hasNext()) {
                     return;
                 }
-                codec = providers.next();
-                name = nameOf(codec);
-                description = descriptionOf(codec);
+                provider = providers.next();
+                name = provider.name();
+                description = provider.description();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errors++;
                 warnings.add("plugin " + origin + ": " + reason(type, e));
                 continue;
             }
-            Entry<T> taken = registry.get(name);
+            Entry<P> taken = registry.get(name);
             if (name == null || !NAME.matcher(name).matches()) {
-                warnings.add("plugin " + origin + ": " + kind + " " + codec.getClass().getName() + " has an invalid name '"
+                warnings.add("plugin " + origin + ": " + kind + " " + provider.getClass().getName() + " has an invalid name '"
                         + name + "' (lower-case letters, digits, '.', '_' and '-')");
             } else if (taken != null && taken.info().origin().equals(PluginInfo.BUILT_IN)) {
                 warnings.add("plugin " + origin + ": declares " + kind + " '" + name
@@ -278,25 +308,10 @@ public final class Registry {
                 warnings.add("plugin " + origin + ": declares " + kind + " '" + name + "', already provided by "
                         + taken.info().origin() + "; ignored");
             } else {
-                registry.put(name, new Entry<>(codec, new PluginInfo(kind, name, version, origin,
+                registry.put(name, new Entry<>(provider, new PluginInfo(kind, name, version, origin,
                         description == null ? "" : description)));
             }
         }
-    }
-
-    private static String nameOf(Object provider) {
-        if (provider instanceof FrameCodec framing) {
-            return framing.name();
-        }
-        return provider instanceof PayloadCodec payload ? payload.name() : ((HandlerProvider) provider).name();
-    }
-
-    private static String descriptionOf(Object provider) {
-        if (provider instanceof FrameCodec framing) {
-            return framing.description();
-        }
-        return provider instanceof PayloadCodec payload ? payload.description()
-                : ((HandlerProvider) provider).description();
     }
 
     /** What went wrong with a provider, on one line. */

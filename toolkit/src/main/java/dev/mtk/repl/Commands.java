@@ -2,12 +2,12 @@ package dev.mtk.repl;
 
 import dev.mtk.internal.Durations;
 import dev.mtk.internal.HostPort;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.plugin.PluginInfo;
 import dev.mtk.plugin.Registry;
 import dev.mtk.script.Expectation;
 import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
-import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -209,7 +209,7 @@ final class Commands implements ReplSession.Events, AutoCloseable {
             session.expect(wait);
             return;
         }
-        PayloadCodec codec = session.payload();
+        NamedPayload codec = session.payload();
         Object value;
         try {
             value = codec.decode(codec.parse(body));

@@ -2,11 +2,11 @@ package dev.mtk.repl;
 
 import dev.mtk.internal.Hex;
 import dev.mtk.internal.LogText;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.session.Message;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.Frame;
-import dev.mtk.spi.PayloadCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -103,7 +103,7 @@ final class FrameFormat {
     }
 
     /** The body for people: JSON styled, binary as a hex dump, anything else as the codec renders it. */
-    static AttributedString body(PayloadCodec codec, byte[] body, boolean framed) {
+    static AttributedString body(NamedPayload codec, byte[] body, boolean framed) {
         if (body.length == 0) {
             return new AttributedString("(empty)", FAINT);
         }
@@ -151,7 +151,7 @@ final class FrameFormat {
         }
     }
 
-    private static String render(PayloadCodec codec, byte[] body) {
+    private static String render(NamedPayload codec, byte[] body) {
         try {
             return codec.render(body);
         } catch (RuntimeException | LinkageError e) {

@@ -1,6 +1,7 @@
 package dev.mtk.repl;
 
 import dev.mtk.internal.Durations;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.script.Expectation;
 import dev.mtk.script.ScriptFailure;
 import dev.mtk.script.ScriptMessage;
@@ -14,7 +15,6 @@ import dev.mtk.session.SessionClosedException;
 import dev.mtk.session.SessionException;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.Outbound;
-import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import groovy.lang.Closure;
 import java.time.Duration;
@@ -67,11 +67,11 @@ public final class ReplSession {
     private final Set<String> pending = new HashSet<>();
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesOut = new AtomicLong();
-    private volatile PayloadCodec payload;
+    private volatile NamedPayload payload;
     private volatile boolean closing;
     private volatile String ended;
 
-    private ReplSession(int id, ClientSession session, PayloadCodec payload, Duration timeout, Events events) {
+    private ReplSession(int id, ClientSession session, NamedPayload payload, Duration timeout, Events events) {
         this.id = id;
         this.session = session;
         this.payload = payload;
@@ -80,7 +80,7 @@ public final class ReplSession {
     }
 
     /** Takes over {@code session}'s frames, those that came before this call first. */
-    static ReplSession attach(int id, ClientSession session, PayloadCodec payload, Duration timeout, Events events) {
+    static ReplSession attach(int id, ClientSession session, NamedPayload payload, Duration timeout, Events events) {
         ReplSession repl = new ReplSession(id, session, payload, timeout, events);
         repl.listen();
         return repl;
@@ -160,11 +160,11 @@ public final class ReplSession {
         return session.profile();
     }
 
-    PayloadCodec payload() {
+    NamedPayload payload() {
         return payload;
     }
 
-    void payload(PayloadCodec codec) {
+    void payload(NamedPayload codec) {
         payload = codec;
     }
 
@@ -181,7 +181,7 @@ public final class ReplSession {
      * {@code header}; on a correlated session, waits for its reply and returns it.
      */
     ScriptMessage sendTyped(String text, Map<String, ?> header) {
-        PayloadCodec codec = payload;
+        NamedPayload codec = payload;
         try {
             return paired(sendBody(codec.parse(text), codec, header));
         } catch (PayloadException e) {
@@ -201,7 +201,7 @@ public final class ReplSession {
     /** {@code send(value, header: [opaque: 7])}: the value in a frame with the framing's header fields set. */
     public ScriptMessage send(Map<String, Object> options, Object value) {
         Map<String, Object> header = header("send", options);
-        PayloadCodec codec = payload;
+        NamedPayload codec = payload;
         try {
             return paired(sendBody(codec.encode(ScriptValues.plain(value)), codec, header));
         } catch (PayloadException e) {
@@ -258,7 +258,7 @@ public final class ReplSession {
      * Synchronized with {@link #arrived}: an answer that comes at once is printed after the line of what it answers.
      * Returns the key its reply will have, when the session pairs replies by one and the body has one.
      */
-    private synchronized String sendBody(byte[] body, PayloadCodec codec, Map<String, ?> header) throws PayloadException {
+    private synchronized String sendBody(byte[] body, NamedPayload codec, Map<String, ?> header) throws PayloadException {
         requireOpen();
         Profile profile = session.profile();
         int wireSize;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mtk.internal.Hex;
 import dev.mtk.internal.LogText;
 import dev.mtk.payload.JsonPath;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.record.Direction;
 import dev.mtk.record.Recorded;
 import dev.mtk.record.RecordedBody;
@@ -12,7 +13,6 @@ import dev.mtk.record.RecordingHeader;
 import dev.mtk.record.WireUnit;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.Outbound;
-import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
 import dev.mtk.spi.RawBytes;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ public final class GroovyExport {
     private final Recording recording;
     private final Profile profile;
     private final ReplayOptions options;
-    private final PayloadCodec codec;
+    private final NamedPayload codec;
     private final List<String> lines = new ArrayList<>();
     private final KeyedReplies pairs;
 

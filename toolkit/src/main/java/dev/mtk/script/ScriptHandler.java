@@ -41,15 +41,11 @@ final class ScriptHandler implements Handler, CallbackSite {
     }
 
     /**
-     * The client's confirmation ({@code ok}) closes the seed's exchange rather than asking for anything, so it is
-     * logged as the seed's server logs it and not handed to {@code onMessage}. Only the seed's exchange has one: under
-     * {@code reply} and {@code oneway} an {@code "ok"} body is a request like any other and reaches {@code onMessage}.
+     * The script's {@code onMessage}, else the fallback's. The seed's confirmations never arrive here: the server
+     * consumes them ({@link dev.mtk.session.SeedExchange}).
      */
     @Override
     public void onMessage(Conversation session, Received received) throws Exception {
-        if (message != null && received.confirmation()) {
-            return;
-        }
         if (message != null) {
             run(message, session, new ScriptMessage(received));
         } else {

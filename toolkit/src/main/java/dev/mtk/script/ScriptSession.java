@@ -1,5 +1,6 @@
 package dev.mtk.script;
 
+import dev.mtk.session.SeedExchange;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.PayloadException;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class ScriptSession {
 
     /** Sends the profile's acknowledgement, {@code 我收到了}. */
     public void acknowledge() {
-        session.acknowledge();
+        SeedExchange.acknowledge(session);
     }
 
     /** Closes the session after what was already sent. */

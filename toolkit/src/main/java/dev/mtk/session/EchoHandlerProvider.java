@@ -3,9 +3,8 @@ package dev.mtk.session;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.Received;
-import java.util.Map;
 
 /**
  * {@code echo}: answers each message with its own body, and its own named header fields (so a reply carries its
@@ -24,17 +23,14 @@ public final class EchoHandlerProvider implements HandlerProvider {
     }
 
     @Override
-    public Handler create(Map<String, String> options) {
-        KnownOptions.none(options);
+    public Handler create(Options options) {
         return new Echo();
     }
 
     private static final class Echo implements Handler, NonBlocking {
         @Override
         public void onMessage(Conversation session, Received message) throws Exception {
-            if (!message.confirmation()) {
-                session.reply(message.body(), message.header());
-            }
+            session.reply(message.body(), message.header());
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.mtk.session;
 
+import dev.mtk.exchange.Exchange;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.PayloadException;
 
 /**
  * The boundary between the server and a {@link Handler}: every call into the handler, and into the payload codec that
- * validates what it receives, catches every {@link Throwable}.
+ * validates what it receives, catches every {@link Throwable}. Under the seed's exchange the server keeps the
+ * client's confirmations from the handler ({@link SeedExchange}).
  *
  * <p>Why {@code Throwable}: a script's failed {@code assert} is an {@link AssertionError}, a plugin built against a
  * missing library throws {@link NoClassDefFoundError}, a runaway recursion {@link StackOverflowError}. Caught as
@@ -45,9 +47,13 @@ final class HandlerCalls {
                 return;
             }
         }
+        boolean confirmation = profile.isConfirmation(message);
         if (session.logEnabled()) {
-            session.log(message.confirmation() ? "confirmed: " + message.render() + " " + message.sizes()
+            session.log(confirmation ? "confirmed: " + message.render() + " " + message.sizes()
                     : "received " + message.sizes() + ": " + message.headerText() + message.render());
+        }
+        if (profile.exchange() == Exchange.SEED && SeedExchange.consumes(session, message, confirmation)) {
+            return;
         }
         try {
             behaviour.onMessage(session, message);
@@ -69,6 +75,7 @@ final class HandlerCalls {
 
     /** The handler's {@code onClose}, then the session's last log line when nothing was logged for its close. */
     void closed(ServerSession session, long pending) {
+        SeedExchange.closing(session);
         try {
             behaviour.onClose(session);
         } catch (Throwable e) {

@@ -22,7 +22,6 @@ public final class Message implements Received {
     private final PayloadCodec codec;
     private final Frame frame;
     private final HeaderFields fields;
-    private boolean confirmation;
     private Map<String, Long> header;
     /** The last {@link #key} read; one immutable value, so another thread never sees a key beside the wrong correlation. */
     private KeyRead keyRead;
@@ -34,17 +33,6 @@ public final class Message implements Received {
         this.codec = codec;
         this.frame = frame;
         this.fields = fields;
-    }
-
-    /** Marks this message as the client's confirmation; the server does, before any handler sees it. */
-    Message confirming(boolean isConfirmation) {
-        this.confirmation = isConfirmation;
-        return this;
-    }
-
-    @Override
-    public boolean confirmation() {
-        return confirmation;
     }
 
     static Message of(Frame frame, PayloadCodec codec) {

@@ -3,9 +3,8 @@ package dev.mtk.session;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.Received;
-import java.util.Map;
 
 /**
  * {@code overtake}: a request/reply mock whose replies overtake each other, to try out a client's pairing of replies
@@ -34,8 +33,7 @@ public final class OvertakeHandlerProvider implements HandlerProvider {
     }
 
     @Override
-    public Handler create(Map<String, String> options) {
-        KnownOptions.none(options);
+    public Handler create(Options options) {
         return new Overtake();
     }
 

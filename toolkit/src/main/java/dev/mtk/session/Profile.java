@@ -3,6 +3,7 @@ package dev.mtk.session;
 import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
 import dev.mtk.payload.JsonPayloadCodec;
+import dev.mtk.payload.NamedPayload;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
@@ -56,7 +57,7 @@ public final class Profile {
 
     private final String name;
     private final FramingSpec framing;
-    private final PayloadCodec payload;
+    private final NamedPayload payload;
     private final boolean validate;
     private final boolean rawHandshake;
     /** Whether the seed's handshake, when this profile does the seed's exchange, travels unframed. */
@@ -83,7 +84,7 @@ public final class Profile {
      * @param exchange     what each message is part of
      * @param correlation  what pairs a reply with its request
      */
-    private Profile(String name, FramingSpec framing, PayloadCodec payload, boolean validate, boolean rawHandshake,
+    private Profile(String name, FramingSpec framing, NamedPayload payload, boolean validate, boolean rawHandshake,
             Exchange exchange, Correlation correlation) {
         this.name = Objects.requireNonNull(name, "name");
         this.framing = Objects.requireNonNull(framing, "framing");
@@ -109,20 +110,20 @@ public final class Profile {
 
     /** The default: JSON bodies in {@code headers} frames, acknowledgement and confirmation framed as JSON strings. */
     public static Profile json() {
-        return new Profile("json", FramingSpec.of(new HeadersFrameCodec()), new JsonPayloadCodec(), true, false,
+        return new Profile("json", FramingSpec.of(new HeadersFrameCodec()), NamedPayload.of("json", new JsonPayloadCodec()), true, false,
                 Exchange.SEED, Correlation.NONE);
     }
 
     /** Byte for byte what the seed's Go programs speak. */
     public static Profile seed() {
-        return new Profile("seed", FramingSpec.of(new HeadersFrameCodec()), new TextPayloadCodec(), false, true,
+        return new Profile("seed", FramingSpec.of(new HeadersFrameCodec()), NamedPayload.of("text", new TextPayloadCodec()), false, true,
                 Exchange.SEED, Correlation.NONE);
     }
 
     /** Plain request/reply JSON: a 4-byte big-endian length, the body; every request answered by one reply. */
     public static Profile reply() {
         return new Profile("reply", new FramingSpec(new LengthFieldFrameCodec(), Map.of("width", "4")),
-                new JsonPayloadCodec(), true, false, Exchange.REPLY, Correlation.NONE);
+                NamedPayload.of("json", new JsonPayloadCodec()), true, false, Exchange.REPLY, Correlation.NONE);
     }
 
     /**
@@ -162,7 +163,7 @@ public final class Profile {
     }
 
     /** This profile with another payload codec, whose bodies the server then validates. */
-    public Profile withPayload(PayloadCodec other) {
+    public Profile withPayload(NamedPayload other) {
         return new Profile(name, framing, other, true, unframedSeedHandshake, exchange, correlation);
     }
 
@@ -252,7 +253,7 @@ public final class Profile {
         return framing;
     }
 
-    public PayloadCodec payload() {
+    public NamedPayload payload() {
         return payload;
     }
 

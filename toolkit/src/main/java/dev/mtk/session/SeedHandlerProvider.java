@@ -2,8 +2,7 @@ package dev.mtk.session;
 
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
-import java.util.Map;
+import dev.mtk.spi.Options;
 
 /** {@code seed}: the seed's exchange, the server's default handler. */
 public final class SeedHandlerProvider implements HandlerProvider {
@@ -19,8 +18,7 @@ public final class SeedHandlerProvider implements HandlerProvider {
     }
 
     @Override
-    public Handler create(Map<String, String> options) {
-        KnownOptions.none(options);
+    public Handler create(Options options) {
         return new SeedHandler();
     }
 }

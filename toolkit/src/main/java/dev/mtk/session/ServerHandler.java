@@ -72,7 +72,6 @@ final class ServerHandler extends IoHandlerAdapter {
             return;
         }
         session.account(message.wireSize());
-        message.confirming(profile.isConfirmation(message));
         if (workers == null) {
             calls.message(session, message);
         } else {

@@ -32,6 +32,8 @@ public final class ServerSession implements Conversation {
     /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
     private SessionQueue queue;
     private volatile boolean closed;
+    /** Whether the seed's acknowledgement was sent and its confirmation has not arrived ({@link SeedExchange}). */
+    private volatile boolean confirmationAwaited;
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
             Map<String, Object> shared, int maxPending) {
@@ -151,15 +153,26 @@ public final class ServerSession implements Conversation {
         return idleSeconds;
     }
 
-    /** Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. */
-    @Override
-    public int acknowledge() {
+    /**
+     * Sends the profile's acknowledgement ({@code 我收到了}); returns bytes on the wire. Under the seed's exchange the
+     * session then awaits its confirmation. Not part of {@link Conversation}: the seed's handshake belongs to the
+     * toolkit ({@link SeedExchange#acknowledge}).
+     */
+    int acknowledge() {
         Outbound acknowledgement = profile.acknowledgement();
         int sent = write(acknowledgement);
+        confirmationAwaited = profile.exchange() == dev.mtk.exchange.Exchange.SEED;
         if (logEnabled()) {
             log("acknowledged: " + profile.render(acknowledgement) + " " + sent + " B");
         }
         return sent;
+    }
+
+    /** Whether an acknowledgement awaits its confirmation; sets that to {@code next}. */
+    boolean confirmationAwaited(boolean next) {
+        boolean awaited = confirmationAwaited;
+        confirmationAwaited = next;
+        return awaited;
     }
 
     /**

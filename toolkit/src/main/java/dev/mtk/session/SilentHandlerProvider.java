@@ -3,9 +3,8 @@ package dev.mtk.session;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.Received;
-import java.util.Map;
 
 /** {@code silent}: answers nothing (the server logs each message all the same); the {@code oneway} exchange's. */
 public final class SilentHandlerProvider implements HandlerProvider {
@@ -21,8 +20,7 @@ public final class SilentHandlerProvider implements HandlerProvider {
     }
 
     @Override
-    public Handler create(Map<String, String> options) {
-        KnownOptions.none(options);
+    public Handler create(Options options) {
         return new Silent();
     }
 

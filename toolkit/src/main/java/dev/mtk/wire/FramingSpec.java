@@ -1,9 +1,10 @@
 package dev.mtk.wire;
 
 import dev.mtk.internal.CreateErrors;
-import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,21 +12,21 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A framing as users choose it: a {@link FrameCodec} and its options, written {@code NAME[:key=value,...]}
+ * A framing as users choose it: a {@link FramingProvider} and its options, written {@code NAME[:key=value,...]}
  * ({@code headers}, {@code length-field:width=2,order=little}).
  *
- * @param codec   the framing family
- * @param options the options after the name, in the order given
+ * @param provider the framing family
+ * @param options  the options after the name, in the order given
  */
-public record FramingSpec(FrameCodec codec, Map<String, String> options) {
+public record FramingSpec(FramingProvider provider, Map<String, String> options) {
 
     public FramingSpec {
-        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(provider, "provider");
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    public static FramingSpec of(FrameCodec codec) {
-        return new FramingSpec(codec, Map.of());
+    public static FramingSpec of(FramingProvider provider) {
+        return new FramingSpec(provider, Map.of());
     }
 
     /**
@@ -54,24 +55,20 @@ public record FramingSpec(FrameCodec codec, Map<String, String> options) {
     /**
      * The configured framing.
      *
-     * @throws IllegalArgumentException when the codec refuses the options or fails, naming it:
+     * @throws IllegalArgumentException when the provider refuses the options or fails, naming it:
      *         {@code framing length-field: unknown option 'size' (known: ...)}
      */
     public Framing create(FrameLimits limits) {
-        try {
-            return codec.create(options, limits);
-        } catch (Throwable failure) {
-            throw CreateErrors.named("framing", codec.name(), failure);
-        }
+        return CreateErrors.create("framing", provider, Options.of(options, limits));
     }
 
     /** As users write it: {@code length-field:width=2,order=little}. */
     @Override
     public String toString() {
         if (options.isEmpty()) {
-            return codec.name();
+            return provider.name();
         }
-        return codec.name() + ":" + options.entrySet().stream()
+        return provider.name() + ":" + options.entrySet().stream()
                 .map(option -> option.getKey() + "=" + option.getValue())
                 .collect(Collectors.joining(","));
     }

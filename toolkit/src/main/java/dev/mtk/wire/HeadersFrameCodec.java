@@ -1,13 +1,11 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.FrameCodec;
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
-import dev.mtk.spi.KnownOptions;
-import java.util.Map;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 
 /** {@code headers}: the seed's framing, {@link LengthFieldFormat#HEADERS}. */
-public final class HeadersFrameCodec implements FrameCodec {
+public final class HeadersFrameCodec implements FramingProvider {
 
     @Override
     public String name() {
@@ -20,12 +18,7 @@ public final class HeadersFrameCodec implements FrameCodec {
     }
 
     @Override
-    public Framing create(Map<String, String> options, FrameLimits limits) {
-        try {
-            KnownOptions.none(options);
-        } catch (IllegalArgumentException refused) {
-            throw new IllegalArgumentException(refused.getMessage() + "; use length-field for a variant");
-        }
-        return new LengthFieldFraming(LengthFieldFormat.HEADERS, limits);
+    public Framing create(Options options) {
+        return new LengthFieldFraming(LengthFieldFormat.HEADERS, options.limits());
     }
 }

@@ -1,10 +1,9 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.FrameCodec;
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
 import dev.mtk.spi.HeaderFields;
-import dev.mtk.spi.KnownOptions;
+import dev.mtk.spi.Options;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ import java.util.Map;
  *     <td>none</td></tr>
  * </table>
  */
-public final class LengthFieldFrameCodec implements FrameCodec {
+public final class LengthFieldFrameCodec implements FramingProvider {
     static final List<String> OPTIONS = List.of("magic", "offset", "width", "order", "adjust", "counts",
             "includes-header", "header", "trailer", "strip", "length", "fields");
 
@@ -60,51 +59,48 @@ public final class LengthFieldFrameCodec implements FrameCodec {
     }
 
     @Override
-    public Framing create(Map<String, String> options, FrameLimits limits) {
-        return new LengthFieldFraming(format(options), limits);
+    public List<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Framing create(Options options) {
+        return new LengthFieldFraming(format(options), options.limits());
     }
 
     /**
-     * The format {@code options} describe.
+     * The format {@code options} describe; their names were checked against {@link #OPTIONS} by the caller.
      *
-     * @throws IllegalArgumentException for an unknown option or a bad value, naming it and the choices
+     * @throws IllegalArgumentException for a bad value, naming it and the choices
      */
-    static LengthFieldFormat format(Map<String, String> options) {
-        KnownOptions.check(options, OPTIONS);
+    static LengthFieldFormat format(Options options) {
         LengthFieldFormat.Builder builder = LengthFieldFormat.builder()
-                .magics(magics(options.getOrDefault("magic", "")))
-                .lengthWidth(options.containsKey("width") ? integer(options, "width") : 4)
-                .order(order(options.getOrDefault("order", "big")))
-                .lengthAdjustment(options.containsKey("adjust") ? integer(options, "adjust") : 0)
+                .magics(magics(options.get("magic", "")))
+                .lengthWidth(options.getInt("width", 4))
+                .order(order(options.get("order", "big")))
+                .lengthAdjustment(options.getInt("adjust", 0))
                 .counts(counts(options))
-                .trailer(bytes("trailer", options.getOrDefault("trailer", "")))
-                .wholeFrame(strip(options.getOrDefault("strip", "header")))
-                .fillLength(fill(options.getOrDefault("length", "check")))
-                .fields(HeaderFields.parse(options.getOrDefault("fields", "")));
-        if (options.containsKey("offset")) {
-            builder.lengthOffset(integer(options, "offset"));
+                .trailer(bytes("trailer", options.get("trailer", "")))
+                .wholeFrame(strip(options.get("strip", "header")))
+                .fillLength(fill(options.get("length", "check")))
+                .fields(HeaderFields.parse(options.get("fields", "")));
+        if (options.get("offset") != null) {
+            builder.lengthOffset(options.getInt("offset", 0));
         }
-        if (options.containsKey("header")) {
-            builder.headerLength(integer(options, "header"));
+        if (options.get("header") != null) {
+            builder.headerLength(options.getInt("header", 0));
         }
         return builder.build();
     }
 
     /**
-     * A preset's format: its {@code fixed} options, with the user's {@code options} over them for the keys in
-     * {@code open}.
-     *
-     * @throws IllegalArgumentException for an option the preset does not open, naming the ones it does
+     * A preset's format: its {@code fixed} options, with the user's {@code options} (those the preset opens, checked
+     * by the caller against its {@code options()}) over them.
      */
-    static LengthFieldFormat preset(Map<String, String> fixed, List<String> open, Map<String, String> options) {
-        try {
-            KnownOptions.check(options, open);
-        } catch (IllegalArgumentException refused) {
-            throw new IllegalArgumentException(refused.getMessage() + "; use length-field for another shape");
-        }
+    static LengthFieldFormat preset(Map<String, String> fixed, Options options) {
         Map<String, String> merged = new LinkedHashMap<>(fixed);
-        merged.putAll(options);
-        return format(merged);
+        merged.putAll(options.asMap());
+        return format(Options.of(merged));
     }
 
     private static List<byte[]> magics(String value) {
@@ -129,15 +125,6 @@ public final class LengthFieldFrameCodec implements FrameCodec {
         return value.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static int integer(Map<String, String> options, String key) {
-        String value = options.get(key);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid " + key + " '" + value + "': expected a whole number");
-        }
-    }
-
     private static ByteOrder order(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "big", "be" -> ByteOrder.BIG_ENDIAN;
@@ -146,25 +133,20 @@ public final class LengthFieldFrameCodec implements FrameCodec {
         };
     }
 
-    private static LengthFieldFormat.Counts counts(Map<String, String> options) {
-        LengthFieldFormat.Counts counts = switch (options.getOrDefault("counts", "body").toLowerCase(Locale.ROOT)) {
+    private static LengthFieldFormat.Counts counts(Options options) {
+        LengthFieldFormat.Counts counts = switch (options.get("counts", "body").toLowerCase(Locale.ROOT)) {
             case "body" -> LengthFieldFormat.Counts.BODY;
             case "self" -> LengthFieldFormat.Counts.SELF;
             case "frame" -> LengthFieldFormat.Counts.FRAME;
             default -> throw new IllegalArgumentException("invalid counts '" + options.get("counts")
                     + "': expected body, self or frame");
         };
-        if (!options.containsKey("includes-header")) {
+        String includes = options.get("includes-header");
+        if (includes == null) {
             return counts;
         }
-        String includes = options.get("includes-header");
-        boolean header = switch (includes.toLowerCase(Locale.ROOT)) {
-            case "true", "yes" -> true;
-            case "false", "no" -> false;
-            default -> throw new IllegalArgumentException("invalid includes-header '" + includes
-                    + "': expected true or false");
-        };
-        if (options.containsKey("counts") && header != (counts == LengthFieldFormat.Counts.FRAME)) {
+        boolean header = options.getBoolean("includes-header", false);
+        if (options.get("counts") != null && header != (counts == LengthFieldFormat.Counts.FRAME)) {
             throw new IllegalArgumentException("includes-header=" + includes + " contradicts counts="
                     + options.get("counts") + " (includes-header=true means counts=frame; give only counts)");
         }

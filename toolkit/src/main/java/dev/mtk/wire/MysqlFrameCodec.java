@@ -1,8 +1,8 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.FrameCodec;
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * +----------+-----+-------+                +-------+
  * </pre>
  */
-public final class MysqlFrameCodec implements FrameCodec {
+public final class MysqlFrameCodec implements FramingProvider {
     private static final Map<String, String> FORMAT = Map.of("width", "3", "order", "little", "header", "4",
             "fields", "seq@3:1");
     private static final List<String> OPEN = List.of("strip", "length");
@@ -36,7 +36,12 @@ public final class MysqlFrameCodec implements FrameCodec {
     }
 
     @Override
-    public Framing create(Map<String, String> options, FrameLimits limits) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, OPEN, options), limits);
+    public List<String> options() {
+        return OPEN;
+    }
+
+    @Override
+    public Framing create(Options options) {
+        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, options), options.limits());
     }
 }

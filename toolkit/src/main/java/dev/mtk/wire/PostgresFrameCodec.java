@@ -1,8 +1,8 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.FrameCodec;
-import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * +------+-------------+-------------+              +-------------+
  * </pre>
  */
-public final class PostgresFrameCodec implements FrameCodec {
+public final class PostgresFrameCodec implements FramingProvider {
     private static final Map<String, String> FORMAT = Map.of("offset", "1", "width", "4", "counts", "self",
             "fields", "type@0:1");
     private static final List<String> OPEN = List.of("strip", "length");
@@ -37,7 +37,12 @@ public final class PostgresFrameCodec implements FrameCodec {
     }
 
     @Override
-    public Framing create(Map<String, String> options, FrameLimits limits) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, OPEN, options), limits);
+    public List<String> options() {
+        return OPEN;
+    }
+
+    @Override
+    public Framing create(Options options) {
+        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, options), options.limits());
     }
 }

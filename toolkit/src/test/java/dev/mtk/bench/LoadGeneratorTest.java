@@ -1,11 +1,11 @@
 package dev.mtk.bench;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
-import dev.mtk.spi.Handler;
 import dev.mtk.session.ConnectFailedException;
 import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
@@ -13,6 +13,7 @@ import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Handler;
 import dev.mtk.testing.LogCapture;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -123,7 +124,7 @@ class LoadGeneratorTest {
             if (answered.incrementAndGet() > 20) {
                 session.close();
             } else {
-                session.acknowledge();
+                dev.mtk.session.SeedExchange.acknowledge(session);
             }
         });
 
@@ -171,7 +172,7 @@ class LoadGeneratorTest {
 
     @Test
     void requestBodiesHaveTheAskedSizeAndAreValidJson() throws Exception {
-        var json = new dev.mtk.payload.JsonPayloadCodec();
+        var json = dev.mtk.payload.NamedPayload.of("json", new dev.mtk.payload.JsonPayloadCodec());
         for (int size : new int[] {0, 2, 5, 9, 64, 1000}) {
             byte[] body = RequestBodies.of(json, size);
 

@@ -1,5 +1,6 @@
 package dev.mtk.bench;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ReplyCheckTest {
-    private static final JsonPayloadCodec JSON = new JsonPayloadCodec();
+    private static final NamedPayload JSON = NamedPayload.of("json", new JsonPayloadCodec());
 
     private static Message reply(String json) {
         return Profile.reply().outbound(new Frame(json.getBytes(StandardCharsets.UTF_8)));

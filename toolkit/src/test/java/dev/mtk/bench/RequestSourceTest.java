@@ -1,5 +1,6 @@
 package dev.mtk.bench;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RequestSourceTest {
-    private static final JsonPayloadCodec JSON = new JsonPayloadCodec();
+    private static final NamedPayload JSON = NamedPayload.of("json", new JsonPayloadCodec());
     private static final SplittableRandom RANDOM = new SplittableRandom(1);
 
     private static String text(byte[] body) {

@@ -10,16 +10,16 @@ import dev.mtk.session.Profile;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
-import dev.mtk.testing.InProcessMtk;
-import dev.mtk.testing.InProcessMtk.Result;
 import dev.mtk.spi.Handler;
+import dev.mtk.testing.InProcessMtk.Result;
 import dev.mtk.testing.InProcessMtk.Serving;
+import dev.mtk.testing.InProcessMtk;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class BenchCommandTest {
     void sendsTheGivenBodyAsTheRequest() {
         server.close();
         server = Server.start(ServerConfig.loopback(0, Profile.json()),
-                new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+                new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none()));
 
         Result run = InProcessMtk.run("bench", "-p", String.valueOf(server.port()), "-c", "1", "-n", "10", "--json",
                 "--body", "{\"op\": \"get\", \"key\": \"a\"}");
@@ -151,7 +151,7 @@ class BenchCommandTest {
     /** Restarts the server as an echo server that counts down {@code answered} once per message. */
     private void echoCountingDown(CountDownLatch answered) {
         server.close();
-        Handler echo = new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of());
+        Handler echo = new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none());
         server = Server.start(ServerConfig.loopback(0, Profile.json()), (session, message) -> {
             echo.onMessage(session, message);
             answered.countDown();

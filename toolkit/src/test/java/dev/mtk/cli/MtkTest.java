@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.session.Profile;
@@ -272,7 +273,7 @@ class MtkTest {
 
     @Test
     void clientSendsEachLineOfStandardInputForATextPayload() {
-        server = Server.start(ServerConfig.loopback(0, Profile.json().withPayload(new dev.mtk.payload.TextPayloadCodec())),
+        server = Server.start(ServerConfig.loopback(0, Profile.json().withPayload(dev.mtk.payload.NamedPayload.of("text", new dev.mtk.payload.TextPayloadCodec()))),
                 new SeedHandler());
 
         int code = run("one {\ntwo\n", false, "client", "-p", String.valueOf(server.port()), "--payload", "text");
@@ -563,7 +564,7 @@ class MtkTest {
         java.nio.file.Path fromEnv = dir.resolve("env");
         java.nio.file.Path jar = new dev.mtk.testing.JarBuilder()
                 .source("com.example.Upper", dev.mtk.testing.JarBuilder.payloadCodec("com.example.Upper", "upper", "\"shouts\"", ""))
-                .service(dev.mtk.spi.PayloadCodec.class, "com.example.Upper")
+                .service(dev.mtk.spi.PayloadProvider.class, "com.example.Upper")
                 .build(fromFlag.resolve("upper.jar"));
         java.nio.file.Path broken = java.nio.file.Files.createDirectories(fromEnv).resolve("broken.jar");
         java.nio.file.Files.writeString(broken, "not a zip");
@@ -601,7 +602,7 @@ class MtkTest {
     void clientAndServerSpeakAChosenFramingAndPayload() {
         server = Server.start(ServerConfig.loopback(0, Profile.json()
                 .withFraming(dev.mtk.plugin.Registry.builtIn().framingSpec("length-field:width=2,order=little"))
-                .withPayload(new dev.mtk.payload.TextPayloadCodec())), new SeedHandler());
+                .withPayload(dev.mtk.payload.NamedPayload.of("text", new dev.mtk.payload.TextPayloadCodec()))), new SeedHandler());
 
         int code = run("client", "-p", String.valueOf(server.port()), "--framing", "length-field:width=2,order=little",
                 "--payload", "text", "-e", "plain words");
@@ -663,7 +664,7 @@ class MtkTest {
         Profile memcached = dev.mtk.plugin.Registry.builtIn().profile(Map.of("framing", "memcached",
                 "payload", "bytes"));
         server = Server.start(ServerConfig.loopback(0, memcached),
-                new dev.mtk.session.EchoHandlerProvider().create(Map.of()));
+                new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none()));
         int port = server.port();
         String get = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
 

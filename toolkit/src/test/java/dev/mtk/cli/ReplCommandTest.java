@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.payload.TextPayloadCodec;
@@ -59,7 +60,7 @@ class ReplCommandTest {
 
     @Test
     void theProfileFlagsChooseHowSessionsSpeak() {
-        try (Server text = Server.start(ServerConfig.loopback(0, Profile.json().withPayload(new TextPayloadCodec())),
+        try (Server text = Server.start(ServerConfig.loopback(0, Profile.json().withPayload(NamedPayload.of("text", new TextPayloadCodec()))),
                 new SeedHandler())) {
             int code = mtk("send plain words\nexpect\n", "repl", "--no-history", "--payload", "text",
                     "127.0.0.1:" + text.port());

@@ -41,10 +41,6 @@ class CorrelationTest {
                 return body;
             }
 
-            public boolean confirmation() {
-                return false;
-            }
-
             public Map<String, Long> header() {
                 return header;
             }

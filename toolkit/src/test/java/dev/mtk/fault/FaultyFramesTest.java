@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtk.plugin.Registry;
 import dev.mtk.session.Profile;
-import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 import dev.mtk.wire.FramingSpec;
 import dev.mtk.wire.LengthFieldFormat;
 import dev.mtk.wire.LengthFieldFraming;
@@ -86,15 +87,15 @@ class FaultyFramesTest {
 
     @Test
     void aLyingLengthNeedsALengthFieldFraming() {
-        FrameCodec lines = new FrameCodec() {
+        FramingProvider lines = new FramingProvider() {
             @Override
             public String name() {
                 return "lines";
             }
 
             @Override
-            public Framing create(Map<String, String> options, FrameLimits limits) {
-                LengthFieldFraming inside = new LengthFieldFraming(LengthFieldFormat.HEADERS, limits);
+            public Framing create(Options options) {
+                LengthFieldFraming inside = new LengthFieldFraming(LengthFieldFormat.HEADERS, options.limits());
                 return new Framing() {
                     @Override
                     public org.apache.mina.filter.codec.ProtocolDecoder decoder() {

@@ -140,14 +140,28 @@ class JsonPayloadCodecTest {
         assertThat(json.render(utf8("not json\n"))).isEqualTo("not json\\n");
     }
 
+    /** What Received.value() promises plugin authors for JSON (the SPI's javadoc and docs/PLUGINS.md name them). */
+    @Test
+    void decodesToTheDocumentedJavaTypes() throws Exception {
+        Object value = json.decode(utf8("{\"i\":1,\"l\":5000000000,\"b\":18446744073709551616,\"d\":1.5,"
+                + "\"t\":true,\"s\":\"x\",\"n\":null,\"a\":[1]}"));
+
+        assertThat(value).isInstanceOf(LinkedHashMap.class);
+        Map<?, ?> map = (Map<?, ?>) value;
+        assertThat(List.<Object>copyOf(map.keySet())).containsExactly("i", "l", "b", "d", "t", "s", "n", "a");
+        assertThat(map.get("i")).isInstanceOf(Integer.class);
+        assertThat(map.get("l")).isInstanceOf(Long.class);
+        assertThat(map.get("b")).isInstanceOf(java.math.BigInteger.class);
+        assertThat(map.get("d")).isInstanceOf(Double.class);
+        assertThat(map.get("t")).isInstanceOf(Boolean.class);
+        assertThat(map.get("s")).isInstanceOf(String.class);
+        assertThat(map.get("n")).isNull();
+        assertThat(map.get("a")).isInstanceOf(List.class);
+    }
+
     /** What the SPI's default field() answers: decode everything, then walk the maps and lists. */
     private Object walked(String body, List<Object> path) throws PayloadException {
         return new dev.mtk.spi.PayloadCodec() {
-            @Override
-            public String name() {
-                return "walked";
-            }
-
             @Override
             public byte[] parse(String text) throws PayloadException {
                 return json.parse(text);

@@ -27,15 +27,16 @@ class HandlerPluginTest {
     private static final String SHOUT = """
             package com.example.shout;
             import dev.mtk.spi.*;
+            import java.util.List;
             import java.util.Map;
             import java.util.concurrent.atomic.AtomicLong;
             public final class ShoutProvider implements HandlerProvider {
               public String name() { return "shout"; }
               public String description() { return "answers in capitals"; }
-              public Handler create(Map<String, String> options) {
-                String suffix = options.getOrDefault("suffix", "");
+              public List<String> options() { return List.of("suffix"); }
+              public Handler create(Options options) {
+                String suffix = options.get("suffix", "");
                 return (session, message) -> {
-                  if (message.confirmation()) return;
                   String text = String.valueOf(((Map<?, ?>) message.value()).get("shout"));
                   if (text.equals("boom")) throw new IllegalStateException("no shouting boom");
                   long count = ((AtomicLong) session.shared().computeIfAbsent("count", k -> new AtomicLong())).incrementAndGet();
@@ -123,11 +124,10 @@ class HandlerPluginTest {
                         package com.example.picky;
                         import dev.mtk.spi.*;
                         import java.util.List;
-                        import java.util.Map;
                         public final class PickyProvider implements HandlerProvider {
                           public String name() { return "picky"; }
-                          public Handler create(Map<String, String> options) {
-                            KnownOptions.check(options, List.of("size", "mode"));
+                          public List<String> options() { return List.of("size", "mode"); }
+                          public Handler create(Options options) {
                             return (session, message) -> { };
                           }
                         }
@@ -145,10 +145,9 @@ class HandlerPluginTest {
         new JarBuilder().source("com.example.broken.BrokenProvider", """
                         package com.example.broken;
                         import dev.mtk.spi.*;
-                        import java.util.Map;
                         public final class BrokenProvider implements HandlerProvider {
                           public String name() { return "broken"; }
-                          public Handler create(Map<String, String> options) {
+                          public Handler create(Options options) {
                             throw new IllegalStateException("no store configured");
                           }
                         }
@@ -162,15 +161,16 @@ class HandlerPluginTest {
     }
 
     @Test
-    void aPluginNamingItselfTheOldWayIsNotNamedTwice() throws Exception {
+    void aPluginNamingItselfInItsRefusalIsNotNamedTwice() throws Exception {
         new JarBuilder().source("com.example.old.OldProvider", """
                         package com.example.old;
                         import dev.mtk.spi.*;
-                        import java.util.Map;
+                        import java.util.List;
                         public final class OldProvider implements HandlerProvider {
                           public String name() { return "old"; }
-                          public Handler create(Map<String, String> options) {
-                            throw new IllegalArgumentException("handler old takes no options");
+                          public List<String> options() { return List.of("x"); }
+                          public Handler create(Options options) {
+                            throw new IllegalArgumentException("handler old takes no x yet");
                           }
                         }
                         """)
@@ -179,6 +179,6 @@ class HandlerPluginTest {
 
         assertThatThrownBy(() -> Registry.load(List.of(plugins)).handler("old:x=1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("handler old takes no options");
+                .hasMessage("handler old takes no x yet");
     }
 }

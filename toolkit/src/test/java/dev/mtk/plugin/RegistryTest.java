@@ -7,9 +7,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.mtk.internal.MtkVersion;
 import dev.mtk.session.Profile;
-import dev.mtk.spi.PayloadCodec;
-import dev.mtk.testing.JarBuilder;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.PayloadProvider;
+import dev.mtk.testing.JarBuilder;
 import dev.mtk.wire.FramingSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class RegistryTest {
     private Path upperJar(String fileName, String className, String name) throws Exception {
         return new JarBuilder()
                 .source(className, payloadCodec(className, name, "\"upper case text\"", ""))
-                .service(PayloadCodec.class, className)
+                .service(PayloadProvider.class, className)
                 .version("2.3.4")
                 .build(plugins.resolve(fileName));
     }
@@ -100,7 +100,7 @@ class RegistryTest {
     void readsAFramingWithItsOptions() {
         FramingSpec spec = Registry.builtIn().framingSpec("length-field:width=2,order=little");
 
-        assertThat(spec.codec().name()).isEqualTo("length-field");
+        assertThat(spec.provider().name()).isEqualTo("length-field");
         assertThat(spec.options()).isEqualTo(Map.of("width", "2", "order", "little"));
         assertThat(spec).hasToString("length-field:width=2,order=little");
     }
@@ -148,6 +148,85 @@ class RegistryTest {
     }
 
     @Test
+    void aPluginPayloadTakesTheOptionsItNames() throws Exception {
+        new JarBuilder().source("com.example.pre.Prefixed", """
+                        package com.example.pre;
+                        import dev.mtk.spi.*;
+                        import java.nio.charset.StandardCharsets;
+                        import java.util.List;
+                        public final class Prefixed implements PayloadProvider {
+                          public String name() { return "pre"; }
+                          public List<String> options() { return List.of("prefix"); }
+                          public PayloadCodec create(Options options) {
+                            String prefix = options.get("prefix", "");
+                            return new PayloadCodec() {
+                              public byte[] parse(String text) { return text.getBytes(StandardCharsets.UTF_8); }
+                              public Object decode(byte[] body) { return new String(body, StandardCharsets.UTF_8); }
+                              public String render(byte[] body) { return prefix + decode(body); }
+                            };
+                          }
+                        }
+                        """)
+                .service(PayloadProvider.class, "com.example.pre.Prefixed")
+                .build(plugins.resolve("pre.jar"));
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.payload("pre:prefix=>>").render("abc".getBytes(StandardCharsets.UTF_8))).isEqualTo(">>abc");
+        assertThat(codecs.payload("pre:prefix=>>")).hasToString("pre:prefix=>>");
+        assertThatThrownBy(() -> codecs.payload("pre:suffix=<"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("payload pre: unknown option 'suffix' (known: prefix)");
+    }
+
+    private Path upperJarForSpi(String spiVersion) throws Exception {
+        return new JarBuilder()
+                .source("com.example.Upper", payloadCodec("com.example.Upper", "upper", "\"upper case text\"", ""))
+                .service(PayloadProvider.class, "com.example.Upper")
+                .spiVersion(spiVersion)
+                .build(plugins.resolve("upper.jar"));
+    }
+
+    @Test
+    void aJarBuiltForAnotherSpiMajorIsSkippedWithOneWarning() throws Exception {
+        Path jar = upperJarForSpi("2.0");
+
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar
+                + ": built for mtk SPI 2.0; this mtk has SPI 1.0 (skipped)");
+        assertThat(codecs.all()).noneMatch(info -> info.name().equals("upper"));
+    }
+
+    @Test
+    void aJarBuiltForANewerSpiMinorIsLoadedWithAWarning() throws Exception {
+        Path jar = upperJarForSpi("1.7");
+
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).containsExactly("plugin " + jar + ": built for mtk SPI 1.7; this mtk has SPI "
+                + "1.0 (loaded; what it uses of the newer SPI is missing here)");
+        assertThat(codecs.payload("upper").parse("abc")).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJarNamingNoSpiVersionIsLoadedWithAWarningNamingTheAttribute() throws Exception {
+        Path jar = upperJarForSpi(null);
+
+        Registry codecs = Registry.load(List.of(plugins));
+
+        assertThat(codecs.warnings()).singleElement().asString()
+                .startsWith("plugin " + jar + ": no Mtk-Spi-Version in its manifest");
+        assertThat(codecs.payload("upper").parse("abc")).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJarBuiltForTheSameSpiLoadsWithoutAWarning() throws Exception {
+        upperJarForSpi("1.0");
+
+        assertThat(Registry.load(List.of(plugins)).warnings()).isEmpty();
+    }
+
+    @Test
     void loadsAPluginsLibrariesFromTheFolderNamedAfterItsJar() throws Exception {
         Path library = new JarBuilder()
                 .source("com.example.lib.Shout", "package com.example.lib; public final class Shout { "
@@ -156,7 +235,7 @@ class RegistryTest {
         new JarBuilder()
                 .source("com.example.shouting.ShoutCodec", payloadCodec("com.example.shouting.ShoutCodec", "shout",
                         "com.example.lib.Shout.of(\"loud\")", ""))
-                .service(PayloadCodec.class, "com.example.shouting.ShoutCodec")
+                .service(PayloadProvider.class, "com.example.shouting.ShoutCodec")
                 .classPath(library)
                 .build(plugins.resolve("shouting.jar"));
 
@@ -175,7 +254,7 @@ class RegistryTest {
                     .source("com.example.shared.Banner", "package com.example.shared; public final class Banner { "
                             + "public static String text() { return \"banner " + version + "\"; } }")
                     .source(codec, payloadCodec(codec, "banner" + version, "com.example.shared.Banner.text()", ""))
-                    .service(PayloadCodec.class, codec)
+                    .service(PayloadProvider.class, codec)
                     .build(plugins.resolve("banner" + version + ".jar"));
         }
 
@@ -194,7 +273,7 @@ class RegistryTest {
                 .replace("  public String name()", "  static boolean can(String c) { try { Class.forName(c, false, "
                         + "Peek.class.getClassLoader()); return true; } catch (ClassNotFoundException e) { return false; } }\n"
                         + "  public String name()");
-        new JarBuilder().source("com.example.peek.Peek", source).service(PayloadCodec.class, "com.example.peek.Peek")
+        new JarBuilder().source("com.example.peek.Peek", source).service(PayloadProvider.class, "com.example.peek.Peek")
                 .build(plugins.resolve("peek.jar"));
 
         Registry codecs = Registry.load(List.of(plugins));
@@ -215,12 +294,12 @@ class RegistryTest {
 
     @Test
     void aListedClassThatIsMissingIsOneWarning() throws Exception {
-        Path jar = new JarBuilder().service(PayloadCodec.class, "com.example.Missing").build(plugins.resolve("missing.jar"));
+        Path jar = new JarBuilder().service(PayloadProvider.class, "com.example.Missing").build(plugins.resolve("missing.jar"));
 
         Registry codecs = Registry.load(List.of(plugins));
 
         assertThat(codecs.warnings()).containsExactly("plugin " + jar + ": class com.example.Missing listed in "
-                + "META-INF/services/dev.mtk.spi.PayloadCodec is missing");
+                + "META-INF/services/dev.mtk.spi.PayloadProvider is missing");
     }
 
     @Test
@@ -228,7 +307,7 @@ class RegistryTest {
         Path jar = new JarBuilder()
                 .source("com.example.Angry", payloadCodec("com.example.Angry", "angry", "\"\"",
                         "throw new IllegalStateException(\"no config\");"))
-                .service(PayloadCodec.class, "com.example.Angry")
+                .service(PayloadProvider.class, "com.example.Angry")
                 .build(plugins.resolve("angry.jar"));
 
         Registry codecs = Registry.load(List.of(plugins));
@@ -245,7 +324,7 @@ class RegistryTest {
 
         assertThat(codecs.warnings()).containsExactly("plugin " + jar
                 + ": declares payload 'json', which is built in and cannot be replaced; ignored");
-        assertThat(codecs.payload("json").getClass().getName()).isEqualTo("dev.mtk.payload.JsonPayloadCodec");
+        assertThat(codecs.payload("json").codec().getClass().getName()).isEqualTo("dev.mtk.payload.JsonPayloadCodec");
     }
 
     @Test
@@ -257,7 +336,7 @@ class RegistryTest {
 
         assertThat(codecs.warnings()).containsExactly("plugin " + second + ": declares payload 'upper', already provided by "
                 + first + "; ignored");
-        assertThat(codecs.payload("upper").getClass().getName()).isEqualTo("com.example.a.Upper");
+        assertThat(codecs.payload("upper").codec().getClass().getName()).isEqualTo("com.example.a.Upper");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.mtk.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mtk.record.Recorded;
 import dev.mtk.record.Recorder;
 import dev.mtk.record.Recording;
-import dev.mtk.record.Recorded;
 import dev.mtk.record.RecordingHeader;
 import dev.mtk.record.RecordingWriter;
 import dev.mtk.session.Client;
@@ -124,7 +124,7 @@ class ProxyTest {
         Profile memcached = dev.mtk.plugin.Registry.builtIn().profile(java.util.Map.of("framing", "memcached",
                 "payload", "bytes"));
         Server server = own(Server.start(ServerConfig.loopback(0, memcached),
-                new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of())));
+                new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none())));
         Proxy proxy = own(Proxy.start(ProxyConfig.loopback(0, server.port(), memcached),
                 List.of(new TrafficPrinter(memcached.payload(), memcached.fields()))));
         Client client = own(Client.open(ClientConfig.of(memcached)));

@@ -1,5 +1,6 @@
 package dev.mtk.record;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +96,7 @@ class RecordingTest {
 
     @Test
     void aBodyThatIsNotJsonIsBase64() throws Exception {
-        Profile bytes = Profile.json().withPayload(new BytesPayloadCodec());
+        Profile bytes = Profile.json().withPayload(NamedPayload.of("bytes", new BytesPayloadCodec()));
         byte[] body = {0, 1, 2};
 
         String text = record(bytes, WireUnit.frame(new LengthFieldEncoder(LengthFieldFormat.HEADERS).frame(body), body));

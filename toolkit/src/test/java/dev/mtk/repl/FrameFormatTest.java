@@ -1,5 +1,6 @@
 package dev.mtk.repl;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.payload.BytesPayloadCodec;
@@ -17,32 +18,32 @@ class FrameFormatTest {
 
     @Test
     void jsonIsStyledAsJson() {
-        assertThat(FrameFormat.body(new JsonPayloadCodec(), utf8("{ \"n\": 1 }"), true).toString()).isEqualTo("{\"n\":1}");
+        assertThat(FrameFormat.body(NamedPayload.of("json", new JsonPayloadCodec()), utf8("{ \"n\": 1 }"), true).toString()).isEqualTo("{\"n\":1}");
     }
 
     @Test
     void textIsShownAsItIs() {
-        assertThat(FrameFormat.body(new TextPayloadCodec(), utf8("hello there"), true).toString()).isEqualTo("hello there");
+        assertThat(FrameFormat.body(NamedPayload.of("text", new TextPayloadCodec()), utf8("hello there"), true).toString()).isEqualTo("hello there");
     }
 
     @Test
     void aBinaryBodyIsAHexDumpWhateverTheTextCodecs() {
         byte[] body = {0x00, 0x01, (byte) 0xff, 0x41};
 
-        assertThat(FrameFormat.body(new TextPayloadCodec(), body, true).toString())
+        assertThat(FrameFormat.body(NamedPayload.of("text", new TextPayloadCodec()), body, true).toString())
                 .isEqualTo("00000000  00 01 ff 41                                       |...A|");
-        assertThat(FrameFormat.body(new JsonPayloadCodec(), body, true).toString()).startsWith("00000000  00 01 ff 41");
-        assertThat(FrameFormat.body(new BytesPayloadCodec(), body, true).toString()).startsWith("00000000  00 01 ff 41");
+        assertThat(FrameFormat.body(NamedPayload.of("json", new JsonPayloadCodec()), body, true).toString()).startsWith("00000000  00 01 ff 41");
+        assertThat(FrameFormat.body(NamedPayload.of("bytes", new BytesPayloadCodec()), body, true).toString()).startsWith("00000000  00 01 ff 41");
     }
 
     @Test
     void anUnframedHandshakeIsText() {
-        assertThat(FrameFormat.body(new TextPayloadCodec(), utf8("我收到了"), false).toString()).isEqualTo("我收到了");
+        assertThat(FrameFormat.body(NamedPayload.of("text", new TextPayloadCodec()), utf8("我收到了"), false).toString()).isEqualTo("我收到了");
     }
 
     @Test
     void anEmptyBodySaysSo() {
-        assertThat(FrameFormat.body(new JsonPayloadCodec(), new byte[0], true).toString()).isEqualTo("(empty)");
+        assertThat(FrameFormat.body(NamedPayload.of("json", new JsonPayloadCodec()), new byte[0], true).toString()).isEqualTo("(empty)");
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.mtk.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.plugin.Registry;
+import dev.mtk.session.OvertakeHandlerProvider;
 import dev.mtk.session.Profile;
 import dev.mtk.session.SeedHandler;
 import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
-import dev.mtk.session.OvertakeHandlerProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,7 +123,7 @@ class ReplTest {
         void namedHeaderFieldsOfAReceivedFrameAreShownAfterItsSize() {
             Profile memcached = Registry.builtIn().profile(java.util.Map.of("framing", "memcached", "payload", "bytes"));
             try (Server echo = Server.start(ServerConfig.loopback(0, memcached),
-                    new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()))) {
+                    new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none()))) {
                 repl = ReplTerminal.start(new ReplConfig(memcached, Registry.builtIn(), FrameLimits.DEFAULT,
                         Duration.ofSeconds(5), "127.0.0.1:" + echo.port(), dir.resolve("history"), false));
                 repl.await("#1 connected to");
@@ -509,7 +509,7 @@ class ReplTest {
 
         @Test
         void aCorrelatedSendShowsTheReplyItWasPairedWithAndTakesIt() {
-            String address = serve(Profile.reply(), new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+            String address = serve(Profile.reply(), new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none()));
 
             int code = run(Registry.builtIn(), "connect " + address + " --profile reply --correlate '$.id'",
                     "send {\"id\": 7, \"op\": \"get\"}", "expect 100ms");
@@ -524,7 +524,7 @@ class ReplTest {
 
         @Test
         void aCorrelationOnTheSeedsExchangeIsRefusedNamingTheOptionAsTheCommandLineDoes() {
-            String address = serve(Profile.reply(), new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+            String address = serve(Profile.reply(), new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none()));
 
             int code = run(Registry.builtIn(), "connect " + address + " --correlate $.id");
 
@@ -609,7 +609,7 @@ class ReplTest {
         void theSendCommandTakesHeaderFieldsInBracketsBeforeTheBody() {
             Registry codecs = Registry.builtIn();
             String address = serve(Profile.reply().withFraming(codecs.framingSpec(OPAQUE)),
-                    new dev.mtk.session.EchoHandlerProvider().create(java.util.Map.of()));
+                    new dev.mtk.session.EchoHandlerProvider().create(dev.mtk.spi.Options.none()));
 
             int code = run(codecs, "connect " + address + " --profile reply --framing " + OPAQUE + "",
                     "send [opaque=0x10] {\"n\": 1}", "[opaque=17] [1, 2]", "send [1, 2]", "send [opcode=1] {}");

@@ -1,6 +1,7 @@
 package dev.mtk.replay;
 
 import dev.mtk.payload.JsonPath;
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.payload.BytesPayloadCodec;
@@ -85,7 +86,7 @@ class GroovyExportTest {
                 frame("c2s", "\"json\":{\"n\":1},\"base64\":\"eyAibiI6MX0=\""),
                 frame("s2c", "\"base64\":\"AAI=\""));
 
-        String script = GroovyExport.script(recording, Profile.json().withPayload(new BytesPayloadCodec()), fast(), "r");
+        String script = GroovyExport.script(recording, Profile.json().withPayload(NamedPayload.of("bytes", new BytesPayloadCodec())), fast(), "r");
 
         assertThat(body(script)).containsExactly(
                 "c1.sendRaw('anVuaw=='.decodeBase64())          // 4 B of garbage: text junk",

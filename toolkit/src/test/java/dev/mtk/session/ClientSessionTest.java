@@ -110,7 +110,7 @@ class ClientSessionTest {
                         && line.endsWith(": " + body))) {
                     unseen.add(body);
                 }
-                s.acknowledge();
+                dev.mtk.session.SeedExchange.acknowledge(s);
             });
 
             for (int n = 10; n < 30; n++) {

@@ -13,10 +13,10 @@ import dev.mtk.plugin.Registry;
 import dev.mtk.script.Scripts;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Handler;
-import dev.mtk.spi.PayloadCodec;
 import dev.mtk.testing.JarBuilder;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
+import dev.mtk.testing.ScriptFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -37,9 +39,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.mtk.testing.ScriptFiles;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The promise of docs/RELIABILITY.md, case by case: whatever one peer sends or does, every other session keeps
@@ -282,11 +281,7 @@ class FaultSuiteTest {
         Arrays.fill(large, (byte) 'y');
         String reply = "\"" + new String(large, StandardCharsets.US_ASCII) + "\"";
         start(limited(SessionLimits.builder().maxPending(1024 * 1024).writeTimeout(Duration.ofSeconds(1)).build()),
-                (session, message) -> {
-                    if (!message.confirmation()) {
-                        session.reply(message.text().contains("hog") ? reply : "\"我收到了\"");
-                    }
-                });
+                (session, message) -> session.reply(message.text().contains("hog") ? reply : "\"我收到了\""));
 
         try (RawClient hog = new RawClient(server.port())) {
             byte[] ask = headers("{\"hog\":true}");
@@ -318,7 +313,7 @@ class FaultSuiteTest {
                         + ".contains(\"boom\")) throw new IllegalStateException(\"codec bug\"); }\n"
                         + "  public Object decode(byte[] body) {")
                 .replace("text.toUpperCase()", "text");
-        new JarBuilder().source("com.example.Fragile", codec).service(PayloadCodec.class, "com.example.Fragile")
+        new JarBuilder().source("com.example.Fragile", codec).service(dev.mtk.spi.PayloadProvider.class, "com.example.Fragile")
                 .build(dir.resolve("plugins/fragile.jar"));
         Profile fragile = Profile.json().withPayload(Registry.load(List.of(dir.resolve("plugins"))).payload("fragile"));
         start(ServerConfig.builder().port(0).profile(fragile).ioThreads(2).build(), new SeedHandler());
@@ -536,9 +531,9 @@ class FaultSuiteTest {
                 package com.example;
                 public final class NeedsMissing implements dev.mtk.spi.HandlerProvider {
                   public String name() { return "needs-missing"; }
-                  public dev.mtk.spi.Handler create(java.util.Map<String, String> options) {
+                  public dev.mtk.spi.Handler create(dev.mtk.spi.Options options) {
                     return (session, message) -> {
-                      if (message.text().contains("lonely")) { session.reply(Missing.hello()); } else { session.acknowledge(); }
+                      if (message.text().contains("lonely")) { session.reply(Missing.hello()); } else { session.reply("\\"fine\\""); }
                     };
                   }
                 }
@@ -558,7 +553,7 @@ class FaultSuiteTest {
         start(oneIoThread(), seedBut("slow", (session, message) -> {
             blocked.countDown();
             release.await();
-            session.acknowledge();
+            dev.mtk.session.SeedExchange.acknowledge(session);
         }));
 
         try (RawClient slow = new RawClient(server.port())) {
@@ -658,8 +653,8 @@ class FaultSuiteTest {
     }
 
     /** The {@code headers} framing, whose decoder throws an {@link Error} on input that starts with {@code boom}. */
-    private static final class ErrorOnBoomFraming implements dev.mtk.spi.FrameCodec {
-        private final dev.mtk.spi.FrameCodec headers = new dev.mtk.wire.HeadersFrameCodec();
+    private static final class ErrorOnBoomFraming implements dev.mtk.spi.FramingProvider {
+        private final dev.mtk.spi.FramingProvider headers = new dev.mtk.wire.HeadersFrameCodec();
 
         @Override
         public String name() {
@@ -667,8 +662,8 @@ class FaultSuiteTest {
         }
 
         @Override
-        public dev.mtk.spi.Framing create(Map<String, String> options, FrameLimits limits) {
-            dev.mtk.spi.Framing framing = headers.create(options, limits);
+        public dev.mtk.spi.Framing create(dev.mtk.spi.Options options) {
+            dev.mtk.spi.Framing framing = headers.create(options);
             org.apache.mina.filter.codec.ProtocolDecoder decoder = framing.decoder();
             return new dev.mtk.spi.Framing() {
                 @Override

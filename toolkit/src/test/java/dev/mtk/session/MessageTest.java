@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mtk.exchange.Correlation;
 import dev.mtk.payload.JsonPayloadCodec;
 import dev.mtk.payload.TextPayloadCodec;
+import dev.mtk.spi.Frame;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.PayloadException;
-import java.util.concurrent.atomic.AtomicInteger;
-import dev.mtk.spi.Frame;
 import dev.mtk.spi.RawBytes;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MessageTest {
@@ -55,11 +55,6 @@ class MessageTest {
     /** JSON that counts its decodes: what a key costs. */
     private record CountingJson(AtomicInteger decoded) implements PayloadCodec {
         private static final JsonPayloadCodec JSON = new JsonPayloadCodec();
-
-        @Override
-        public String name() {
-            return "counting-json";
-        }
 
         @Override
         public byte[] parse(String text) throws PayloadException {

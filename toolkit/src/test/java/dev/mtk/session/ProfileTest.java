@@ -1,14 +1,16 @@
 package dev.mtk.session;
 
+import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtk.payload.BytesPayloadCodec;
 import dev.mtk.payload.TextPayloadCodec;
 import dev.mtk.spi.Frame;
-import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.wire.FramingSpec;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class ProfileTest {
 
     /** A framing that is not a length field, as a plugin's might be. */
-    private static final FrameCodec OPAQUE = new FrameCodec() {
+    private static final FramingProvider OPAQUE = new FramingProvider() {
         @Override
         public String name() {
             return "opaque";
         }
 
         @Override
-        public Framing create(Map<String, String> options, FrameLimits limits) {
+        public Framing create(Options options) {
             return new Framing() {
                 @Override
                 public ProtocolDecoder decoder() {
@@ -72,17 +74,17 @@ class ProfileTest {
 
     @Test
     void rendersRawBytesAsTextAndAFrameByItsPayload() {
-        Profile bytes = Profile.json().withPayload(new BytesPayloadCodec());
+        Profile bytes = Profile.json().withPayload(NamedPayload.of("bytes", new BytesPayloadCodec()));
 
         assertThat(bytes.render(RawBytes.utf8("ok"))).isEqualTo("ok");
         assertThat(bytes.render(new Frame("ok".getBytes(StandardCharsets.UTF_8))))
-                .isEqualTo(Message.renderSafely(new BytesPayloadCodec(), "ok".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Message.renderSafely(NamedPayload.of("bytes", new BytesPayloadCodec()), "ok".getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo("ok");
     }
 
     @Test
     void aSwappedPayloadCarriesTheHandshakeItsOwnWay() {
-        Profile text = Profile.json().withPayload(new TextPayloadCodec());
+        Profile text = Profile.json().withPayload(NamedPayload.of("text", new TextPayloadCodec()));
 
         assertThat(text.acknowledgement()).isEqualTo(new Frame("我收到了".getBytes(StandardCharsets.UTF_8)));
         assertThat(text.validate()).isTrue();
@@ -124,7 +126,7 @@ class ProfileTest {
 
     @Test
     void theSeedMessageFallsBackToAPlainStringForBinaryPayloads() {
-        assertThat(SeedMessage.body(new BytesPayloadCodec()))
+        assertThat(SeedMessage.body(NamedPayload.of("bytes", new BytesPayloadCodec())))
                 .isEqualTo(SeedMessage.now().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -210,7 +210,7 @@ class ServerTest {
             if (message.text().contains("boom")) {
                 throw new IllegalStateException("boom requested");
             }
-            session.acknowledge();
+            dev.mtk.session.SeedExchange.acknowledge(session);
         });
 
         try (RawClient raw = new RawClient(server.port())) {
@@ -225,11 +225,6 @@ class ServerTest {
     @Test
     void aPayloadCodecThatThrowsClosesOnlyThatSession() throws Exception {
         dev.mtk.spi.PayloadCodec fragile = new dev.mtk.spi.PayloadCodec() {
-            @Override
-            public String name() {
-                return "text";
-            }
-
             @Override
             public byte[] parse(String text) {
                 return utf8(text);
@@ -252,7 +247,7 @@ class ServerTest {
                 throw new IllegalStateException("render bug");
             }
         };
-        start(Profile.json().withPayload(fragile), FrameLimits.DEFAULT, new SeedHandler());
+        start(Profile.json().withPayload(dev.mtk.payload.NamedPayload.of("text", fragile)), FrameLimits.DEFAULT, new SeedHandler());
 
         try (RawClient raw = new RawClient(server.port())) {
             raw.write(headers("boom"));

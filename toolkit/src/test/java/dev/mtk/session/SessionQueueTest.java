@@ -63,7 +63,7 @@ class SessionQueueTest {
 
     @Test
     void theMessagesOfOneReadGoToAWorkerOnlyWhenTheReadIsDecoded() {
-        SessionQueue queue = queue((session, received) -> session.acknowledge(), 0);
+        SessionQueue queue = queue((session, received) -> dev.mtk.session.SeedExchange.acknowledge(session), 0);
 
         queue.readStarted();
         for (int i = 0; i < 16; i++) {

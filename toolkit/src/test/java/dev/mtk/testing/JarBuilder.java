@@ -26,6 +26,8 @@ public final class JarBuilder {
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<Path> classPath = new ArrayList<>();
     private String version = "1.0.0";
+    /** What a plugin built by the docs or the plugin POM says; {@code null} to leave the attribute out. */
+    private String spiVersion = dev.mtk.spi.SpiVersion.CURRENT;
 
     /** A Java source file, e.g. {@code source("com.example.Upper", "package com.example; ...")}. */
     public JarBuilder source(String className, String code) {
@@ -47,6 +49,12 @@ public final class JarBuilder {
 
     public JarBuilder version(String value) {
         version = value;
+        return this;
+    }
+
+    /** The manifest's {@code Mtk-Spi-Version}; {@code null} for a jar that names none. */
+    public JarBuilder spiVersion(String value) {
+        spiVersion = value;
         return this;
     }
 
@@ -72,6 +80,9 @@ public final class JarBuilder {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+        if (spiVersion != null) {
+            manifest.getMainAttributes().put(new Attributes.Name(dev.mtk.spi.SpiVersion.MANIFEST_ATTRIBUTE), spiVersion);
+        }
         Files.createDirectories(jar.getParent());
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                 Stream<Path> files = Files.walk(classes)) {
@@ -93,14 +104,18 @@ public final class JarBuilder {
         out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The source of a payload codec called {@code name} whose description is {@code descriptionExpression}. */
+    /**
+     * The source of a payload codec called {@code name} whose description is {@code descriptionExpression}: a codec
+     * without options, so its own provider ({@code create} returns itself).
+     */
     public static String payloadCodec(String className, String name, String descriptionExpression, String constructorBody) {
         int dot = className.lastIndexOf('.');
         return "package " + className.substring(0, dot) + ";\n"
-                + "public final class " + className.substring(dot + 1) + " implements dev.mtk.spi.PayloadCodec {\n"
+                + "public final class " + className.substring(dot + 1) + " implements dev.mtk.spi.PayloadProvider, dev.mtk.spi.PayloadCodec {\n"
                 + "  public " + className.substring(dot + 1) + "() { " + constructorBody + " }\n"
                 + "  public String name() { return \"" + name + "\"; }\n"
                 + "  public String description() { return " + descriptionExpression + "; }\n"
+                + "  public dev.mtk.spi.PayloadCodec create(dev.mtk.spi.Options options) { return this; }\n"
                 + "  public byte[] parse(String text) { return text.toUpperCase().getBytes(java.nio.charset.StandardCharsets.UTF_8); }\n"
                 + "  public Object decode(byte[] body) { return new String(body, java.nio.charset.StandardCharsets.UTF_8); }\n"
                 + "  public String render(byte[] body) { return \"<\" + new String(body, java.nio.charset.StandardCharsets.UTF_8) + \">\"; }\n"

@@ -10,6 +10,7 @@ import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.SkippedBytes;
 import dev.mtk.testing.Decoding;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class LengthFieldFrameCodecTest {
     }
 
     static Framing framing(String options, FrameLimits limits) {
-        return new LengthFieldFrameCodec().create(FramingSpec.parseOptions(options), limits);
+        return new LengthFieldFrameCodec().create(Options.of(FramingSpec.parseOptions(options), limits));
     }
 
     static byte[] hex(String spaced) {
@@ -260,9 +261,10 @@ class LengthFieldFrameCodecTest {
 
     @Test
     void unknownOptionNamesTheKnownOnes() {
-        assertThatThrownBy(() -> framing("size=4"))
+        assertThatThrownBy(() -> new FramingSpec(new LengthFieldFrameCodec(), Map.of("size", "4"))
+                .create(FrameLimits.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option 'size' (known: magic, offset, width, order, "
+                .hasMessage("framing length-field: unknown option 'size' (known: magic, offset, width, order, "
                         + "adjust, counts, includes-header, header, trailer, strip, length, fields)");
     }
 }

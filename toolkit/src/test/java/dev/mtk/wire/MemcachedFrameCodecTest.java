@@ -15,6 +15,7 @@ import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.Options;
 import dev.mtk.testing.Decoding;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class MemcachedFrameCodecTest {
     private static final String GET_FOO = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
 
     private static Framing memcached(Map<String, String> options) {
-        return new MemcachedFrameCodec().create(options, FrameLimits.DEFAULT);
+        return new MemcachedFrameCodec().create(Options.of(options));
     }
 
     private static byte[] hex(String spaced) {
@@ -86,10 +87,10 @@ class MemcachedFrameCodecTest {
 
     @Test
     void theShapeIsNotAnOption() {
-        assertThatThrownBy(() -> memcached(Map.of("offset", "4")))
+        assertThatThrownBy(() -> new FramingSpec(new MemcachedFrameCodec(), Map.of("offset", "4"))
+                .create(FrameLimits.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option 'offset' (known: strip, length, fields); use length-field for another "
-                        + "shape");
+                .hasMessage("framing memcached: unknown option 'offset' (known: strip, length, fields)");
     }
 
     @Test

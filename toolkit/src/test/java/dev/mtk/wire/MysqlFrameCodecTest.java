@@ -6,6 +6,7 @@ import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.Options;
 import dev.mtk.testing.Decoding;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MysqlFrameCodecTest {
 
     private static Framing mysql(Map<String, String> options) {
-        return new MysqlFrameCodec().create(options, FrameLimits.DEFAULT);
+        return new MysqlFrameCodec().create(Options.of(options));
     }
 
     private static byte[] hex(String spaced) {

@@ -8,6 +8,7 @@ import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.Options;
 import dev.mtk.testing.Decoding;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PostgresFrameCodecTest {
 
     private static Framing postgres() {
-        return new PostgresFrameCodec().create(Map.of(), FrameLimits.DEFAULT);
+        return new PostgresFrameCodec().create(Options.none());
     }
 
     private static byte[] hex(String spaced) {

@@ -39,16 +39,6 @@ public final class CborPayloadCodec implements PayloadCodec {
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
 
     @Override
-    public String name() {
-        return "cbor";
-    }
-
-    @Override
-    public String description() {
-        return "CBOR (RFC 8949) on the wire, typed and shown as JSON";
-    }
-
-    @Override
     public byte[] parse(String text) throws PayloadException {
         JsonNode tree;
         try {

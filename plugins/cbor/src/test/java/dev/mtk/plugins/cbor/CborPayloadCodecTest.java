@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class CborPayloadCodecTest {
@@ -22,12 +21,6 @@ class CborPayloadCodecTest {
 
     private static byte[] hex(String spaced) {
         return HEX.parseHex(spaced);
-    }
-
-    @Test
-    void isNamedCbor() {
-        assertThat(cbor.name()).isEqualTo("cbor");
-        assertThat(cbor.description()).isEqualTo("CBOR (RFC 8949) on the wire, typed and shown as JSON");
     }
 
     @Test
@@ -244,12 +237,6 @@ class CborPayloadCodecTest {
         for (String json : List.of("{\"a\":1}", "[]", "{}", "\"ok\"", "[1,[2,[3]],{\"k\":null}]", "-12345678901")) {
             assertThat(cbor.render(cbor.parse(json))).as(json).isEqualTo(json);
         }
-    }
-
-    @Test
-    void isListedForTheServiceLoader() {
-        assertThat(ServiceLoader.load(PayloadCodec.class).stream().map(ServiceLoader.Provider::type))
-                .contains(CborPayloadCodec.class);
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

@@ -33,9 +33,6 @@ final class KvHandler implements Handler {
 
     @Override
     public void onMessage(Conversation session, Received message) throws Exception {
-        if (message.confirmation()) {
-            return;
-        }
         // One session's messages arrive one at a time, so its own count needs no atomic.
         long sessionRequests = (Long) session.state().merge(REQUESTS, 1L, (a, b) -> (Long) a + (Long) b);
         long allRequests = requests.incrementAndGet();

@@ -2,8 +2,7 @@ package dev.mtk.plugins.kv;
 
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.HandlerProvider;
-import dev.mtk.spi.KnownOptions;
-import java.util.Map;
+import dev.mtk.spi.Options;
 
 /** {@code kv}: creates the key/value store handler; it takes no options. */
 public final class KvHandlerProvider implements HandlerProvider {
@@ -19,8 +18,7 @@ public final class KvHandlerProvider implements HandlerProvider {
     }
 
     @Override
-    public Handler create(Map<String, String> options) {
-        KnownOptions.none(options);
+    public Handler create(Options options) {
         return new KvHandler();
     }
 }

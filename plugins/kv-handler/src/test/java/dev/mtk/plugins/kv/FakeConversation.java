@@ -52,11 +52,6 @@ final class FakeConversation implements Conversation {
         replies.add(value);
     }
 
-    @Override
-    public int acknowledge() {
-        replies.add("我收到了");
-        return 0;
-    }
 
     @Override
     public boolean isOpen() {

@@ -1,8 +1,8 @@
 package dev.mtk.plugins.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtk.spi.Options;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,20 +73,13 @@ class KvHandlerTest {
         assertThat(ask(request())).isEqualTo(Map.of("ok", false, "error", "unknown op: null"));
     }
 
-    @Test
-    void aConfirmationIsNotARequest() throws Exception {
-        handler.onMessage(session, new Request("ok", true));
-
-        assertThat(session.replies).isEmpty();
-    }
 
     @Test
     void theProviderIsCalledKvAndTakesNoOptions() {
         KvHandlerProvider provider = new KvHandlerProvider();
 
         assertThat(provider.name()).isEqualTo("kv");
-        assertThat(provider.create(Map.of())).isInstanceOf(KvHandler.class);
-        assertThatThrownBy(() -> provider.create(Map.of("size", "1"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option 'size' (it takes none)");
+        assertThat(provider.options()).isEmpty();
+        assertThat(provider.create(Options.none())).isInstanceOf(KvHandler.class);
     }
 }

@@ -4,10 +4,10 @@ import dev.mtk.spi.Received;
 import java.nio.charset.StandardCharsets;
 
 /** A received message whose value is given, as the JSON codec would decode it. */
-record Request(Object value, boolean confirmation) implements Received {
+record Request(Object value) implements Received {
 
     static Request of(Object value) {
-        return new Request(value, false);
+        return new Request(value);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.mtk.plugins.varint;
 
-import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
-import dev.mtk.spi.KnownOptions;
-import java.util.Map;
-import java.util.Objects;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 
 /**
  * {@code varint}: each frame is the body's length as a base-128 varint, then the body. Byte for byte what protobuf's
@@ -59,7 +57,7 @@ import java.util.Objects;
  *
  * <p>The framing takes no options.
  */
-public final class VarintFrameCodec implements FrameCodec {
+public final class VarintFrameCodec implements FramingProvider {
 
     @Override
     public String name() {
@@ -72,8 +70,8 @@ public final class VarintFrameCodec implements FrameCodec {
     }
 
     @Override
-    public Framing create(Map<String, String> options, FrameLimits limits) {
-        KnownOptions.none(options);
-        return new VarintFraming(Objects.requireNonNull(limits, "limits"));
+    public Framing create(Options options) {
+        return Framing.of(new VarintDecoder(options.limits()), new VarintEncoder(),
+                body -> Varint32.size(body) + body);
     }
 }

@@ -4,10 +4,11 @@ import static dev.mtk.plugins.varint.Bytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtk.spi.FrameCodec;
 import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
+import dev.mtk.spi.FramingProvider;
+import dev.mtk.spi.Options;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class VarintFrameCodecTest {
 
     @Test
     void createsAFramingThatHonoursTheLimits() {
-        Framing framing = codec.create(Map.of(), new FrameLimits(16, false));
+        Framing framing = codec.create(Options.of(Map.of(), new FrameLimits(16, false)));
         Decoding decoding = new Decoding(framing.decoder());
 
         assertThatThrownBy(() -> decoding.feed(hex("11")))
@@ -32,15 +33,38 @@ class VarintFrameCodecTest {
     }
 
     @Test
-    void optionsRefused() {
-        assertThatThrownBy(() -> codec.create(Map.of("width", "4"), FrameLimits.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown option 'width' (it takes none)");
+    void takesNoOptions() {
+        assertThat(codec.options()).isEmpty();
     }
 
     @Test
     void isListedForTheServiceLoader() {
-        assertThat(ServiceLoader.load(FrameCodec.class).stream().map(ServiceLoader.Provider::type))
+        assertThat(ServiceLoader.load(FramingProvider.class).stream().map(ServiceLoader.Provider::type))
                 .contains(VarintFrameCodec.class);
+    }
+
+    @Test
+    void frameLengthCountsTheVarintAndTheBody() {
+        Framing framing = codec.create(Options.none());
+
+        assertThat(framing.frameLength(0)).isEqualTo(1);
+        assertThat(framing.frameLength(127)).isEqualTo(128);
+        assertThat(framing.frameLength(128)).isEqualTo(130);
+        assertThat(framing.frameLength(300)).isEqualTo(302);
+        assertThat(framing.frameLength(1 << 21)).isEqualTo(4 + (1 << 21));
+    }
+
+    @Test
+    void frameLengthAgreesWithTheEncoder() {
+        Framing framing = codec.create(Options.none());
+
+        for (int length : new int[] {0, 127, 128, 300, 16384}) {
+            assertThat(framing.frameLength(length)).isEqualTo(new VarintEncoder().frame(new byte[length]).length);
+        }
+    }
+
+    @Test
+    void encoderIsTheVarintEncoder() {
+        assertThat(codec.create(Options.none()).encoder()).isInstanceOf(VarintEncoder.class);
     }
 }
