@@ -243,6 +243,7 @@ class DistributionIT {
         try (var jars = Files.list(home.resolve("sdk"))) {
             assertThat(jars.map(jar -> jar.getFileName().toString()))
                     .anyMatch(name -> name.matches("mtk-spi-.*\\.jar"))
+                    .anyMatch(name -> name.matches("mtk-testkit-.*\\.jar"))
                     .anyMatch(name -> name.startsWith("mina-core-"));
         }
     }
