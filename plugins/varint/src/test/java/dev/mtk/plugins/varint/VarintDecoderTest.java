@@ -76,7 +76,7 @@ class VarintDecoderTest {
     }
 
     @Test
-    void yieldsEveryFrameFedOneByteAtATime() throws Exception {
+    void yieldsEveryFrameHoweverTheStreamIsCut() throws Exception {
         assertThat(decoding().decodeEverySplit(THREE_STREAM)).isEqualTo(THREE);
     }
 
