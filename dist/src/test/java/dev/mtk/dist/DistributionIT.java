@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -243,6 +245,7 @@ class DistributionIT {
         try (var jars = Files.list(home.resolve("sdk"))) {
             assertThat(jars.map(jar -> jar.getFileName().toString()))
                     .anyMatch(name -> name.matches("mtk-spi-.*\\.jar"))
+                    .anyMatch(name -> name.matches("mtk-testkit-.*\\.jar"))
                     .anyMatch(name -> name.startsWith("mina-core-"));
         }
     }
@@ -298,6 +301,27 @@ class DistributionIT {
         assertThat(flag.out()).contains("framing varint, payload cbor", "received 48 B (body 47 B)", "confirmed: \"ok\"");
         assertThat(env.code()).as(env.err()).isZero();
         assertThat(env.out()).contains("payload cbor", "confirmed: \"ok\"");
+    }
+
+    /**
+     * docs/PLUGINS.md's "Test it" quotes the shipped plugins' tests: each java block, in the pieces its
+     * {@code // ...} lines separate, is in the test file named just before it, so the quotes cannot drift.
+     */
+    @Test
+    void thePluginGuideQuotesThePluginsTestsAsTheyAre() throws Exception {
+        String guide = Files.readString(DOCS.resolve("PLUGINS.md"));
+        String section = guide.substring(guide.indexOf("## Test it"));
+        Matcher quote = Pattern.compile("\\(`(plugins/[^`]+\\.java)`[^\\n]*\\n*```java\\n(.*?)```", Pattern.DOTALL)
+                .matcher(section);
+        int quotes = 0;
+        while (quote.find()) {
+            String source = Files.readString(DOCS.resolve("..").resolve(quote.group(1)));
+            for (String piece : quote.group(2).split("\\n *// \\.\\.\\.\\n")) {
+                assertThat(source).as("quoted from %s", quote.group(1)).contains(piece.strip());
+            }
+            quotes++;
+        }
+        assertThat(quotes).isEqualTo(2);
     }
 
     /** Follows docs/PLUGINS.md: build the Base64 example with javac against sdk/, drop it in, list it, use it. */

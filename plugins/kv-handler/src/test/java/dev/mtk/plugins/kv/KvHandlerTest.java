@@ -3,20 +3,27 @@ package dev.mtk.plugins.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.spi.Options;
+import dev.mtk.testkit.HandlerHarness;
+import dev.mtk.testkit.HarnessSession;
+import dev.mtk.testkit.Reply;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class KvHandlerTest {
-    private final KvHandler handler = new KvHandler();
-    private final Map<String, Object> shared = new ConcurrentHashMap<>();
-    private final FakeConversation session = new FakeConversation(shared);
+    private final HandlerHarness harness = HandlerHarness.builder(new KvHandler()).payload(new JsonCodec()).build();
+    private final HarnessSession session = harness.open();
 
-    private Object ask(Map<String, Object> request) throws Exception {
-        handler.onMessage(session, Request.of(request));
-        return session.lastReply();
+    /** Sends {@code request} in {@code from} and returns the one reply every request gets. */
+    private static Object ask(HarnessSession from, Object request) {
+        List<Reply> replies = from.send(request);
+        assertThat(replies).as("replies to %s", request).hasSize(1);
+        return replies.get(0).value();
+    }
+
+    private Object ask(Object request) {
+        return ask(session, request);
     }
 
     private static Map<String, Object> request(Object... pairs) {
@@ -28,19 +35,20 @@ class KvHandlerTest {
     }
 
     @Test
-    void putThenGetGivesTheValueBack() throws Exception {
+    void putThenGetGivesTheValueBack() {
         assertThat(ask(request("op", "put", "key", "a", "value", List.of(1, 2)))).isEqualTo(Map.of("ok", true));
 
         assertThat(ask(request("op", "get", "key", "a"))).isEqualTo(Map.of("ok", true, "value", List.of(1, 2)));
     }
 
     @Test
-    void getOfAMissingKeyIsAnError() throws Exception {
-        assertThat(ask(request("op", "get", "key", "nope"))).isEqualTo(Map.of("ok", false, "error", "no such key: nope"));
+    void getOfAMissingKeyIsAnError() {
+        assertThat(ask(request("op", "get", "key", "nope")))
+                .isEqualTo(Map.of("ok", false, "error", "no such key: nope"));
     }
 
     @Test
-    void deleteSaysWhetherTheKeyWasThere() throws Exception {
+    void deleteSaysWhetherTheKeyWasThere() {
         ask(request("op", "put", "key", "a", "value", 1));
 
         assertThat(ask(request("op", "delete", "key", "a"))).isEqualTo(Map.of("ok", true, "deleted", true));
@@ -48,31 +56,55 @@ class KvHandlerTest {
     }
 
     @Test
-    void statsCountThisSessionsAndEveryRequestAndTheKeys() throws Exception {
-        FakeConversation other = new FakeConversation(shared);
-        handler.onMessage(other, Request.of(request("op", "put", "key", "x", "value", 1)));
-        ask(request("op", "put", "key", "a", "value", 1));
+    void aKeyPutInOneSessionIsReadInAnother() {
+        ask(request("op", "put", "key", "a", "value", "x"));
 
-        assertThat(ask(request("op", "stats"))).isEqualTo(Map.of("ok", true, "session", Map.of("requests", 2L),
-                "global", Map.of("requests", 3L, "keys", 2)));
+        assertThat(ask(harness.open(), request("op", "get", "key", "a"))).isEqualTo(Map.of("ok", true, "value", "x"));
     }
 
     @Test
-    void aKeyedOpWithoutAStringKeyIsAnError() throws Exception {
+    void statsCountThisSessionsAndEveryRequestAndTheKeys() {
+        ask(harness.open(), request("op", "put", "key", "x", "value", 1));
+        ask(request("op", "put", "key", "a", "value", 1));
+
+        assertThat(ask(request("op", "stats"))).isEqualTo(Map.of("ok", true, "session", Map.of("requests", 2),
+                "global", Map.of("requests", 3, "keys", 2)));
+    }
+
+    @Test
+    void theSessionsCountLivesInItsState() {
+        ask(request("op", "stats"));
+
+        assertThat(session.state()).isEqualTo(Map.of("kv.requests", 1L));
+    }
+
+    @Test
+    void aKeyedOpWithoutAStringKeyIsAnError() {
         assertThat(ask(request("op", "get", "key", 5))).isEqualTo(Map.of("ok", false, "error", "missing key"));
     }
 
     @Test
-    void aPutWithoutAValueIsAnError() throws Exception {
+    void aPutWithoutAValueIsAnError() {
         assertThat(ask(request("op", "put", "key", "a"))).isEqualTo(Map.of("ok", false, "error", "missing value"));
     }
 
     @Test
-    void anUnknownOpIsNamed() throws Exception {
+    void anUnknownOpIsNamed() {
         assertThat(ask(request("op", "rename"))).isEqualTo(Map.of("ok", false, "error", "unknown op: rename"));
         assertThat(ask(request())).isEqualTo(Map.of("ok", false, "error", "unknown op: null"));
     }
 
+    @Test
+    void aRequestThatIsNotAnObjectHasNoOp() {
+        assertThat(ask("[1, 2]")).isEqualTo(Map.of("ok", false, "error", "unknown op: null"));
+    }
+
+    @Test
+    void theSessionStaysOpenAfterAnError() {
+        ask(request("op", "rename"));
+
+        assertThat(session.isOpen()).isTrue();
+    }
 
     @Test
     void theProviderIsCalledKvAndTakesNoOptions() {

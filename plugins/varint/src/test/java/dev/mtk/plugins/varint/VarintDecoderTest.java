@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
-import java.util.ArrayList;
+import dev.mtk.spi.Options;
+import dev.mtk.testkit.FramingHarness;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VarintDecoderTest {
@@ -21,11 +23,11 @@ class VarintDecoderTest {
     /** Varints written by hand: 130 = 0x02 + 0x01 * 128, so {@code 82 01}. */
     private static final byte[] THREE_STREAM = concat(hex("02"), utf8("ok"), hex("00"), hex("82 01"), BODY_130);
 
-    private static Decoding decoding(FrameLimits limits) {
-        return new Decoding(new VarintDecoder(limits));
+    private static FramingHarness decoding(FrameLimits limits) {
+        return FramingHarness.of(new VarintFrameCodec().create(Options.of(Map.of(), limits)));
     }
 
-    private static Decoding decoding() {
+    private static FramingHarness decoding() {
         return decoding(FrameLimits.DEFAULT);
     }
 
@@ -60,7 +62,7 @@ class VarintDecoderTest {
         int cases = 0;
         for (int first = 0; first <= THREE_STREAM.length; first++) {
             for (int second = first; second <= THREE_STREAM.length; second++) {
-                List<Object> out = decoding().feedCut(THREE_STREAM, first, second);
+                List<Object> out = decoding().feedSplit(THREE_STREAM, first, second);
                 assertThat(out).as("cut at %d and %d", first, second).isEqualTo(THREE);
                 cases++;
             }
@@ -74,13 +76,13 @@ class VarintDecoderTest {
     }
 
     @Test
-    void yieldsEveryFrameFedOneByteAtATime() throws Exception {
-        Decoding decoding = decoding();
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < THREE_STREAM.length; i++) {
-            out.addAll(decoding.feed(THREE_STREAM, i, i + 1));
-        }
-        assertThat(out).isEqualTo(THREE);
+    void yieldsEveryFrameHoweverTheStreamIsCut() throws Exception {
+        assertThat(decoding().decodeEverySplit(THREE_STREAM)).isEqualTo(THREE);
+    }
+
+    @Test
+    void keepsEachSessionsPartialFrameApart() {
+        decoding().assertStatePerSession(THREE_STREAM, concat(hex("ac 02"), counting(300), hex("00")));
     }
 
     @Test
@@ -92,7 +94,7 @@ class VarintDecoderTest {
 
     @Test
     void waitsForTheRestOfALengthCutAfterItsFirstByte() throws Exception {
-        Decoding decoding = decoding();
+        FramingHarness decoding = decoding();
 
         assertThat(decoding.feed(hex("ac"))).isEmpty();
         assertThat(decoding.feed(concat(hex("02"), counting(300)))).containsExactly(new Frame(counting(300), 302));
@@ -100,7 +102,7 @@ class VarintDecoderTest {
 
     @Test
     void refusesALengthAboveMaxFrameBeforeTheBodyArrives() {
-        Decoding decoding = decoding(new FrameLimits(256, false));
+        FramingHarness decoding = decoding(new FrameLimits(256, false));
 
         assertThatThrownBy(() -> decoding.feed(hex("81 02")))
                 .isInstanceOf(FrameException.class)
@@ -109,7 +111,7 @@ class VarintDecoderTest {
 
     @Test
     void refusesALengthAboveMaxFrameAsSoonAsItsLastByteArrives() throws Exception {
-        Decoding decoding = decoding(new FrameLimits(256, false));
+        FramingHarness decoding = decoding(new FrameLimits(256, false));
 
         assertThat(decoding.feed(hex("ac"))).isEmpty();
         assertThatThrownBy(() -> decoding.feed(hex("02")))

@@ -7,16 +7,16 @@ import static dev.mtk.plugins.varint.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.spi.Frame;
-import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Options;
 import dev.mtk.spi.RawBytes;
+import dev.mtk.testkit.FramingHarness;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.mina.core.buffer.IoBuffer;
-import org.apache.mina.filter.codec.ProtocolCodecSession;
 import org.junit.jupiter.api.Test;
 
 class VarintEncoderTest {
     private final VarintEncoder encoder = new VarintEncoder();
+    private final FramingHarness harness = FramingHarness.of(new VarintFrameCodec().create(Options.none()));
 
     @Test
     void framesAShortBodyBehindAOneByteLength() {
@@ -36,40 +36,25 @@ class VarintEncoderTest {
     }
 
     @Test
-    void writesFramesFramedAndRawBytesAsTheyAre() throws Exception {
-        ProtocolCodecSession session = new ProtocolCodecSession();
-
-        encoder.encode(session, new Frame(utf8("ok")), session.getEncoderOutput());
-        encoder.encode(session, RawBytes.utf8("ok"), session.getEncoderOutput());
-
-        assertThat(written(session)).isEqualTo(concat(hex("02 6f 6b"), utf8("ok")));
+    void writesFramesFramedAndRawBytesAsTheyAre() {
+        assertThat(harness.encode(new Frame(utf8("ok")))).isEqualTo(hex("02 6f 6b"));
+        assertThat(harness.encode(RawBytes.utf8("ok"))).isEqualTo(utf8("ok"));
     }
 
     @Test
     void roundTripsThroughTheDecoderAtEveryLengthBoundary() throws Exception {
         // Each length beside the bytes its varint takes: 7 bits a byte.
         int[][] lengths = {{0, 1}, {1, 1}, {127, 1}, {128, 2}, {300, 2}, {16383, 2}, {16384, 3}, {70000, 3}};
+        List<byte[]> wire = new ArrayList<>();
         List<Frame> received = new ArrayList<>();
-        ProtocolCodecSession session = new ProtocolCodecSession();
         for (int[] length : lengths) {
             byte[] body = counting(length[0]);
-            encoder.encode(session, new Frame(body), session.getEncoderOutput());
+            wire.add(harness.encode(new Frame(body)));
             received.add(new Frame(body, length[1] + body.length));
         }
 
-        List<Object> decoded = new Decoding(new VarintDecoder(FrameLimits.DEFAULT)).feed(written(session));
+        List<Object> decoded = harness.feed(concat(wire.toArray(byte[][]::new)));
 
         assertThat(decoded).isEqualTo(received);
-    }
-
-    private static byte[] written(ProtocolCodecSession session) {
-        List<byte[]> parts = new ArrayList<>();
-        for (Object buffer : session.getEncoderOutputQueue()) {
-            IoBuffer in = (IoBuffer) buffer;
-            byte[] part = new byte[in.remaining()];
-            in.get(part);
-            parts.add(part);
-        }
-        return concat(parts.toArray(byte[][]::new));
     }
 }

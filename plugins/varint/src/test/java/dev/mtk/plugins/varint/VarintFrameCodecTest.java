@@ -4,11 +4,13 @@ import static dev.mtk.plugins.varint.Bytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.FramingProvider;
 import dev.mtk.spi.Options;
+import dev.mtk.testkit.FramingHarness;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,9 @@ class VarintFrameCodecTest {
     @Test
     void createsAFramingThatHonoursTheLimits() {
         Framing framing = codec.create(Options.of(Map.of(), new FrameLimits(16, false)));
-        Decoding decoding = new Decoding(framing.decoder());
+        FramingHarness harness = FramingHarness.of(framing);
 
-        assertThatThrownBy(() -> decoding.feed(hex("11")))
+        assertThatThrownBy(() -> harness.feed(hex("11")))
                 .isInstanceOf(FrameException.class)
                 .hasMessage("frame length 17 exceeds max-frame 16 (varint 11)");
     }
@@ -60,6 +62,17 @@ class VarintFrameCodecTest {
 
         for (int length : new int[] {0, 127, 128, 300, 16384}) {
             assertThat(framing.frameLength(length)).isEqualTo(new VarintEncoder().frame(new byte[length]).length);
+        }
+    }
+
+    @Test
+    void roundTripsABodyOfEachVarintWidth() throws Exception {
+        Framing framing = codec.create(Options.of(Map.of(), new FrameLimits(1 << 22, false)));
+        FramingHarness harness = FramingHarness.of(framing);
+
+        for (int length : new int[] {0, 127, 128, 16383, 16384, (1 << 21) - 1, 1 << 21}) {
+            Frame decoded = harness.roundTrip(Bytes.counting(length));
+            assertThat(decoded.wireSize()).isEqualTo(framing.frameLength(length));
         }
     }
 
