@@ -1,0 +1,157 @@
+package dev.mtk.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/PLUGINS.md's first section, as a plugin author follows it: a project generated from mtk-plugin-archetype, built
+ * with Maven offline (its own tests run), its jar dropped into a plugin folder and used through bin/mtk.
+ *
+ * <p>The nested Maven needs this build's mtk-parent, mtk-spi, mtk-testkit and archetype in a local repository, and
+ * {@code mvn verify} installs nothing. So this test copies them from their modules' {@code target/} folders into an
+ * empty temporary local repository, and runs the nested Maven with that as its local repository and the build's own
+ * (where every third-party artifact already is) as a read-only tail behind it: Maven 3.9's chained local repository,
+ * {@code -Dmaven.repo.local.tail}. Nothing is written to the build's repository, a stale mtk snapshot installed there
+ * earlier is shadowed by this build's, and {@code -o} proves the author needs nothing beyond what mtk's build
+ * downloaded. The nested Maven is the one running this build ({@code maven.home}), so it is 3.9 or later when the
+ * build uses {@code ./mvnw}; an older one fails this test at once with one line saying so.
+ */
+class PluginArchetypeIT {
+    private static final Path ROOT = Path.of(System.getProperty("mtk.root")).toAbsolutePath().normalize();
+    private static final Path LAUNCHER = Path.of(System.getProperty("mtk.clone.launcher"));
+    private static final String VERSION = System.getProperty("mtk.version");
+    private static final String SPI_VERSION = System.getProperty("mtk.spi.version");
+    private static final String NAME = "greeter";
+
+    @TempDir
+    static Path temp;
+
+    private static Path plugins;
+    private static Path jar;
+
+    private record Result(int code, String out) {
+    }
+
+    @BeforeAll
+    static void generateBuildAndDropIn() throws Exception {
+        String mavenVersion = System.getProperty("mtk.maven.version");
+        Matcher version = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(mavenVersion);
+        if (!version.find() || Integer.parseInt(version.group(1)) * 1000 + Integer.parseInt(version.group(2)) < 3009) {
+            throw new AssertionError("building a generated plugin needs Maven 3.9 or later (a chained local repository)"
+                    + " and this build runs Maven " + mavenVersion + ": build mtk with ./mvnw");
+        }
+        Path repository = temp.resolve("repository");
+        stage(repository, ".", "mtk-parent", false);
+        stage(repository, "spi", "mtk-spi", true);
+        stage(repository, "testkit", "mtk-testkit", true);
+        stage(repository, "archetype", "mtk-plugin-archetype", true);
+
+        Path work = Files.createDirectories(temp.resolve("work"));
+        maven(work, repository, "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate",
+                "-DarchetypeGroupId=dev.mtk", "-DarchetypeArtifactId=mtk-plugin-archetype",
+                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example", "-DartifactId=" + NAME,
+                "-Dversion=1.0.0", "-Dpackage=com.example." + NAME);
+        Path project = work.resolve(NAME);
+        maven(project, repository, "package");
+
+        plugins = Files.createDirectories(temp.resolve("plugins"));
+        jar = Files.copy(project.resolve("target/" + NAME + "-1.0.0.jar"), plugins.resolve(NAME + ".jar"));
+    }
+
+    @Test
+    void theGeneratedJarNamesTheSpiVersionItWasBuiltAgainst() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.getManifest().getMainAttributes().getValue("Mtk-Spi-Version")).isEqualTo(SPI_VERSION);
+        }
+    }
+
+    @Test
+    void mtkPluginsListsTheGeneratedHandlerAndPayloadCodecFromTheirJar() throws Exception {
+        Result listed = mtk("plugins", "--plugins", plugins.toString());
+
+        assertThat(listed.code()).as(listed.out()).isZero();
+        assertThat(listed.out()).containsPattern("handler +" + NAME + " +1\\.0\\.0 +" + Pattern.quote(jar.toString()))
+                .containsPattern("payload +" + NAME + " +1\\.0\\.0 +" + Pattern.quote(jar.toString()))
+                .doesNotContain("warning");
+    }
+
+    @Test
+    void theGeneratedHandlerAnswersAClientWithItsValueAndCount() throws Exception {
+        try (StartedServer server = StartedServer.start(LAUNCHER, "--plugins", plugins.toString(), "--handler", NAME)) {
+            Result client = mtk("client", "-p", server.port(), "-e", "{\"id\":1}", "-e", "{\"id\":2}");
+
+            assertThat(client.code()).as(client.out()).isZero();
+            assertThat(client.out()).contains("{\"echo\":{\"id\":1},\"count\":1}", "{\"echo\":{\"id\":2},\"count\":2}");
+        }
+    }
+
+    @Test
+    void theGeneratedPayloadCodecPutsHexOnTheWire() throws Exception {
+        try (StartedServer server = StartedServer.start(LAUNCHER, "--plugins", plugins.toString(), "--payload", NAME)) {
+            Result client = mtk("client", "-p", server.port(), "--plugins", plugins.toString(), "--payload", NAME,
+                    "-e", "hi!");
+
+            assertThat(client.code()).as(client.out()).isZero();
+            assertThat(client.out()).contains("(body 6 B): hi!");
+        }
+    }
+
+    /** Puts a module's pom, and its jar when it has one, where a local repository keeps them, as mvn install would. */
+    private static void stage(Path repository, String module, String artifactId, boolean hasJar) throws IOException {
+        Path dir = ROOT.resolve(module);
+        Path folder = Files.createDirectories(repository.resolve("dev/mtk").resolve(artifactId).resolve(VERSION));
+        Files.copy(dir.resolve("pom.xml"), folder.resolve(artifactId + "-" + VERSION + ".pom"));
+        if (hasJar) {
+            Path built = dir.resolve("target").resolve(artifactId + "-" + VERSION + ".jar");
+            if (!Files.isRegularFile(built)) {
+                throw new AssertionError(built + " is missing: package the whole build first (mvn package in " + ROOT
+                        + ")");
+            }
+            Files.copy(built, folder.resolve(built.getFileName()));
+        }
+    }
+
+    /** Runs the Maven running this build, batch and offline, in {@code dir}, on the staged repository first. */
+    private static void maven(Path dir, Path repository, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("mtk.maven.home"), "bin", "mvn").toString(), "-B", "-o",
+                "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + System.getProperty("mtk.maven.repo")));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(temp, "maven", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // The JDK running this test, not whatever JAVA_HOME the shell had; and no MAVEN_ARGS of the outer build.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("MAVEN_ARGS");
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
+        assertThat(process.exitValue()).as("%s in %s:%n%s", command, dir, Files.readString(log)).isZero();
+    }
+
+    private static Result mtk(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        String out;
+        try (InputStream stream = process.getInputStream()) {
+            out = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        return new Result(process.exitValue(), out);
+    }
+}
