@@ -32,10 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginArchetypeIT {
     private static final Path ROOT = Path.of(System.getProperty("mtk.root")).toAbsolutePath().normalize();
+    private static final Path GUIDE = ROOT.resolve("docs/PLUGINS.md");
     private static final Path LAUNCHER = Path.of(System.getProperty("mtk.clone.launcher"));
     private static final String VERSION = System.getProperty("mtk.version");
     private static final String SPI_VERSION = System.getProperty("mtk.spi.version");
+    /** What the guide's commands generate: the project folder, the plugin's name and the jar's version. */
     private static final String NAME = "greeter";
+    /** A shell command's trailing comment, as the guide writes them. */
+    private static final Pattern COMMENT = Pattern.compile("\\s+#\\s.*$");
 
     @TempDir
     static Path temp;
@@ -47,7 +51,7 @@ class PluginArchetypeIT {
     }
 
     @BeforeAll
-    static void generateBuildAndDropIn() throws Exception {
+    static void generateBuildAndDropInAsTheGuideSays() throws Exception {
         String mavenVersion = System.getProperty("mtk.maven.version");
         Matcher version = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(mavenVersion);
         if (!version.find() || Integer.parseInt(version.group(1)) * 1000 + Integer.parseInt(version.group(2)) < 3009) {
@@ -61,15 +65,15 @@ class PluginArchetypeIT {
         stage(repository, "archetype", "mtk-plugin-archetype", true);
 
         Path work = Files.createDirectories(temp.resolve("work"));
-        maven(work, repository, "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate",
-                "-DarchetypeGroupId=dev.mtk", "-DarchetypeArtifactId=mtk-plugin-archetype",
-                "-DarchetypeVersion=" + VERSION, "-DgroupId=com.example", "-DartifactId=" + NAME,
-                "-Dversion=1.0.0", "-Dpackage=com.example." + NAME);
-        Path project = work.resolve(NAME);
-        maven(project, repository, "package");
+        List<String> generate = guide("mvn -B org.apache.maven.plugins:maven-archetype-plugin:");
+        assertThat(generate).contains("-DarchetypeVersion=" + VERSION, "-DartifactId=" + NAME);
+        maven(work, repository, generate.subList(1, generate.size()));
+        Path project = work.resolve(guide("cd " + NAME).get(1));
+        maven(project, repository, guide("mvn -B package").subList(1, 3));
 
         plugins = Files.createDirectories(temp.resolve("plugins"));
-        jar = Files.copy(project.resolve("target/" + NAME + "-1.0.0.jar"), plugins.resolve(NAME + ".jar"));
+        Path built = project.resolve(guide("cp target/").get(1));
+        jar = Files.copy(built, plugins.resolve(built.getFileName()));
     }
 
     @Test
@@ -81,33 +85,64 @@ class PluginArchetypeIT {
 
     @Test
     void mtkPluginsListsTheGeneratedHandlerAndPayloadCodecFromTheirJar() throws Exception {
-        Result listed = mtk("plugins", "--plugins", plugins.toString());
+        Result listed = mtk(List.of("plugins", "--plugins", plugins.toString()));
 
         assertThat(listed.code()).as(listed.out()).isZero();
-        assertThat(listed.out()).containsPattern("handler +" + NAME + " +1\\.0\\.0 +" + Pattern.quote(jar.toString()))
-                .containsPattern("payload +" + NAME + " +1\\.0\\.0 +" + Pattern.quote(jar.toString()))
-                .doesNotContain("warning");
+        String origin = " +1\\.0-SNAPSHOT +" + Pattern.quote(jar.toString());
+        assertThat(listed.out()).containsPattern("handler +" + NAME + origin)
+                .containsPattern("payload +" + NAME + origin).doesNotContain("warning");
     }
 
     @Test
-    void theGeneratedHandlerAnswersAClientWithItsValueAndCount() throws Exception {
-        try (StartedServer server = StartedServer.start(LAUNCHER, "--plugins", plugins.toString(), "--handler", NAME)) {
-            Result client = mtk("client", "-p", server.port(), "-e", "{\"id\":1}", "-e", "{\"id\":2}");
+    void theGeneratedHandlerAnswersEachMessageWithItsValueAndTheSessionsCount() throws Exception {
+        List<String> server = guide("mtk server --handler ");
+        try (StartedServer started = StartedServer.start(LAUNCHER, withPlugins(server.subList(2, server.size())))) {
+            Result client = mtk(onPort(guide("mtk client -e "), started));
 
             assertThat(client.code()).as(client.out()).isZero();
-            assertThat(client.out()).contains("{\"echo\":{\"id\":1},\"count\":1}", "{\"echo\":{\"id\":2},\"count\":2}");
+            assertThat(client.out()).contains("acknowledged: {\"echo\":{\"id\":1},\"count\":1}",
+                    "acknowledged: {\"echo\":{\"id\":2},\"count\":2}");
         }
     }
 
     @Test
-    void theGeneratedPayloadCodecPutsHexOnTheWire() throws Exception {
-        try (StartedServer server = StartedServer.start(LAUNCHER, "--plugins", plugins.toString(), "--payload", NAME)) {
-            Result client = mtk("client", "-p", server.port(), "--plugins", plugins.toString(), "--payload", NAME,
-                    "-e", "hi!");
+    void theGeneratedPayloadCodecCarriesTextAsHexDigits() throws Exception {
+        List<String> server = guide("mtk server --payload ");
+        try (StartedServer started = StartedServer.start(LAUNCHER, withPlugins(server.subList(2, server.size())))) {
+            Result client = mtk(onPort(guide("mtk client --payload "), started));
 
             assertThat(client.code()).as(client.out()).isZero();
-            assertThat(client.out()).contains("(body 6 B): hi!");
+            assertThat(client.out()).contains("sent 17 B (body 6 B): hi!", "acknowledged: 我收到了");
         }
+    }
+
+    /**
+     * The words of the guide's one command line that starts with {@code start}, its comment and a trailing
+     * {@code &} left out and single quotes taken off (the guide's commands quote no spaces).
+     */
+    private static List<String> guide(String start) throws IOException {
+        List<String> lines = Files.readAllLines(GUIDE).stream().filter(line -> line.startsWith(start)).toList();
+        assertThat(lines).as("lines of %s starting with '%s'", GUIDE, start).hasSize(1);
+        String line = COMMENT.matcher(lines.get(0)).replaceFirst("").replaceFirst("\\s*&$", "");
+        return List.of(line.split(" +")).stream()
+                .map(word -> word.length() > 1 && word.startsWith("'") && word.endsWith("'")
+                        ? word.substring(1, word.length() - 1) : word)
+                .toList();
+    }
+
+    /** The plugin folder first, where the guide copied the jar into {@code $MTK_HOME/plugins}. */
+    private static String[] withPlugins(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("--plugins", plugins.toString()));
+        all.addAll(args);
+        return all.toArray(String[]::new);
+    }
+
+    /** A guide's {@code mtk client ...} line, to the started server and with the plugin folder. */
+    private static List<String> onPort(List<String> guideLine, StartedServer server) {
+        List<String> args = new ArrayList<>(List.of(guideLine.get(1), "-p", server.port(), "--plugins",
+                plugins.toString()));
+        args.addAll(guideLine.subList(2, guideLine.size()));
+        return args;
     }
 
     /** Puts a module's pom, and its jar when it has one, where a local repository keeps them, as mvn install would. */
@@ -126,11 +161,11 @@ class PluginArchetypeIT {
     }
 
     /** Runs the Maven running this build, batch and offline, in {@code dir}, on the staged repository first. */
-    private static void maven(Path dir, Path repository, String... args) throws IOException, InterruptedException {
+    private static void maven(Path dir, Path repository, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("mtk.maven.home"), "bin", "mvn").toString(), "-B", "-o",
                 "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + System.getProperty("mtk.maven.repo")));
-        command.addAll(List.of(args));
+        command.addAll(args);
         Path log = Files.createTempFile(temp, "maven", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -142,9 +177,9 @@ class PluginArchetypeIT {
         assertThat(process.exitValue()).as("%s in %s:%n%s", command, dir, Files.readString(log)).isZero();
     }
 
-    private static Result mtk(String... args) throws IOException, InterruptedException {
+    private static Result mtk(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(List.of(args));
+        command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         String out;
