@@ -3,7 +3,6 @@ package dev.mtk.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,35 +93,38 @@ class PluginArchetypeIT {
     }
 
     @Test
-    void theGeneratedHandlerAnswersEachMessageWithItsValueAndTheSessionsCount() throws Exception {
+    void theGeneratedHandlerAndPayloadCodecServeAClientAsTheGuideShows() throws Exception {
         List<String> server = guide("mtk server --handler ");
         try (StartedServer started = StartedServer.start(LAUNCHER, withPlugins(server.subList(2, server.size())))) {
-            Result client = mtk(onPort(guide("mtk client -e "), started));
+            Result client = mtk(onPort(guide("mtk client "), started));
 
             assertThat(client.code()).as(client.out()).isZero();
-            assertThat(client.out()).contains("acknowledged: {\"echo\":{\"id\":1},\"count\":1}",
-                    "acknowledged: {\"echo\":{\"id\":2},\"count\":2}");
+            assertThat(client.out()).contains("sent 21 B (body 10 B): hello", "acknowledged: HELLO 21 B (body 10 B)");
         }
     }
 
     @Test
-    void theGeneratedPayloadCodecCarriesTextAsHexDigits() throws Exception {
-        List<String> server = guide("mtk server --payload ");
-        try (StartedServer started = StartedServer.start(LAUNCHER, withPlugins(server.subList(2, server.size())))) {
-            Result client = mtk(onPort(guide("mtk client --payload "), started));
+    void aBadOptionOfTheGeneratedHandlerStopsTheServerWithOneLineNamingIt() throws Exception {
+        Result server = mtk(List.of("server", "-p", "0", "--plugins", plugins.toString(), "--handler",
+                NAME + ":locale=not_a_tag"));
 
-            assertThat(client.code()).as(client.out()).isZero();
-            assertThat(client.out()).contains("sent 17 B (body 6 B): hi!", "acknowledged: 我收到了");
-        }
+        assertThat(server.code()).isEqualTo(2);
+        assertThat(server.out()).startsWith("mtk server: handler " + NAME
+                + ": locale must be a language tag such as tr or de-CH: 'not_a_tag'\n");
     }
 
     /**
-     * The words of the guide's one command line that starts with {@code start}, its comment and a trailing
-     * {@code &} left out and single quotes taken off (the guide's commands quote no spaces).
+     * The words of the one command line of the guide's first section that starts with {@code start}, its comment and
+     * a trailing {@code &} left out and single quotes taken off (the guide's commands quote no spaces).
      */
     private static List<String> guide(String start) throws IOException {
-        List<String> lines = Files.readAllLines(GUIDE).stream().filter(line -> line.startsWith(start)).toList();
-        assertThat(lines).as("lines of %s starting with '%s'", GUIDE, start).hasSize(1);
+        String text = Files.readString(GUIDE);
+        int section = text.indexOf("## Start from the archetype");
+        assertThat(section).as("the section 'Start from the archetype' of %s", GUIDE).isNotNegative();
+        int next = text.indexOf("\n## ", section + 1);
+        List<String> lines = text.substring(section, next < 0 ? text.length() : next).lines()
+                .filter(line -> line.startsWith(start)).toList();
+        assertThat(lines).as("lines of %s's first section starting with '%s'", GUIDE, start).hasSize(1);
         String line = COMMENT.matcher(lines.get(0)).replaceFirst("").replaceFirst("\\s*&$", "");
         return List.of(line.split(" +")).stream()
                 .map(word -> word.length() > 1 && word.startsWith("'") && word.endsWith("'")
@@ -177,16 +179,18 @@ class PluginArchetypeIT {
         assertThat(process.exitValue()).as("%s in %s:%n%s", command, dir, Files.readString(log)).isZero();
     }
 
+    /** Runs bin/mtk to its end, or stops it after a minute (a server that should have refused to start). */
     private static Result mtk(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Path out = Files.createTempFile(temp, "mtk", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        String out;
-        try (InputStream stream = process.getInputStream()) {
-            out = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        } finally {
+            process.destroyForcibly();
         }
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-        return new Result(process.exitValue(), out);
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
     }
 }

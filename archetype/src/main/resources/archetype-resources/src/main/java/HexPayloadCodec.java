@@ -10,7 +10,9 @@ import java.util.HexFormat;
  * send binary: typed and shown as the text they carry.
  *
  * <pre>
- * typed: hi!          on the wire (6 bytes): 36 38 36 39 32 31   ("686921")
+ * typed      on the wire
+ * hi!        36 38 36 39 32 31            "686921": 68 'h', 69 'i', 21 '!'
+ * é          63 33 61 39                  "c3a9": the two bytes of its UTF-8
  * </pre>
  *
  * <p>One instance serves every session at once: it keeps no state.
