@@ -166,7 +166,7 @@ class PluginArchetypeIT {
     private static void maven(Path dir, Path repository, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("mtk.maven.home"), "bin", "mvn").toString(), "-B", "-o",
-                "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + System.getProperty("mtk.maven.repo")));
+                "-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail=" + buildRepositories()));
         command.addAll(args);
         Path log = Files.createTempFile(temp, "maven", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -177,6 +177,16 @@ class PluginArchetypeIT {
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command).isTrue();
         assertThat(process.exitValue()).as("%s in %s:%n%s", command, dir, Files.readString(log)).isZero();
+    }
+
+    /**
+     * The build's local repository, and the tail behind it when the build itself runs on a chained one (Maven leaves
+     * {@code ${maven.repo.local.tail}} as it is when it is not set).
+     */
+    private static String buildRepositories() {
+        String tail = System.getProperty("mtk.maven.repo.tail", "");
+        String repository = System.getProperty("mtk.maven.repo");
+        return tail.isBlank() || tail.startsWith("${") ? repository : repository + "," + tail;
     }
 
     /** Runs bin/mtk to its end, or stops it after a minute (a server that should have refused to start). */
