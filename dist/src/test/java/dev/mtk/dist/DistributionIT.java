@@ -421,6 +421,21 @@ class DistributionIT {
     }
 
     @Test
+    void everyShippedPluginNamesTheSpiVersionItWasBuiltAgainst() throws Exception {
+        List<Path> jars;
+        try (var files = Files.list(unpack().resolve("plugins"))) {
+            jars = files.filter(path -> path.toString().endsWith(".jar")).toList();
+        }
+
+        assertThat(jars).hasSize(3).allSatisfy(jar -> {
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Mtk-Spi-Version")).as("%s", jar)
+                        .isEqualTo(System.getProperty("mtk.spi.version"));
+            }
+        });
+    }
+
+    @Test
     void theGroovyKvMockAndTheCompiledKvHandlerPassTheSameScenario() throws Exception {
         Path home = unpack();
         Path mtk = home.resolve("bin/mtk");
