@@ -389,7 +389,7 @@ class DistributionIT {
                 build.toString(), ".", "-C", example.resolve("src").toString(), "META-INF");
         Path mtk = home.resolve("bin/mtk");
 
-        try (Started server = startServer(mtk, "--handler", "counter:label=hits")) {
+        try (StartedServer server = StartedServer.start(mtk, "--handler", "counter:label=hits")) {
             Result client = run(mtk, "client", "-p", server.port(), "-e", "{}", "-e", "{}");
 
             assertThat(client.code()).as(client.err()).isZero();
@@ -398,35 +398,9 @@ class DistributionIT {
         }
     }
 
-    /** Starts {@code bin/mtk server ARGS} and returns it with its port, read from its first line. */
-    private record Started(Process process, String port) implements AutoCloseable {
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static Started startServer(Path mtk, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(mtk.toString(), "server", "-p", "0", "-q"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String first = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)).readLine();
-        java.util.regex.Matcher port = java.util.regex.Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)")
-                .matcher(String.valueOf(first));
-        if (!port.find()) {
-            process.destroyForcibly();
-            throw new AssertionError("server did not start: " + first);
-        }
-        return new Started(process, port.group(1));
-    }
-
     @Test
     void aClientWhoseStandardInputIsEmptySendsTheSeedSample() throws Exception {
-        try (Started server = startServer(CLONE_LAUNCHER)) {
+        try (StartedServer server = StartedServer.start(CLONE_LAUNCHER)) {
             Result result = run(Map.of(), Path.of("/dev/null"), CLONE_LAUNCHER, "client", "-p", server.port());
 
             assertThat(result.code()).as(result.err()).isZero();
@@ -438,12 +412,27 @@ class DistributionIT {
     @Test
     void aClientSendsAPrettyPrintedDocumentOnStandardInputAsOneMessage() throws Exception {
         Path pretty = Files.writeString(temp.resolve("pretty.json"), "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n");
-        try (Started server = startServer(CLONE_LAUNCHER)) {
+        try (StartedServer server = StartedServer.start(CLONE_LAUNCHER)) {
             Result result = run(Map.of(), pretty, CLONE_LAUNCHER, "client", "-p", server.port());
 
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.out()).contains("(body 11 B): {\"a\":[1,2]}").endsWith("send over\n");
         }
+    }
+
+    @Test
+    void everyShippedPluginNamesTheSpiVersionItWasBuiltAgainst() throws Exception {
+        List<Path> jars;
+        try (var files = Files.list(unpack().resolve("plugins"))) {
+            jars = files.filter(path -> path.toString().endsWith(".jar")).toList();
+        }
+
+        assertThat(jars).hasSize(3).allSatisfy(jar -> {
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Mtk-Spi-Version")).as("%s", jar)
+                        .isEqualTo(System.getProperty("mtk.spi.version"));
+            }
+        });
     }
 
     @Test
@@ -455,8 +444,9 @@ class DistributionIT {
         Result listed = run(mtk, "plugins");
         assertThat(listed.out()).containsPattern("handler +kv +\\S+ +" + home.resolve("plugins")
                 + "/mtk-plugin-kv-handler-\\S+\\.jar");
-        try (Started groovy = startServer(mtk, "--script", home.resolve("scripts/kv-server.groovy").toString());
-                Started java = startServer(mtk, "--handler", "kv")) {
+        try (StartedServer groovy = StartedServer.start(mtk, "--script",
+                        home.resolve("scripts/kv-server.groovy").toString());
+                StartedServer java = StartedServer.start(mtk, "--handler", "kv")) {
             Result againstGroovy = run(mtk, "run", check.toString(), "127.0.0.1:" + groovy.port());
             Result againstJava = run(mtk, "run", check.toString(), "127.0.0.1:" + java.port());
 
