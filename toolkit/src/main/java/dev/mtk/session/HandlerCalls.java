@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.exchange.Exchange;
+import dev.mtk.journal.Journal;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.PayloadException;
 
@@ -17,10 +18,12 @@ import dev.mtk.spi.PayloadException;
 final class HandlerCalls {
     private final Profile profile;
     private final Handler behaviour;
+    private final Journal journal;
 
-    HandlerCalls(Profile profile, Handler behaviour) {
+    HandlerCalls(Profile profile, Handler behaviour, Journal journal) {
         this.profile = profile;
         this.behaviour = behaviour;
+        this.journal = journal;
     }
 
     void open(ServerSession session) {
@@ -31,7 +34,11 @@ final class HandlerCalls {
         }
     }
 
-    /** Validates the message when the profile says so, logs it, then hands it to the handler. */
+    /**
+     * Validates the message when the profile says so, logs and journals it, then hands it to the handler. Journaled
+     * here, after validation and after the seed's confirmation is taken off, so that the journal holds what the
+     * handler was given: a body the payload refused closed the session instead.
+     */
     void message(ServerSession session, Message message) {
         if (session.closeReason() != null) {
             return;
@@ -55,6 +62,7 @@ final class HandlerCalls {
         if (profile.exchange() == Exchange.SEED && SeedExchange.consumes(session, message, confirmation)) {
             return;
         }
+        journal.record(session.id(), session.peer(), message);
         try {
             behaviour.onMessage(session, message);
         } catch (Throwable e) {

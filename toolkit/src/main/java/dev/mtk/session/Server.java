@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.journal.Journal;
 import dev.mtk.limits.DecoderHoldings;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -32,6 +33,15 @@ public final class Server implements AutoCloseable {
      * @throws SessionException when the address cannot be bound, naming it and the reason
      */
     public static Server start(ServerConfig config, dev.mtk.spi.Handler behaviour) {
+        return start(config, behaviour, Journal.bounded(0, 1));
+    }
+
+    /**
+     * Binds and starts serving, recording every message handed to the handler in {@code journal}.
+     *
+     * @throws SessionException when the address cannot be bound, naming it and the reason
+     */
+    public static Server start(ServerConfig config, dev.mtk.spi.Handler behaviour, Journal journal) {
         // First, so that a keystore that cannot be read fails before any thread or socket exists.
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
@@ -54,7 +64,7 @@ public final class Server implements AutoCloseable {
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         HandlerWorkers workers = inline ? null : new HandlerWorkers(HandlerWorkers.DEFAULT_THREADS,
                 config.sessions().handlerTimeout(), behaviour, listener.timer());
-        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour), workers,
+        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour, journal), workers,
                 listener.timer()));
         try {
             return new Server(listener.bind(config.host(), config.port()), workers);
