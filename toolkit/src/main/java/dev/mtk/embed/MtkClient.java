@@ -160,10 +160,7 @@ public final class MtkClient implements AutoCloseable {
 
         /** Port to connect to; there is no default. */
         public Builder port(int value) {
-            if (value < 1 || value > 65535) {
-                throw new IllegalArgumentException("port must be between 1 and 65535: " + value);
-            }
-            this.port = value;
+            this.port = dev.mtk.internal.Checks.port("port", value, false);
             return this;
         }
 

@@ -302,10 +302,7 @@ public final class MtkServer implements AutoCloseable {
 
         /** Port to bind; 0 (the default) picks a free one. */
         public Builder port(int value) {
-            if (value < 0 || value > 65535) {
-                throw new IllegalArgumentException("port must be between 0 and 65535: " + value);
-            }
-            this.port = value;
+            this.port = dev.mtk.internal.Checks.port("port", value, true);
             return this;
         }
 
