@@ -9,6 +9,8 @@ import dev.mtk.journal.JournalVerificationError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,32 @@ class MtkServerTest {
         server.replaceBehaviour("onMessage { msg -> reply([replaced: msg.value.n]) }", "replaced.groovy");
 
         assertThat(client.request(Map.of("n", 2)).value()).isEqualTo(Map.of("replaced", 2));
+        assertThat(server.sessions()).hasSize(1);
+    }
+
+    @Test
+    void replacingTheBehaviourOverAndOverWhileAClientSendsLosesNoReply() throws Exception {
+        echoing();
+        connect();
+        server.replaceBehaviour((session, message) -> session.reply(Map.of("tag", "first")));
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread replacer = new Thread(() -> {
+            int turn = 0;
+            while (sending.get()) {
+                String tag = "turn " + turn++;
+                server.replaceBehaviour((session, message) -> session.reply(Map.of("tag", tag)));
+            }
+        });
+        replacer.start();
+        try {
+            for (int i = 0; i < 500; i++) {
+                assertThat(client.request(Map.of("n", i)).value()).asInstanceOf(InstanceOfAssertFactories.MAP)
+                        .containsKey("tag");
+            }
+        } finally {
+            sending.set(false);
+            replacer.join();
+        }
         assertThat(server.sessions()).hasSize(1);
     }
 
