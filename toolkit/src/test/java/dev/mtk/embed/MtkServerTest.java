@@ -8,6 +8,7 @@ import dev.mtk.journal.JournalQuery;
 import dev.mtk.journal.JournalVerificationError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -192,6 +193,18 @@ class MtkServerTest {
 
         assertThatThrownBy(() -> MtkServer.builder().script(script).start()).isInstanceOf(BehaviourException.class)
                 .hasMessageStartingWith(script + ":3:");
+    }
+
+    @Test
+    void theSeedsConfirmationsAreNotJournaled() throws Exception {
+        server = MtkServer.builder().profile("json").start();
+        client = MtkClient.builder().port(server.port()).profile("json").connect();
+        client.session().exchange(Map.of("n", 1), Duration.ofSeconds(5));
+        // The second acknowledgement comes after the server took the first confirmation: same session, in order.
+        client.session().exchange(Map.of("n", 2), Duration.ofSeconds(5));
+
+        assertThat(server.journal().received()).extracting(JournalEntry::value)
+                .containsExactly(Map.of("n", 1), Map.of("n", 2));
     }
 
     @Test
