@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.embed.MtkServer;
 import dev.mtk.internal.Addresses;
 import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
@@ -10,7 +11,6 @@ import dev.mtk.session.SocketTuning;
 import dev.mtk.session.TlsSettings;
 import java.nio.file.Path;
 import dev.mtk.session.Profile;
-import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.spi.FrameLimits;
 import java.util.List;
@@ -145,7 +145,9 @@ final class ServerCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
         }
-        try (Server server = Server.start(config, behaviour)) {
+        // Fixed: with nothing to replace it, a built-in handler keeps the I/O threads (docs/PERFORMANCE.md).
+        try (MtkServer server = MtkServer.builder().config(config).registry(registry).handler(behaviour)
+                .fixedBehaviour().start()) {
             for (String warning : server.warnings()) {
                 console.err().println("mtk: warning: " + warning);
             }

@@ -1,9 +1,9 @@
 package dev.mtk.script;
 
+import dev.mtk.embed.MtkServer;
 import dev.mtk.internal.HostPort;
 import dev.mtk.spi.Handler;
 import dev.mtk.session.Profile;
-import dev.mtk.session.Server;
 import dev.mtk.session.ServerConfig;
 import dev.mtk.session.SessionException;
 import dev.mtk.session.TlsSettings;
@@ -90,7 +90,8 @@ public abstract class ScenarioScript extends Script {
         TlsSettings tls = ScriptContext.tls(options);
         ServerConfig config = ServerConfig.builder().host(host).port(port).profile(profile).limits(limits).ioThreads(2)
                 .idleSeconds(idle).tls(tls).build();
-        ScriptServer server = new ScriptServer(Server.start(config, chosen));
+        ScriptServer server = new ScriptServer(MtkServer.builder().config(config).registry(context.codecs())
+                .handler(chosen).fixedBehaviour().start());
         context.own(server);
         return server;
     }

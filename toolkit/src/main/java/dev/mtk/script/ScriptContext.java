@@ -28,6 +28,11 @@ final class ScriptContext implements AutoCloseable {
         this.script = script;
     }
 
+    /** The codecs this run may name: its servers resolve handler names against them. */
+    Registry codecs() {
+        return codecs;
+    }
+
     ScriptName script() {
         return script;
     }

@@ -1,6 +1,7 @@
 package dev.mtk.script;
 
 import dev.mtk.session.CallbackSite;
+import dev.mtk.session.SharedStateOwner;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.Received;
@@ -11,7 +12,7 @@ import dev.mtk.spi.Received;
  * callback that throws is reported with the script's file and line and closes that session (unless the script's
  * {@code onError} takes it).
  */
-final class ScriptHandler implements Handler, CallbackSite {
+final class ScriptHandler implements Handler, CallbackSite, SharedStateOwner {
     private final Handler fallback;
     private final CallbackScope scope;
     private final ScriptName script;
@@ -31,6 +32,12 @@ final class ScriptHandler implements Handler, CallbackSite {
         this.close = close;
         this.idle = idle;
         this.error = error;
+    }
+
+    /** The script's {@code shared}, which a server's reset clears with the server's own shared state. */
+    @Override
+    public void clearShared() {
+        scope.getShared().clear();
     }
 
     @Override

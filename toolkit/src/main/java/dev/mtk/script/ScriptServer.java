@@ -1,13 +1,13 @@
 package dev.mtk.script;
 
 import dev.mtk.internal.Addresses;
-import dev.mtk.session.Server;
+import dev.mtk.embed.MtkServer;
 
 /** A server a scenario started: {@code srv.port}, {@code srv.address}, {@code srv.close()}. */
 public final class ScriptServer implements AutoCloseable {
-    private final Server server;
+    private final MtkServer server;
 
-    ScriptServer(Server server) {
+    ScriptServer(MtkServer server) {
         this.server = server;
     }
 

@@ -65,8 +65,24 @@ public final class Scripts {
      * @throws ScriptError as {@link #loadBehaviour(Path)}
      */
     public static Handler loadBehaviour(Path file, Handler fallback) throws ScriptError {
-        ScriptName name = ScriptName.of(file);
-        Class<? extends Script> type = compile(file, BehaviourScript.class);
+        return behaviour(compile(file, BehaviourScript.class), ScriptName.of(file), fallback);
+    }
+
+    /**
+     * The behaviour in the script text {@code source}, which reports name {@code name} ({@code kv.groovy:3:7: ...}),
+     * doing what {@code fallback} does where the script gives no callback: what an embedding test or the admin API
+     * hands over instead of a file.
+     *
+     * @throws ScriptError exit 2 when it does not compile, one {@code NAME:LINE:COLUMN: message} line per error; exit 1
+     *         when its top level fails
+     */
+    public static Handler loadBehaviour(String source, String name, Handler fallback) throws ScriptError {
+        ScriptName named = new ScriptName(name, name);
+        return behaviour(compileText(source, named, BehaviourScript.class), named, fallback);
+    }
+
+    private static Handler behaviour(Class<? extends Script> type, ScriptName name, Handler fallback)
+            throws ScriptError {
         try {
             SharedState shared = new SharedState();
             BehaviourSpec spec = new BehaviourSpec(shared, name);
@@ -94,29 +110,36 @@ public final class Scripts {
         return config;
     }
 
-    @SuppressWarnings("unchecked")
     private static Class<? extends Script> compile(Path file, Class<? extends Script> base) throws ScriptError {
-        String name = file.getFileName().toString();
         String notAFile = InputFiles.notAFile(file);
         if (notAFile != null) {
             throw new ScriptError(notAFile.equals(InputFiles.MISSING) ? "no such script: " + file
                     : "cannot read script " + file + ": " + notAFile, ScriptError.USAGE, null);
         }
+        try {
+            return compileText(InputFiles.readText(file), ScriptName.of(file), base);
+        } catch (InputFiles.NotTextException e) {
+            throw new ScriptError(e.getMessage(), ScriptError.USAGE, e);
+        } catch (IOException e) {
+            throw new ScriptError("cannot read " + file + ": " + e.getMessage(), ScriptError.USAGE, e);
+        }
+    }
+
+    /** Compiles {@code source}, its classes named by {@code name}'s file name and its errors by the name shown. */
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Script> compileText(String source, ScriptName name, Class<? extends Script> base)
+            throws ScriptError {
         CompilerConfiguration config = userCode();
         config.setScriptBaseClass(base.getName());
         // Not closed: a script may compile more classes while it runs (evaluate, new closures of GStrings).
         GroovyClassLoader loader = new GroovyClassLoader(Scripts.class.getClassLoader(), config);
         try {
-            String source = InputFiles.readText(file);
-            return (Class<? extends Script>) loader.parseClass(new GroovyCodeSource(source, name, "/groovy/script"), false);
+            return (Class<? extends Script>) loader.parseClass(
+                    new GroovyCodeSource(source, name.fileName(), "/groovy/script"), false);
         } catch (MultipleCompilationErrorsException e) {
-            throw new ScriptError(compileErrors(e, file.toString()), ScriptError.USAGE, e);
+            throw new ScriptError(compileErrors(e, name.shown()), ScriptError.USAGE, e);
         } catch (CompilationFailedException e) {
-            throw new ScriptError(file + ": " + e.getMessage(), ScriptError.USAGE, e);
-        } catch (InputFiles.NotTextException e) {
-            throw new ScriptError(e.getMessage(), ScriptError.USAGE, e);
-        } catch (IOException e) {
-            throw new ScriptError("cannot read " + file + ": " + e.getMessage(), ScriptError.USAGE, e);
+            throw new ScriptError(name.shown() + ": " + e.getMessage(), ScriptError.USAGE, e);
         }
     }
 

@@ -40,4 +40,11 @@ public final class SharedState {
     public void propertyMissing(String name, Object value) {
         values.put(name, value);
     }
+
+    /** Forgets every counter, map and value: a server's reset. */
+    void clear() {
+        counters.clear();
+        maps.clear();
+        values.clear();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.exchange.Exchange;
+import dev.mtk.journal.Journal;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.PayloadException;
 
@@ -16,22 +17,30 @@ import dev.mtk.spi.PayloadException;
  */
 final class HandlerCalls {
     private final Profile profile;
-    private final Handler behaviour;
+    /** Read once per callback: a replacement takes effect at the next one, never halfway through one. */
+    private final Behaviour behaviour;
+    private final Journal journal;
 
-    HandlerCalls(Profile profile, Handler behaviour) {
+    HandlerCalls(Profile profile, Behaviour behaviour, Journal journal) {
         this.profile = profile;
         this.behaviour = behaviour;
+        this.journal = journal;
     }
 
     void open(ServerSession session) {
+        Handler handler = behaviour.current();
         try {
-            behaviour.onOpen(session);
+            handler.onOpen(session);
         } catch (Throwable e) {
-            failed(session, e);
+            failed(handler, session, e);
         }
     }
 
-    /** Validates the message when the profile says so, logs it, then hands it to the handler. */
+    /**
+     * Validates the message when the profile says so, logs and journals it, then hands it to the handler. Journaled
+     * here, after validation and after the seed's confirmation is taken off, so that the journal holds what the
+     * handler was given: a body the payload refused closed the session instead.
+     */
     void message(ServerSession session, Message message) {
         if (session.closeReason() != null) {
             return;
@@ -55,10 +64,12 @@ final class HandlerCalls {
         if (profile.exchange() == Exchange.SEED && SeedExchange.consumes(session, message, confirmation)) {
             return;
         }
+        journal.record(session.id(), session.peer(), message);
+        Handler handler = behaviour.current();
         try {
-            behaviour.onMessage(session, message);
+            handler.onMessage(session, message);
         } catch (Throwable e) {
-            failed(session, e);
+            failed(handler, session, e);
         }
     }
 
@@ -66,10 +77,11 @@ final class HandlerCalls {
         if (session.closeReason() != null) {
             return;
         }
+        Handler handler = behaviour.current();
         try {
-            behaviour.onIdle(session);
+            handler.onIdle(session);
         } catch (Throwable e) {
-            failed(session, e);
+            failed(handler, session, e);
         }
     }
 
@@ -77,7 +89,7 @@ final class HandlerCalls {
     void closed(ServerSession session, long pending) {
         SeedExchange.closing(session);
         try {
-            behaviour.onClose(session);
+            behaviour.current().onClose(session);
         } catch (Throwable e) {
             ConversationLog.SERVER.warn(session.peer(), "handler failed on close: " + e);
         }
@@ -88,12 +100,12 @@ final class HandlerCalls {
     }
 
     /**
-     * Hands a callback's failure, whatever it is, to the handler's {@code onError}; when that fails too, the session
-     * closes naming both.
+     * Hands a callback's failure, whatever it is, to the {@code onError} of the handler that failed; when that fails
+     * too, the session closes naming both.
      */
-    private void failed(ServerSession session, Throwable error) {
+    private static void failed(Handler handler, ServerSession session, Throwable error) {
         try {
-            behaviour.onError(session, error);
+            handler.onError(session, error);
         } catch (Throwable again) {
             session.close("handler failed: " + error + ", then its onError failed: " + again);
         }

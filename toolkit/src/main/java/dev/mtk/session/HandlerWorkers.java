@@ -61,14 +61,14 @@ final class HandlerWorkers implements AutoCloseable {
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
     private final Duration timeout;
-    private final Handler behaviour;
+    private final Behaviour behaviour;
     private final ScheduledFuture<?> watch;
     private final ScheduledFuture<?> growth;
     private final int coreThreads;
     private volatile boolean limitLogged;
 
     /** Starts {@code threads} workers, and a check of {@code behaviour}'s callbacks against {@code timeout}. */
-    HandlerWorkers(int threads, Duration timeout, Handler behaviour, ScheduledExecutorService timer) {
+    HandlerWorkers(int threads, Duration timeout, Behaviour behaviour, ScheduledExecutorService timer) {
         this.timeout = timeout;
         this.behaviour = behaviour;
         this.coreThreads = threads;
@@ -144,13 +144,14 @@ final class HandlerWorkers implements AutoCloseable {
      * first frame of the handler's class, else the class.
      */
     private String where(StackTraceElement[] stack) {
-        if (behaviour instanceof CallbackSite site) {
+        Handler handler = behaviour.current();
+        if (handler instanceof CallbackSite site) {
             String at = site.locate(stack);
             if (at != null) {
                 return at;
             }
         }
-        String type = behaviour.getClass().getName();
+        String type = handler.getClass().getName();
         // A lambda's class, Outer$$Lambda$12/0x..., runs in frames of Outer.
         String host = type.contains("$$") ? type.substring(0, type.indexOf("$$")) : type;
         for (StackTraceElement frame : stack) {

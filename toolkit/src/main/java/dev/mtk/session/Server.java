@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.journal.Journal;
 import dev.mtk.limits.DecoderHoldings;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -32,6 +33,15 @@ public final class Server implements AutoCloseable {
      * @throws SessionException when the address cannot be bound, naming it and the reason
      */
     public static Server start(ServerConfig config, dev.mtk.spi.Handler behaviour) {
+        return start(config, Behaviour.fixed(behaviour), Journal.bounded(0, 1));
+    }
+
+    /**
+     * Binds and starts serving {@code behaviour}, recording every message handed to its handler in {@code journal}.
+     *
+     * @throws SessionException when the address cannot be bound, naming it and the reason
+     */
+    public static Server start(ServerConfig config, Behaviour behaviour, Journal journal) {
         // First, so that a keystore that cannot be read fails before any thread or socket exists.
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
@@ -42,7 +52,7 @@ public final class Server implements AutoCloseable {
         // In front of TLS, so that a read's batch spans every record decrypted from it: behind it, each record was
         // a read of its own, and a pipelined read of 16 requests was answered with 16 writes, 16 encryptions and
         // 16 TLS records where plain TCP had one write.
-        boolean inline = behaviour instanceof NonBlocking;
+        boolean inline = behaviour.inline();
         listener.filters().addLast("replies", inline ? new ReplyBatchFilter() : new ReadBatchFilter());
         if (tls != null) {
             listener.filters().addLast("tls", tls);
@@ -54,8 +64,8 @@ public final class Server implements AutoCloseable {
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         HandlerWorkers workers = inline ? null : new HandlerWorkers(HandlerWorkers.DEFAULT_THREADS,
                 config.sessions().handlerTimeout(), behaviour, listener.timer());
-        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour), workers,
-                listener.timer()));
+        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour, journal),
+                behaviour.shared(), workers, listener.timer()));
         try {
             return new Server(listener.bind(config.host(), config.port()), workers);
         } catch (SessionException e) {
@@ -96,6 +106,29 @@ public final class Server implements AutoCloseable {
     /** Sessions open now. */
     public int sessionCount() {
         return listener.sessionCount();
+    }
+
+    /** The sessions open now, in no particular order. */
+    public List<ServerSession> sessions() {
+        List<ServerSession> open = new java.util.ArrayList<>();
+        for (IoSession io : listener.sessions()) {
+            ServerSession session = ServerSession.of(io);
+            if (session != null) {
+                open.add(session);
+            }
+        }
+        return List.copyOf(open);
+    }
+
+    /** Closes the session with id {@code id} after what was written to it; {@code false} when none is open. */
+    public boolean closeSession(long id) {
+        for (ServerSession session : sessions()) {
+            if (session.id() == id && session.isOpen()) {
+                session.close("closed by the server's owner");
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The connection limit in force: the configured one, lowered to fit the process's descriptor limit. */

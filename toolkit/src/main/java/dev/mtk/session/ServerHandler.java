@@ -6,7 +6,6 @@ import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
@@ -29,9 +28,11 @@ final class ServerHandler extends IoHandlerAdapter {
     private final ScheduledExecutorService timer;
     private final int idleSeconds;
     private final SessionLimits limits;
-    private final Map<String, Object> shared = new ConcurrentHashMap<>();
+    private final Map<String, Object> shared;
 
-    ServerHandler(ServerConfig config, HandlerCalls calls, HandlerWorkers workers, ScheduledExecutorService timer) {
+    ServerHandler(ServerConfig config, HandlerCalls calls, Map<String, Object> shared, HandlerWorkers workers,
+            ScheduledExecutorService timer) {
+        this.shared = shared;
         this.profile = config.profile();
         this.calls = calls;
         this.workers = workers;
@@ -72,6 +73,7 @@ final class ServerHandler extends IoHandlerAdapter {
             return;
         }
         session.account(message.wireSize());
+        session.countReceived();
         if (workers == null) {
             calls.message(session, message);
         } else {

@@ -34,6 +34,10 @@ public final class ServerSession implements Conversation {
     private volatile boolean closed;
     /** Whether the seed's acknowledgement was sent and its confirmation has not arrived ({@link SeedExchange}). */
     private volatile boolean confirmationAwaited;
+    /** Messages decoded from this session; only its I/O thread writes it, others read it. */
+    private volatile long messagesIn;
+    /** Frames and raw units sent, from whichever thread replied. */
+    private final java.util.concurrent.atomic.AtomicLong messagesOut = new java.util.concurrent.atomic.AtomicLong();
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
             Map<String, Object> shared, int maxPending) {
@@ -198,6 +202,7 @@ public final class ServerSession implements Conversation {
     }
 
     private int write(Outbound outbound) {
+        messagesOut.incrementAndGet();
         if (profile.encodesAlone() && batch.open()) {
             byte[] encoded = profile.encode(outbound);
             batch.add(encoded);
@@ -287,12 +292,33 @@ public final class ServerSession implements Conversation {
         return io.getReadBytes() - accounted;
     }
 
-    long bytesIn() {
+    void countReceived() {
+        messagesIn++;
+    }
+
+    /** When the client connected. */
+    public java.time.Instant openedAt() {
+        return java.time.Instant.ofEpochMilli(io.getCreationTime());
+    }
+
+    /** Bytes read from the client. */
+    public long bytesIn() {
         return io.getReadBytes();
     }
 
-    long bytesOut() {
+    /** Bytes written to the client. */
+    public long bytesOut() {
         return io.getWrittenBytes();
+    }
+
+    /** Messages decoded from the client. */
+    public long messagesIn() {
+        return messagesIn;
+    }
+
+    /** Replies and other units sent to the client. */
+    public long messagesOut() {
+        return messagesOut.get();
     }
 
     @Override

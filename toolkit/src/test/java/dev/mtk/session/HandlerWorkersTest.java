@@ -31,7 +31,7 @@ class HandlerWorkersTest {
             blocked.decrementAndGet();
         }
     };
-    private final HandlerWorkers workers = new HandlerWorkers(2, Duration.ofSeconds(30), blocking, timer);
+    private final HandlerWorkers workers = new HandlerWorkers(2, Duration.ofSeconds(30), Behaviour.fixed(blocking), timer);
 
     @AfterEach
     void stop() {
@@ -45,7 +45,7 @@ class HandlerWorkersTest {
         Profile profile = Profile.json();
         Map<String, Object> shared = new ConcurrentHashMap<>();
         ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE);
-        SessionQueue queue = session.queue(new SessionQueue(session, io, new HandlerCalls(profile, blocking), workers));
+        SessionQueue queue = session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(blocking), dev.mtk.journal.Journal.bounded(0, 1)), workers));
         byte[] body = "{\"block\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         queue.message(Message.of(new Frame(body, body.length + 11), profile.payload()));
     }

@@ -52,8 +52,8 @@ class SessionQueueTest {
         Profile profile = Profile.json();
         Map<String, Object> shared = new ConcurrentHashMap<>();
         ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE);
-        workers = new HandlerWorkers(threads, Duration.ofSeconds(10), handler, timer);
-        return session.queue(new SessionQueue(session, io, new HandlerCalls(profile, handler), workers));
+        workers = new HandlerWorkers(threads, Duration.ofSeconds(10), Behaviour.fixed(handler), timer);
+        return session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(handler), dev.mtk.journal.Journal.bounded(0, 1)), workers));
     }
 
     private static Message message(int n) {

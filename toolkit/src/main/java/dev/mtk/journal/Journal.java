@@ -1,0 +1,188 @@
+package dev.mtk.journal;
+
+import dev.mtk.internal.Checks;
+import dev.mtk.spi.Received;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a server received, in order, for tests to read and verify; bounded by a number of messages and by the bytes of
+ * their bodies, the oldest dropped first and counted ({@link #dropped()}).
+ *
+ * <pre>{@code
+ * journal.verify(JournalQuery.all().path("$.op", "put"));          // at least one put
+ * journal.verify(2, JournalQuery.all().session(id));               // exactly two on that session
+ * List<JournalEntry> since = journal.received(JournalQuery.all().since(seen));
+ * }</pre>
+ *
+ * <p>Thread-safe. The server records each message with one append under a short lock, and nothing is decoded or
+ * copied then: decoding waits for {@link JournalEntry#value()}, so a journal nobody reads costs a lock and an
+ * {@link Instant} per message. The newest message is always kept, even when its body alone is over the byte budget.
+ */
+public final class Journal {
+    /** How many messages a journal keeps unless told otherwise. */
+    public static final int DEFAULT_MAX_MESSAGES = 10_000;
+    /** How many bytes of bodies a journal keeps unless told otherwise: 64 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+    /** Verification failures list at most this many received messages, the nearest. */
+    private static final int SHOWN = 10;
+
+    private final int maxMessages;
+    private final long maxBytes;
+    private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
+    /** The fields below and {@link #entries} are guarded by {@code this}. */
+    private long bytes;
+    private long lastSeq;
+    private long dropped;
+
+    private Journal(int maxMessages, long maxBytes) {
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A journal of {@value #DEFAULT_MAX_MESSAGES} messages and 64 MiB of bodies. */
+    public static Journal withDefaults() {
+        return bounded(DEFAULT_MAX_MESSAGES, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * A journal keeping at most {@code maxMessages} messages and {@code maxBytes} bytes of bodies; {@code maxMessages}
+     * 0 keeps nothing (and counts nothing).
+     *
+     * @throws IllegalArgumentException for a negative count or a byte budget under 1
+     */
+    public static Journal bounded(int maxMessages, long maxBytes) {
+        Checks.notNegative("journal messages", maxMessages);
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("journal bytes must be at least 1: " + maxBytes);
+        }
+        return new Journal(maxMessages, maxBytes);
+    }
+
+    /** Records {@code message}, received on session {@code session} from {@code peer}; the server calls it. */
+    public void record(long session, String peer, Received message) {
+        if (maxMessages == 0) {
+            return;
+        }
+        Instant at = Instant.now();
+        synchronized (this) {
+            JournalEntry entry = new JournalEntry(++lastSeq, session, peer, at, message);
+            entries.addLast(entry);
+            bytes += message.body().length;
+            while (entries.size() > 1 && (entries.size() > maxMessages || bytes > maxBytes)) {
+                bytes -= entries.removeFirst().bodyLength();
+                dropped++;
+            }
+        }
+    }
+
+    /** Every entry kept, oldest first. */
+    public synchronized List<JournalEntry> received() {
+        return List.copyOf(entries);
+    }
+
+    /** The entries kept that {@code query} matches, oldest first. */
+    public List<JournalEntry> received(JournalQuery query) {
+        List<JournalEntry> matched = new ArrayList<>();
+        for (JournalEntry entry : received()) {
+            if (query.test(entry)) {
+                matched.add(entry);
+            }
+        }
+        return List.copyOf(matched);
+    }
+
+    /** How many entries kept {@code query} matches. */
+    public int count(JournalQuery query) {
+        return received(query).size();
+    }
+
+    /** The seq of the last message recorded, 0 before the first; {@link #clear()} keeps it. */
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Messages dropped to stay within the budget since the last {@link #clear()}. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    /** Forgets every entry and the dropped count; seq numbers go on from where they were. */
+    public synchronized void clear() {
+        entries.clear();
+        bytes = 0;
+        dropped = 0;
+    }
+
+    /**
+     * Checks that {@code query} matches at least one entry.
+     *
+     * @throws JournalVerificationError when none does, listing what was received instead, nearest first
+     */
+    public void verify(JournalQuery query) {
+        List<JournalEntry> all = received();
+        int matched = count(all, query);
+        if (matched == 0) {
+            throw failure("at least one of " + query, matched, all, query);
+        }
+    }
+
+    /**
+     * Checks that {@code query} matches exactly {@code times} entries.
+     *
+     * @throws JournalVerificationError when it matches more or fewer, listing what was received, nearest first
+     */
+    public void verify(int times, JournalQuery query) {
+        Checks.notNegative("times", times);
+        List<JournalEntry> all = received();
+        int matched = count(all, query);
+        if (matched != times) {
+            throw failure(times + " of " + query, matched, all, query);
+        }
+    }
+
+    private static int count(List<JournalEntry> entries, JournalQuery query) {
+        int matched = 0;
+        for (JournalEntry entry : entries) {
+            if (query.test(entry)) {
+                matched++;
+            }
+        }
+        return matched;
+    }
+
+    /**
+     * What was expected and what was received: the entries that missed fewest conditions first (WireMock's "near
+     * misses"), the newest first among equals, so the message the test most likely meant heads the list.
+     */
+    private JournalVerificationError failure(String expected, int matched, List<JournalEntry> all, JournalQuery query) {
+        StringBuilder text = new StringBuilder("expected ").append(expected).append(", matched ").append(matched);
+        if (all.isEmpty()) {
+            text.append("; nothing was received");
+        } else {
+            text.append("; received ").append(all.size()).append(all.size() == 1 ? " message" : " messages")
+                    .append(all.size() > SHOWN ? ", the " + SHOWN + " nearest" : "").append(", nearest first:");
+            List<JournalEntry> nearest = new ArrayList<>(all);
+            nearest.sort(Comparator.comparingInt(query::misses)
+                    .thenComparing(Comparator.comparingLong(JournalEntry::seq).reversed()));
+            for (JournalEntry entry : nearest.subList(0, Math.min(SHOWN, nearest.size()))) {
+                int misses = query.misses(entry);
+                text.append("\n  ").append(entry).append(misses == 0 ? "  (matches)" : "  (misses " + misses + ")");
+            }
+        }
+        long lost = dropped();
+        if (lost > 0) {
+            text.append("\n  (").append(lost).append(" older messages were dropped to stay within the journal's size)");
+        }
+        return new JournalVerificationError(text.toString());
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "journal of " + entries.size() + " messages (" + bytes + " B), at most " + maxMessages + " and "
+                + maxBytes + " B";
+    }
+}
