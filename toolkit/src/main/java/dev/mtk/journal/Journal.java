@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a server received, in order, for tests to read and verify; bounded by a number of messages and by the bytes of
@@ -21,6 +23,10 @@ import java.util.List;
  * <p>Thread-safe. The server records each message with one append under a short lock, and nothing is decoded or
  * copied then: decoding waits for {@link JournalEntry#value()}, so a journal nobody reads costs a lock and an
  * {@link Instant} per message. The newest message is always kept, even when its body alone is over the byte budget.
+ *
+ * <p>Each {@code verify} remembers the entries its query matched, so that a test can end with
+ * {@link #verifyNoUnexpectedMessages()}: whatever no verification accounted for was not expected (Mockito's
+ * {@code verifyNoMoreInteractions}, for messages).
  */
 public final class Journal {
     /** How many messages a journal keeps unless told otherwise. */
@@ -33,6 +39,8 @@ public final class Journal {
     private final int maxMessages;
     private final long maxBytes;
     private final ArrayDeque<JournalEntry> entries = new ArrayDeque<>();
+    /** The seqs of kept entries some {@code verify} matched; no larger than {@link #entries}. */
+    private final Set<Long> verified = new HashSet<>();
     /** The fields below and {@link #entries} are guarded by {@code this}. */
     private long bytes;
     private long lastSeq;
@@ -73,7 +81,9 @@ public final class Journal {
             entries.addLast(entry);
             bytes += message.body().length;
             while (entries.size() > 1 && (entries.size() > maxMessages || bytes > maxBytes)) {
-                bytes -= entries.removeFirst().bodyLength();
+                JournalEntry oldest = entries.removeFirst();
+                bytes -= oldest.bodyLength();
+                verified.remove(oldest.seq());
                 dropped++;
             }
         }
@@ -113,6 +123,7 @@ public final class Journal {
     /** Forgets every entry and the dropped count; seq numbers go on from where they were. */
     public synchronized void clear() {
         entries.clear();
+        verified.clear();
         bytes = 0;
         dropped = 0;
     }
@@ -124,7 +135,7 @@ public final class Journal {
      */
     public void verify(JournalQuery query) {
         List<JournalEntry> all = received();
-        int matched = count(all, query);
+        int matched = markVerified(all, query);
         if (matched == 0) {
             throw failure("at least one of " + query, matched, all, query);
         }
@@ -138,20 +149,67 @@ public final class Journal {
     public void verify(int times, JournalQuery query) {
         Checks.notNegative("times", times);
         List<JournalEntry> all = received();
-        int matched = count(all, query);
+        int matched = markVerified(all, query);
         if (matched != times) {
             throw failure(times + " of " + query, matched, all, query);
         }
     }
 
-    private static int count(List<JournalEntry> entries, JournalQuery query) {
-        int matched = 0;
+    /**
+     * The entries kept that no {@code verify} has matched since the last {@link #clear()}, oldest first. An entry a
+     * failed verification matched counts as verified: the failure already told the test about it.
+     */
+    public synchronized List<JournalEntry> unverified() {
+        List<JournalEntry> left = new ArrayList<>();
         for (JournalEntry entry : entries) {
-            if (query.test(entry)) {
-                matched++;
+            if (!verified.contains(entry.seq())) {
+                left.add(entry);
             }
         }
-        return matched;
+        return List.copyOf(left);
+    }
+
+    /**
+     * Checks that every entry kept was matched by some {@code verify}: a test that verified what it expected ends with
+     * this to learn of anything else that came.
+     *
+     * @throws JournalVerificationError when some were not, listing them oldest first
+     */
+    public void verifyNoUnexpectedMessages() {
+        List<JournalEntry> left = unverified();
+        if (left.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("expected no messages but those verified; ").append(left.size())
+                .append(left.size() == 1 ? " message was" : " messages were").append(" not verified")
+                .append(left.size() > SHOWN ? ", the first " + SHOWN : "").append(':');
+        for (JournalEntry entry : left.subList(0, Math.min(SHOWN, left.size()))) {
+            text.append("\n  ").append(entry);
+        }
+        throw new JournalVerificationError(text.toString());
+    }
+
+    /** Counts the entries {@code query} matches and remembers them as verified. */
+    private int markVerified(List<JournalEntry> entries, JournalQuery query) {
+        List<Long> matched = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            if (query.test(entry)) {
+                matched.add(entry.seq());
+            }
+        }
+        synchronized (this) {
+            for (Long seq : matched) {
+                if (isKept(seq)) {
+                    verified.add(seq);
+                }
+            }
+        }
+        return matched.size();
+    }
+
+    /** Whether the entry {@code seq} is still kept: one dropped or cleared meanwhile must not linger in the set. */
+    private boolean isKept(long seq) {
+        return !entries.isEmpty() && seq >= entries.peekFirst().seq() && seq <= entries.peekLast().seq();
     }
 
     /**

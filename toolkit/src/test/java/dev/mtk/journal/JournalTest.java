@@ -183,6 +183,52 @@ class JournalTest {
     }
 
     @Test
+    void entriesNoVerifyMatchedAreUnverified() {
+        Journal journal = Journal.withDefaults();
+        record(journal, 1, "{\"op\":\"put\"}");
+        record(journal, 1, "{\"op\":\"get\"}");
+
+        journal.verify(JournalQuery.all().path("$.op", "put"));
+
+        assertThat(journal.unverified()).extracting(JournalEntry::seq).containsExactly(2L);
+    }
+
+    @Test
+    void verifyNoUnexpectedMessagesListsTheUnverified() {
+        Journal journal = Journal.withDefaults();
+        record(journal, 1, "{\"op\":\"put\"}");
+        record(journal, 1, "{\"op\":\"get\"}");
+        record(journal, 1, "{\"op\":\"del\"}");
+        journal.verify(1, JournalQuery.all().path("$.op", "put"));
+
+        assertThatThrownBy(journal::verifyNoUnexpectedMessages)
+                .isInstanceOf(JournalVerificationError.class)
+                .hasMessage("expected no messages but those verified; 2 messages were not verified:\n"
+                        + "  #2 session 1 127.0.0.1:50001 {\"op\":\"get\"}\n"
+                        + "  #3 session 1 127.0.0.1:50001 {\"op\":\"del\"}");
+    }
+
+    @Test
+    void verifyNoUnexpectedMessagesPassesWhenEveryMessageWasVerified() {
+        Journal journal = Journal.withDefaults();
+        record(journal, 1, "{\"op\":\"put\"}");
+        journal.verify(JournalQuery.all());
+
+        journal.verifyNoUnexpectedMessages();
+    }
+
+    @Test
+    void clearForgetsWhatWasVerified() {
+        Journal journal = Journal.withDefaults();
+        record(journal, 1, "{}");
+        journal.verify(JournalQuery.all());
+        journal.clear();
+        record(journal, 1, "{}");
+
+        assertThat(journal.unverified()).extracting(JournalEntry::seq).containsExactly(2L);
+    }
+
+    @Test
     void concurrentAppendsAreAllKeptWithDistinctSeqs() throws Exception {
         Journal journal = Journal.withDefaults();
         int threads = 4;
