@@ -26,7 +26,7 @@ public enum Refusal {
     NOT_READING("not_reading"),
     /** A handler callback ran past {@code handler-timeout}. */
     HANDLER_TIMEOUT("handler_timeout"),
-    /** A handler failed, then its {@code onError} failed too, or a decoder failed in an unexpected way. */
+    /** A handler failed and then its {@code onError} too, a decoder failed unexpectedly, or an {@link Error} escaped. */
     FAILED("failed");
 
     /**
