@@ -1,6 +1,7 @@
 package dev.mtk.bench;
 
 import dev.mtk.exchange.Exchange;
+import dev.mtk.metrics.ServerMetrics;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +81,8 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
         return seconds > 0 ? bytesIn() / seconds / 1e6 : 0;
     }
 
+    private static final String CLIENT = "mtk.client.";
+
     /** Below this share of a {@code --rate}, the report says the rate was not reached. */
     static final double RATE_REACHED = 0.95;
 
@@ -148,7 +151,25 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
         report.put("errorsByKind", errors);
         report.put("firstErrors", examples);
         report.put("stoppedAfterSeconds", stopped() ? stoppedAfter : null);
+        report.put("counters", counters());
         return report;
+    }
+
+    /**
+     * The client's side of what a server's {@link ServerMetrics} counts, under the same names with {@code mtk.client.}
+     * for {@code mtk.server.}, so that a run and a server's scrape can be set side by side: connections opened (those
+     * that failed to open are {@code connect} errors), and the measured requests and replies with their wire bytes.
+     */
+    Map<String, Object> counters() {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        counters.put(CLIENT + ServerMetrics.CONNECTIONS_OPENED,
+                config.connections() - errors.getOrDefault(ErrorKind.CONNECT.label(), 0L));
+        counters.put(CLIENT + ServerMetrics.MESSAGES_SENT, traffic.requests());
+        counters.put(CLIENT + ServerMetrics.MESSAGES_RECEIVED, exchange.awaitsReply() ? messages : 0);
+        counters.put(CLIENT + ServerMetrics.SENT_BYTES, traffic.bytesOut());
+        counters.put(CLIENT + ServerMetrics.RECEIVED_BYTES, traffic.bytesIn());
+        counters.put(CLIENT + "errors", errors);
+        return counters;
     }
 
     /** The report for people: one aligned line per figure. */

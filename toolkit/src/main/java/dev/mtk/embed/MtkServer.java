@@ -1,6 +1,7 @@
 package dev.mtk.embed;
 
 import dev.mtk.journal.Journal;
+import dev.mtk.metrics.ServerMetrics;
 import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
 import dev.mtk.script.Scripts;
@@ -85,6 +86,14 @@ public final class MtkServer implements AutoCloseable {
     /** What the server received, oldest first. */
     public Journal journal() {
         return journal;
+    }
+
+    /**
+     * What the server counted since it started, {@link ServerMetrics#prometheus()} for a scrape: connections, messages
+     * and bytes each way, sessions refused by reason, handler time, pending bytes. {@link #reset()} leaves it counting.
+     */
+    public ServerMetrics metrics() {
+        return server.metrics();
     }
 
     /** The sessions open now, as they are now. */

@@ -22,6 +22,9 @@ import org.apache.mina.core.session.IoSession;
  * {@link #refresh(IoSession)} catches those up, from the service's periodic check.
  */
 public final class BufferBudget extends IoFilterAdapter {
+    /** How its reasons begin, so that what counts refusals can tell this limit's from the others. */
+    public static final String REFUSAL = "server buffers full";
+
     private static final AttributeKey SHARE = new AttributeKey(BufferBudget.class, "share");
     /** A session's share: what it held at the last update. */
     private static final class Share {
@@ -129,7 +132,7 @@ public final class BufferBudget extends IoFilterAdapter {
             // of a 128 MiB heap in sessions already closed, and the server ran out of memory (UnderAttackIT).
             io.suspendRead();
             holdings.discard(io);
-            closer.close(io, "server buffers full: this peer held " + held + " B (partial frame " + partial
+            closer.close(io, REFUSAL + ": this peer held " + held + " B (partial frame " + partial
                     + " B, unhandled " + queued + " B, unsent " + io.getScheduledWriteBytes()
                     + " B) when all together passed max-buffered " + max + " B");
         }

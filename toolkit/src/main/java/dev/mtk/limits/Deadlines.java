@@ -18,6 +18,9 @@ import org.apache.mina.core.session.IoSession;
  * session read again whose write backlog drained without a {@code messageSent} to say so.
  */
 public final class Deadlines implements Runnable {
+    /** How a frame timeout's reason begins, so that what counts refusals can tell it from the others. */
+    public static final String FRAME_TIMEOUT = "frame not completed within";
+
     private static final AttributeKey FRAME_SINCE = new AttributeKey(Deadlines.class, "frameSince");
     private static final AttributeKey UNSENT_SINCE = new AttributeKey(Deadlines.class, "unsentSince");
 
@@ -80,7 +83,7 @@ public final class Deadlines implements Runnable {
             // A frame first seen now; it may have begun up to one period earlier, which only makes the deadline later.
             io.setAttribute(FRAME_SINCE, new FrameSeen(now, completed));
         } else if (now - seen.since >= frameTimeoutMillis) {
-            closer.close(io, "frame not completed within " + seconds(frameTimeoutMillis) + ": " + partial
+            closer.close(io, FRAME_TIMEOUT + " " + seconds(frameTimeoutMillis) + ": " + partial
                     + " B of it arrived (frame-timeout)");
         }
     }
@@ -101,7 +104,7 @@ public final class Deadlines implements Runnable {
         }
         long progress = Math.max((Long) since, io.getLastWriteTime());
         if (now - progress >= writeTimeoutMillis) {
-            closer.close(io, "peer is not reading: " + unsent + " B unsent, none taken for "
+            closer.close(io, WriteBacklog.NOT_READING + ": " + unsent + " B unsent, none taken for "
                     + seconds(writeTimeoutMillis) + " (write-timeout)");
         }
     }

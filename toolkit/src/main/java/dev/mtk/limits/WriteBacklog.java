@@ -14,6 +14,9 @@ import org.apache.mina.core.write.WriteRequest;
  * <p>Sits at the head of the chain, so it sees each write after it has been counted as scheduled.
  */
 public final class WriteBacklog extends IoFilterAdapter {
+    /** How its reasons (and the write timeout's) begin, so that what counts refusals can tell them apart. */
+    public static final String NOT_READING = "peer is not reading";
+
     private final long maxPending;
     private final long high;
     private final long low;
@@ -34,7 +37,7 @@ public final class WriteBacklog extends IoFilterAdapter {
         next.filterWrite(io, request);
         long pending = io.getScheduledWriteBytes();
         if (pending > maxPending) {
-            closer.close(io, "peer is not reading: " + pending + " B waiting to be sent (max-pending " + maxPending
+            closer.close(io, NOT_READING + ": " + pending + " B waiting to be sent (max-pending " + maxPending
                     + ")");
         } else if (pending > high) {
             ReadGate.hold(io, Reason.WRITE_BACKLOG);

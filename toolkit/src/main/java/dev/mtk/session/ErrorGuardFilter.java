@@ -52,7 +52,7 @@ final class ErrorGuardFilter extends IoFilterAdapter {
             ConversationLog.SERVER.warn(Addresses.format(io.getRemoteAddress()), "closed: " + reason);
             io.closeNow();
         } else {
-            session.abort(reason);
+            session.abort(dev.mtk.metrics.Refusal.FAILED, reason);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.mtk.session;
 
 import dev.mtk.exchange.Exchange;
 import dev.mtk.journal.Journal;
+import dev.mtk.metrics.Refusal;
+import dev.mtk.metrics.ServerMetrics;
 import dev.mtk.spi.Handler;
 import dev.mtk.spi.PayloadException;
 
@@ -20,11 +22,13 @@ final class HandlerCalls {
     /** Read once per callback: a replacement takes effect at the next one, never halfway through one. */
     private final Behaviour behaviour;
     private final Journal journal;
+    private final ServerMetrics metrics;
 
-    HandlerCalls(Profile profile, Behaviour behaviour, Journal journal) {
+    HandlerCalls(Profile profile, Behaviour behaviour, Journal journal, ServerMetrics metrics) {
         this.profile = profile;
         this.behaviour = behaviour;
         this.journal = journal;
+        this.metrics = metrics;
     }
 
     void open(ServerSession session) {
@@ -49,10 +53,10 @@ final class HandlerCalls {
             try {
                 profile.payload().validate(message.body());
             } catch (PayloadException e) {
-                session.close(e.getMessage());
+                session.close(Refusal.PAYLOAD_INVALID, e.getMessage());
                 return;
             } catch (Throwable e) {
-                session.close("payload " + profile.payload().name() + " failed: " + e);
+                session.close(Refusal.PAYLOAD_INVALID, "payload " + profile.payload().name() + " failed: " + e);
                 return;
             }
         }
@@ -66,11 +70,13 @@ final class HandlerCalls {
         }
         journal.record(session.id(), session.peer(), message);
         Handler handler = behaviour.current();
+        long start = System.nanoTime();
         try {
             handler.onMessage(session, message);
         } catch (Throwable e) {
             failed(handler, session, e);
         }
+        metrics.handled(System.nanoTime() - start);
     }
 
     void idle(ServerSession session) {
@@ -107,7 +113,7 @@ final class HandlerCalls {
         try {
             handler.onError(session, error);
         } catch (Throwable again) {
-            session.close("handler failed: " + error + ", then its onError failed: " + again);
+            session.close(Refusal.FAILED, "handler failed: " + error + ", then its onError failed: " + again);
         }
     }
 }

@@ -129,7 +129,7 @@ final class HandlerWorkers implements AutoCloseable {
                 if (!worker.timedOut && now - worker.since > timeout.toNanos()) {
                     worker.timedOut = true;
                     String where = where(worker.getStackTrace());
-                    worker.session.abort(worker.callback + " ran past the handler timeout ("
+                    worker.session.abort(dev.mtk.metrics.Refusal.HANDLER_TIMEOUT, worker.callback + " ran past the handler timeout ("
                             + ClientSession.human(timeout) + ") at " + where);
                     worker.interrupt();
                 } else if (worker.timedOut) {

@@ -2,6 +2,8 @@ package dev.mtk.session;
 
 import dev.mtk.journal.Journal;
 import dev.mtk.limits.DecoderHoldings;
+import dev.mtk.metrics.Refusal;
+import dev.mtk.metrics.ServerMetrics;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.apache.mina.core.session.IoSession;
@@ -21,10 +23,12 @@ public final class Server implements AutoCloseable {
     private final Listener listener;
     /** {@code null} when the handler runs on the I/O threads. */
     private final HandlerWorkers workers;
+    private final ServerMetrics metrics;
 
-    private Server(Listener listener, HandlerWorkers workers) {
+    private Server(Listener listener, HandlerWorkers workers, ServerMetrics metrics) {
         this.listener = listener;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,10 +48,14 @@ public final class Server implements AutoCloseable {
     public static Server start(ServerConfig config, Behaviour behaviour, Journal journal) {
         // First, so that a keystore that cannot be read fails before any thread or socket exists.
         org.apache.mina.filter.ssl.SslFilter tls = config.tls() == null ? null : config.tls().serverFilter();
+        // The budget is made with the listener, and counted from the moment a session holds a byte.
+        Listener[] bound = new Listener[1];
+        ServerMetrics metrics = ServerMetrics.create(() -> bound[0] == null ? 0 : bound[0].budget().total());
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).tuning(config.tuning()).limits(config.sessions())
                 .structures(new CoalescingStructures()).holdings(new DecoderHoldings(Server::queuedBytes))
-                .closer(Server::abort));
+                .closer((io, reason) -> abort(io, reason, metrics)));
+        bound[0] = listener;
         listener.filters().addFirst("guard", new ErrorGuardFilter());
         // In front of TLS, so that a read's batch spans every record decrypted from it: behind it, each record was
         // a read of its own, and a pipelined read of 16 requests was answered with 16 writes, 16 encryptions and
@@ -64,10 +72,10 @@ public final class Server implements AutoCloseable {
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         HandlerWorkers workers = inline ? null : new HandlerWorkers(HandlerWorkers.DEFAULT_THREADS,
                 config.sessions().handlerTimeout(), behaviour, listener.timer());
-        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour, journal),
-                behaviour.shared(), workers, listener.timer()));
+        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour, journal, metrics),
+                behaviour.shared(), workers, listener.timer(), metrics));
         try {
-            return new Server(listener.bind(config.host(), config.port()), workers);
+            return new Server(listener.bind(config.host(), config.port()), workers, metrics);
         } catch (SessionException e) {
             if (workers != null) {
                 workers.close();
@@ -84,11 +92,12 @@ public final class Server implements AutoCloseable {
     }
 
     /** Closes a session that broke a limit, through its {@link ServerSession} once it has one, so it is logged once. */
-    private static void abort(IoSession io, String reason) {
+    private static void abort(IoSession io, String reason, ServerMetrics metrics) {
         ServerSession session = ServerSession.of(io);
         if (session != null) {
-            session.abort(reason);
+            session.abort(Refusal.ofLimit(reason), reason);
         } else if (!io.isClosing()) {
+            metrics.refused(Refusal.ofLimit(reason));
             ConversationLog.SERVER.warn(dev.mtk.internal.Addresses.format(io.getRemoteAddress()), "closed: " + reason);
             io.closeNow();
         }
@@ -101,6 +110,11 @@ public final class Server implements AutoCloseable {
 
     public int port() {
         return address().getPort();
+    }
+
+    /** What it counted since it started: connections, messages and bytes each way, refusals, handler time. */
+    public ServerMetrics metrics() {
+        return metrics;
     }
 
     /** Sessions open now. */

@@ -1,6 +1,8 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.Hex;
+import dev.mtk.metrics.Refusal;
+import dev.mtk.metrics.ServerMetrics;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
@@ -29,10 +31,12 @@ final class ServerHandler extends IoHandlerAdapter {
     private final int idleSeconds;
     private final SessionLimits limits;
     private final Map<String, Object> shared;
+    private final ServerMetrics metrics;
 
     ServerHandler(ServerConfig config, HandlerCalls calls, Map<String, Object> shared, HandlerWorkers workers,
-            ScheduledExecutorService timer) {
+            ScheduledExecutorService timer, ServerMetrics metrics) {
         this.shared = shared;
+        this.metrics = metrics;
         this.profile = config.profile();
         this.calls = calls;
         this.workers = workers;
@@ -43,7 +47,9 @@ final class ServerHandler extends IoHandlerAdapter {
 
     @Override
     public void sessionOpened(IoSession io) {
-        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared, limits.maxPending());
+        ServerSession session = ServerSession.attach(io, profile, timer, idleSeconds, shared, limits.maxPending(),
+                metrics);
+        metrics.opened();
         session.log("connected");
         if (workers == null) {
             calls.open(session);
@@ -65,15 +71,17 @@ final class ServerHandler extends IoHandlerAdapter {
             message = Message.of(raw, profile.payload());
         } else if (unit instanceof SkippedBytes skipped) {
             session.account(skipped.count());
+            metrics.skipped(skipped.count());
             session.log("skipped " + skipped.count() + " B of garbage before a frame: "
                     + Hex.spaced(skipped.sample(), 16) + (skipped.count() > skipped.sample().length ? " ..." : ""));
             return;
         } else {
-            close(session, "decoder produced a " + unit.getClass().getName() + ", not a frame");
+            close(session, Refusal.FAILED, "decoder produced a " + unit.getClass().getName() + ", not a frame");
             return;
         }
         session.account(message.wireSize());
         session.countReceived();
+        metrics.received(message.wireSize());
         if (workers == null) {
             calls.message(session, message);
         } else {
@@ -101,6 +109,7 @@ final class ServerHandler extends IoHandlerAdapter {
             return;
         }
         session.markClosed();
+        metrics.closed();
         long pending = io.getFilterChain().contains("tls") ? 0 : session.bytesPending();
         if (workers == null) {
             calls.closed(session, pending);
@@ -109,8 +118,9 @@ final class ServerHandler extends IoHandlerAdapter {
         }
     }
 
-    /** Closes {@code session} for {@code reason} after the replies to what it sent before. */
-    private void close(ServerSession session, String reason) {
+    /** Closes {@code session} for {@code reason} after the replies to what it sent before; counts it under {@code kind}. */
+    private void close(ServerSession session, Refusal kind, String reason) {
+        session.refused(kind);
         if (workers == null) {
             session.close(reason);
         } else {
@@ -131,19 +141,19 @@ final class ServerHandler extends IoHandlerAdapter {
         }
         if (cause instanceof ProtocolDecoderException decoding) {
             Throwable root = decoding.getCause() == null ? decoding : decoding.getCause();
-            close(session, root == decoding ? decoding.getMessage() : "decoder failed: " + root);
+            close(session, Refusal.ofDecoder(root), root == decoding ? decoding.getMessage() : "decoder failed: " + root);
         } else if (cause instanceof TlsRefusal mismatch) {
-            session.close(mismatch.getMessage());
+            session.close(Refusal.TLS, mismatch.getMessage());
             io.closeNow();
         } else if (cause instanceof javax.net.ssl.SSLException tls) {
-            session.close("TLS failed: " + tls.getMessage());
+            session.close(Refusal.TLS, "TLS failed: " + tls.getMessage());
             io.closeNow();
         } else if (cause instanceof IOException io2) {
             session.close("connection error: " + (io2.getMessage() == null ? io2.getClass().getSimpleName()
                     : io2.getMessage()));
             io.closeNow();
         } else {
-            close(session, "unexpected error: " + cause);
+            close(session, Refusal.FAILED, "unexpected error: " + cause);
         }
     }
 }

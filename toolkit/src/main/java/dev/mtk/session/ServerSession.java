@@ -1,6 +1,8 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.metrics.Refusal;
+import dev.mtk.metrics.ServerMetrics;
 import dev.mtk.spi.Conversation;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.Outbound;
@@ -29,6 +31,7 @@ public final class ServerSession implements Conversation {
     private long accounted;
     private final ReplyBatch batch;
     private final int maxPending;
+    private final ServerMetrics metrics;
     /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
     private SessionQueue queue;
     private volatile boolean closed;
@@ -40,8 +43,9 @@ public final class ServerSession implements Conversation {
     private final java.util.concurrent.atomic.AtomicLong messagesOut = new java.util.concurrent.atomic.AtomicLong();
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
-            Map<String, Object> shared, int maxPending) {
+            Map<String, Object> shared, int maxPending, ServerMetrics metrics) {
         this.io = io;
+        this.metrics = metrics;
         this.maxPending = maxPending;
         this.shared = shared;
         this.profile = profile;
@@ -52,8 +56,8 @@ public final class ServerSession implements Conversation {
     }
 
     static ServerSession attach(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
-            Map<String, Object> shared, int maxPending) {
-        ServerSession session = new ServerSession(io, profile, timer, idleSeconds, shared, maxPending);
+            Map<String, Object> shared, int maxPending, ServerMetrics metrics) {
+        ServerSession session = new ServerSession(io, profile, timer, idleSeconds, shared, maxPending, metrics);
         io.setAttribute(KEY, session);
         return session;
     }
@@ -203,19 +207,42 @@ public final class ServerSession implements Conversation {
 
     private int write(Outbound outbound) {
         messagesOut.incrementAndGet();
+        int size;
         if (profile.encodesAlone() && batch.open()) {
             byte[] encoded = profile.encode(outbound);
             batch.add(encoded);
-            return encoded.length;
+            size = encoded.length;
+        } else {
+            io.write(outbound);
+            size = profile.wireSize(outbound);
         }
-        io.write(outbound);
-        return profile.wireSize(outbound);
+        metrics.sent(size);
+        return size;
     }
 
     /** Closes the session at once, for a limit it broke: logs why, once, and drops what it had not sent. */
     void abort(String reason) {
         logReason(reason);
         io.closeNow();
+    }
+
+    /** {@link #abort(String)}, counting the session under {@code kind} unless it was already closing for another. */
+    void abort(Refusal kind, String reason) {
+        refused(kind);
+        abort(reason);
+    }
+
+    /** {@link #close(String)}, counting the session under {@code kind} unless it was already closing for another. */
+    void close(Refusal kind, String reason) {
+        refused(kind);
+        close(reason);
+    }
+
+    /** Counts a refusal once per session: only the first reason is the one logged, and the one counted. */
+    void refused(Refusal kind) {
+        if (closeReason == null) {
+            metrics.refused(kind);
+        }
     }
 
     /** The first reason given is the one logged, once. */

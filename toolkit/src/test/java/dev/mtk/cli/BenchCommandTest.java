@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import dev.mtk.embed.MtkServer;
+import dev.mtk.metrics.ServerMetrics;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,30 @@ class BenchCommandTest {
         assertThat(report.get("latencyMicros").get("p99").asDouble())
                 .isGreaterThanOrEqualTo(report.get("latencyMicros").get("p50").asDouble());
         assertThat(run.out().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void jsonCountersAgreeWithTheServersMetricsUnderTheSameNames() throws Exception {
+        // Replies longer than the requests, so that bytes one way cannot pass for bytes the other.
+        try (MtkServer echo = MtkServer.builder().profile("reply")
+                .handler((session, message) -> session.reply(java.util.Map.of("echo", message.value()))).start()) {
+            Result run = InProcessMtk.run("bench", "-p", String.valueOf(echo.port()), "--profile", "reply", "-c", "2",
+                    "-n", "25", "--pipeline", "2", "--body", "{\"op\":\"get\"}", "--json");
+            JsonNode counters = new ObjectMapper().readTree(run.out()).get("counters");
+            ServerMetrics server = echo.metrics();
+
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(counters.get("mtk.client.connections.opened").asLong()).isEqualTo(2);
+            assertThat(counters.get("mtk.client.messages.sent").asLong()).isEqualTo(50);
+            assertThat(counters.get("mtk.client.messages.received").asLong()).isEqualTo(50);
+            assertThat(counters.get("mtk.client.errors").size()).isZero();
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
+                assertThat(server.messagesReceived()).isEqualTo(counters.get("mtk.client.messages.sent").asLong());
+                assertThat(server.bytesReceived()).isEqualTo(counters.get("mtk.client.sent.bytes").asLong());
+                assertThat(server.bytesSent()).isEqualTo(counters.get("mtk.client.received.bytes").asLong());
+                assertThat(server.connectionsOpened()).isEqualTo(2);
+            });
+        }
     }
 
     @Test

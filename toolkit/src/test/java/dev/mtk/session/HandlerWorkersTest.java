@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The pool of handler threads: its size while callbacks block and after, with real threads and DummySessions. */
 class HandlerWorkersTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final dev.mtk.metrics.ServerMetrics METRICS = dev.mtk.metrics.ServerMetrics.create(() -> 0);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -44,8 +45,8 @@ class HandlerWorkersTest {
         DummySession io = new DummySession();
         Profile profile = Profile.json();
         Map<String, Object> shared = new ConcurrentHashMap<>();
-        ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE);
-        SessionQueue queue = session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(blocking), dev.mtk.journal.Journal.bounded(0, 1)), workers));
+        ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE, METRICS);
+        SessionQueue queue = session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(blocking), dev.mtk.journal.Journal.bounded(0, 1), METRICS), workers));
         byte[] body = "{\"block\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         queue.message(Message.of(new Frame(body, body.length + 11), profile.payload()));
     }

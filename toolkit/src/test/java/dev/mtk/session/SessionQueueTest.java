@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** A session's queue of callbacks, on a MINA {@link DummySession} whose writes are counted, with real workers. */
 class SessionQueueTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final dev.mtk.metrics.ServerMetrics METRICS = dev.mtk.metrics.ServerMetrics.create(() -> 0);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final DummySession io = new DummySession();
@@ -51,9 +52,9 @@ class SessionQueueTest {
         });
         Profile profile = Profile.json();
         Map<String, Object> shared = new ConcurrentHashMap<>();
-        ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE);
+        ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE, METRICS);
         workers = new HandlerWorkers(threads, Duration.ofSeconds(10), Behaviour.fixed(handler), timer);
-        return session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(handler), dev.mtk.journal.Journal.bounded(0, 1)), workers));
+        return session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(handler), dev.mtk.journal.Journal.bounded(0, 1), METRICS), workers));
     }
 
     private static Message message(int n) {
