@@ -76,14 +76,4 @@ class ScriptWatcherTest {
         assertThat(nextReport()).isEqualTo("reloaded " + script);
         assertThat(client.request(Map.of("n", 1)).value()).isEqualTo(Map.of("answer", 3));
     }
-
-    @Test
-    void aChangeToAnotherFileInTheFolderReloadsNothing() throws Exception {
-        ScriptFiles.write(dir, "other.groovy", "onMessage { reply([other: true]) }");
-        ScriptFiles.write(dir, "answer.groovy", "onMessage { reply([answer: 4]) }");
-
-        assertThat(nextReport()).isEqualTo("reloaded " + script);
-        assertThat(reports).isEmpty();
-        assertThat(client.request(Map.of("n", 1)).value()).isEqualTo(Map.of("answer", 4));
-    }
 }
