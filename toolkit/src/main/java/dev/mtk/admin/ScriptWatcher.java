@@ -22,9 +22,10 @@ import java.util.function.Consumer;
  * <p>The JDK's {@link WatchService} watches the file's folder, not the file: editors save by writing a new file and
  * renaming it over the old one, which a watch on the file itself would lose. One save often makes several events
  * (truncate, write, rename), so a change is acted on once the folder has been quiet for {@value #QUIET_MILLIS} ms,
- * and a file whose text has not changed is not reloaded. Each reload reports one line: {@code reloaded FILE}, or
- * {@code kept the old behaviour: FILE:LINE:COLUMN: message} when the new text does not compile. The script is
- * compiled and its top level run on the watcher's own thread, never on the server's I/O threads.
+ * and a file whose text has not changed, or that is empty (a save half done), is not reloaded. Each reload reports
+ * one line: {@code reloaded FILE}, or {@code kept the old behaviour: FILE:LINE:COLUMN: message} when the new text
+ * does not compile. The script is compiled and its top level run on the watcher's own thread, never on the server's
+ * I/O threads.
  */
 public final class ScriptWatcher implements AutoCloseable {
     static final long QUIET_MILLIS = 100;
@@ -109,7 +110,9 @@ public final class ScriptWatcher implements AutoCloseable {
                 return; // between an editor's delete and its rename: the create that follows reloads it
             }
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (text.equals(loaded)) {
+            if (text.isEmpty() || text.equals(loaded)) {
+                // Empty is a save caught between its truncate and its write (seen under load in AdminIT): loading it
+                // would put the exchange's default behaviour in for a moment. The write's own event follows.
                 return;
             }
             server.replaceBehaviour(text, file.toString());
