@@ -1,6 +1,9 @@
 package dev.mtk.cli;
 
+import dev.mtk.admin.AdminServer;
+import dev.mtk.admin.ScriptWatcher;
 import dev.mtk.embed.MtkServer;
+import dev.mtk.internal.HostPort;
 import dev.mtk.internal.Addresses;
 import dev.mtk.plugin.Registry;
 import dev.mtk.script.ScriptError;
@@ -32,6 +35,9 @@ final class ServerCommand implements Command {
     private static final String READ_BUFFER = "read-buffer";
     private static final String HANDLER_TIMEOUT = "handler-timeout";
     private static final String HANDSHAKE_TIMEOUT = "handshake-timeout";
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_TOKEN = "admin-token";
+    private static final String WATCH = "watch";
 
     private final StopSignal stop;
 
@@ -55,7 +61,9 @@ final class ServerCommand implements Command {
                 "mtk server --profile seed        # what the seed's Go server speaks",
                 "mtk server --profile reply --framing length-field:width=2,order=little   # echo each request",
                 "mtk server --profile reply --handler overtake   # replies that overtake each other",
-                "mtk server --script scripts/kv-server.groovy");
+                "mtk server --script scripts/kv-server.groovy",
+                "mtk server --profile reply --admin 7380   # HTTP admin API on 127.0.0.1:7380 (docs/ADMIN.md)",
+                "mtk server --script my.groovy --watch      # reload the script when it changes");
     }
 
     @Override
@@ -68,6 +76,15 @@ final class ServerCommand implements Command {
         options.addOption(Option.builder().longOpt(SCRIPT).hasArg().argName("FILE")
                 .desc("a Groovy behaviour script: onOpen, onMessage, onClose, onIdle, onError (default: the exchange's --handler)")
                 .get());
+        options.addOption(Option.builder().longOpt(WATCH)
+                .desc("with --script: reload the script when its file changes; one that does not compile leaves the "
+                        + "old behaviour").get());
+        options.addOption(Option.builder().longOpt(ADMIN).hasArg().argName("[HOST:]PORT")
+                .desc("serve the HTTP admin API (sessions, journal, reset, behaviour; docs/ADMIN.md) on HOST "
+                        + "(default 127.0.0.1) and PORT (0 for a free one)").get());
+        options.addOption(Option.builder().longOpt(ADMIN_TOKEN).hasArg().argName("TOKEN")
+                .desc("with --admin: every request needs Authorization: Bearer TOKEN (default MTK_ADMIN_TOKEN); "
+                        + "required for a host other than loopback").get());
         ListenOptions.addTo(options);
         options.addOption(Option.builder().longOpt(HANDLER_TIMEOUT).hasArg().argName("DURATION")
                 .desc("time one handler or script callback may run before its session is closed (default 10s)").get());
@@ -134,6 +151,10 @@ final class ServerCommand implements Command {
         if (line.hasOption(SCRIPT) && line.hasOption(HANDLER)) {
             throw new UsageException("give --script or --handler, not both");
         }
+        if (line.hasOption(WATCH) && !line.hasOption(SCRIPT)) {
+            throw new UsageException("--" + WATCH + " needs --script FILE: it watches that file");
+        }
+        AdminServer.Builder admin = admin(line, console);
         Handler behaviour;
         if (line.hasOption(SCRIPT)) {
             behaviour = Scripts.loadBehaviour(Path.of(line.getOptionValue(SCRIPT)),
@@ -145,9 +166,14 @@ final class ServerCommand implements Command {
                 throw new UsageException(e.getMessage());
             }
         }
-        // Fixed: with nothing to replace it, a built-in handler keeps the I/O threads (docs/PERFORMANCE.md).
-        try (MtkServer server = MtkServer.builder().config(config).registry(registry).handler(behaviour)
-                .fixedBehaviour().start()) {
+        MtkServer.Builder builder = MtkServer.builder().config(config).registry(registry).handler(behaviour);
+        if (admin == null && !line.hasOption(WATCH)) {
+            // Fixed: with nothing to replace it, a built-in handler keeps the I/O threads (docs/PERFORMANCE.md).
+            builder.fixedBehaviour();
+        }
+        try (MtkServer server = builder.start(); AdminServer adminServer = startAdmin(admin, server);
+                ScriptWatcher watcher = line.hasOption(WATCH) ? watch(Path.of(line.getOptionValue(SCRIPT)), server,
+                        console) : null) {
             for (String warning : server.warnings()) {
                 console.err().println("mtk: warning: " + warning);
             }
@@ -159,6 +185,9 @@ final class ServerCommand implements Command {
                     + ", framing " + profile.framing() + ", payload " + profile.payload().name() + profile.exchangeText() + ", max-frame "
                     + limits.maxFrame() + (limits.strict() ? ", strict" : "") + ", "
                     + ListenOptions.describe(sessions, server.maxConnections()) + (config.tls() != null ? ", tls" : "") + ")");
+            if (adminServer != null) {
+                console.out().println("admin on " + adminServer.url());
+            }
             console.out().flush();
             stop.arm();
             stop.await();
@@ -166,5 +195,48 @@ final class ServerCommand implements Command {
         console.out().println("server stopped");
         console.out().flush();
         return 0;
+    }
+
+    /** What {@code --admin} and its token ask for, checked before anything binds; null without {@code --admin}. */
+    private static AdminServer.Builder admin(CommandLine line, Console console) {
+        String token = line.getOptionValue(ADMIN_TOKEN, console.env().get("MTK_ADMIN_TOKEN"));
+        if (!line.hasOption(ADMIN)) {
+            if (line.hasOption(ADMIN_TOKEN)) {
+                throw new UsageException("--" + ADMIN_TOKEN + " needs --" + ADMIN + " [HOST:]PORT");
+            }
+            return null;
+        }
+        String value = line.getOptionValue(ADMIN);
+        HostPort address = HostPort.parse(value, "127.0.0.1", true).orElseThrow(() -> new UsageException(
+                "invalid --" + ADMIN + " '" + value + "': expected [HOST:]PORT, e.g. 7380 or 127.0.0.1:0"));
+        try {
+            AdminServer.Builder admin = AdminServer.builder().host(address.host()).port(address.port());
+            if (token != null) {
+                admin.token(token);
+            }
+            return admin.check();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + ADMIN + " " + value + ": " + e.getMessage());
+        }
+    }
+
+    private static AdminServer startAdmin(AdminServer.Builder admin, MtkServer server) {
+        if (admin == null) {
+            return null;
+        }
+        try {
+            return admin.start(server);
+        } catch (java.io.UncheckedIOException e) {
+            throw new dev.mtk.session.SessionException(e.getMessage(), e);
+        }
+    }
+
+    private static ScriptWatcher watch(Path script, MtkServer server, Console console) {
+        try {
+            return ScriptWatcher.start(script, server, console.out()::println,
+                    kept -> console.err().println("mtk: warning: " + kept));
+        } catch (java.io.IOException e) {
+            throw new dev.mtk.session.SessionException("cannot watch " + script + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -173,6 +173,52 @@ class ServerCommandTest {
     }
 
     @Test
+    void theAdminLineFollowsTheListeningLine() {
+        server = InProcessMtk.serve("-p", "0", "--admin", "127.0.0.1:0");
+        server.port();
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> server.out().contains("admin on "));
+
+        assertThat(server.out().lines().toList()).hasSize(2);
+        assertThat(server.out().lines().toList().get(0)).startsWith("listening on 127.0.0.1:");
+        assertThat(server.out().lines().toList().get(1)).matches("admin on http://127\\.0\\.0\\.1:\\d+");
+    }
+
+    @Test
+    void anAdminHostOtherThanLoopbackWithoutATokenIsAUsageError() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--admin", "0.0.0.0:0");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: --admin 0.0.0.0:0: admin on 0.0.0.0 is reachable from other "
+                + "machines: give a token (--admin-token TOKEN or MTK_ADMIN_TOKEN), or listen on 127.0.0.1" + NL);
+        assertThat(run.out()).doesNotContain("listening");
+    }
+
+    @Test
+    void anAdminAddressThatIsNotOneIsAUsageError() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--admin", "localhost:http");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: invalid --admin 'localhost:http': expected [HOST:]PORT, e.g. 7380 "
+                + "or 127.0.0.1:0" + NL);
+    }
+
+    @Test
+    void anAdminTokenWithoutAdminIsAUsageError() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--admin-token", "s3cret");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: --admin-token needs --admin [HOST:]PORT" + NL);
+    }
+
+    @Test
+    void watchWithoutAScriptIsAUsageError() {
+        InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--watch");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk server: --watch needs --script FILE: it watches that file" + NL);
+    }
+
+    @Test
     void tlsOnAServerNeedsAKeystore() {
         InProcessMtk.Result run = InProcessMtk.run("server", "-p", "0", "--tls");
 
