@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/ADMIN.md's examples, run in order against real servers as a reader pastes them: each server line the page
  * starts is started here on free ports, then every {@code curl} and {@code dist/bin/mtk} line runs through
  * {@code sh} with the page's ports replaced by the real ones, and each {@code curl} must answer the status its comment
- * gives, with a JSON body.
+ * gives, with a JSON body (or, for a comment {@code # 200 text:}, the metrics' Prometheus text).
  */
 class AdminDocsIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("mtk.clone.launcher")).toAbsolutePath().normalize();
@@ -133,6 +133,13 @@ class AdminDocsIT {
         String code = run.out().substring(run.out().lastIndexOf('\n') + 1);
         if (run.code() != 0 || !code.equals(status.group(1))) {
             failures.add(line + ": exit " + run.code() + ", status " + code + ", body " + body + run.err());
+            return;
+        }
+        if (line.contains("# 200 text:")) {
+            // The metrics: Prometheus text, not JSON; the counters the page names must be in it.
+            if (!body.contains("mtk_server_messages_received_total")) {
+                failures.add(line + ": no mtk_server_messages_received_total in: " + body);
+            }
             return;
         }
         try {

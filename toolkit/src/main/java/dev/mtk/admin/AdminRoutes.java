@@ -23,7 +23,9 @@ import java.util.Map;
 final class AdminRoutes {
     /** Every route, for the 404 that names them. */
     static final String ROUTES = "GET /health, GET /sessions, DELETE /sessions/{id}, GET /journal, POST /reset, "
-            + "PUT /behaviour";
+            + "PUT /behaviour, GET /metrics";
+    /** Prometheus' text exposition format, the one {@code ServerMetrics.prometheus()} writes. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final List<String> JOURNAL_PARAMETERS = List.of("since", "session", "path", "value");
     /** What a script sent without a name is called in its errors. */
     private static final String SCRIPT_NAME = "behaviour.groovy";
@@ -36,11 +38,15 @@ final class AdminRoutes {
         this.json = json;
     }
 
-    /** A status and what goes back as JSON. */
+    /** A status and what goes back: a value written as JSON, or {@link Text} written as it is. */
     record Reply(int status, Object body) {
         static Reply ok(Object body) {
             return new Reply(200, body);
         }
+    }
+
+    /** A body that is not JSON: the metrics' scrape text. */
+    record Text(String contentType, String text) {
     }
 
     Reply handle(String method, String path, String rawQuery, byte[] body) {
@@ -68,6 +74,10 @@ final class AdminRoutes {
         if (path.equals("/behaviour")) {
             allow(method, "PUT");
             return Reply.ok(replaceBehaviour(body));
+        }
+        if (path.equals("/metrics")) {
+            allow(method, "GET");
+            return Reply.ok(new Text(PROMETHEUS_TEXT, server.metrics().prometheus()));
         }
         throw new AdminError(404, "no route " + path + " (routes: " + ROUTES + ")");
     }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Routes ({@link AdminRoutes}): {@code GET /health}, {@code GET /sessions}, {@code DELETE /sessions/{id}},
+ * <p>Routes ({@link AdminRoutes}): {@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /sessions},
+ * {@code DELETE /sessions/{id}},
  * {@code GET /journal?since=&session=&path=&value=}, {@code POST /reset}, {@code PUT /behaviour}. Errors are
  * {@code {"error": "..."}} with 400, 401, 404, 405, 409 or 413.
  *
@@ -108,11 +109,17 @@ public final class AdminServer implements AutoCloseable {
                 LOG.warn("admin {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), failure);
                 reply = new AdminRoutes.Reply(500, Map.of("error", "internal error: " + failure));
             }
-            byte[] json = JSON.writeValueAsBytes(reply.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(reply.status(), json.length);
+            byte[] bytes;
+            if (reply.body() instanceof AdminRoutes.Text text) {
+                bytes = text.text().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", text.contentType());
+            } else {
+                bytes = JSON.writeValueAsBytes(reply.body());
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            }
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(json);
+                out.write(bytes);
             }
         } catch (IOException | RuntimeException gone) {
             // The caller hung up, or the reply could not be written: nobody is left to tell.

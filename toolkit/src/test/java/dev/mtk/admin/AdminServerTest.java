@@ -84,6 +84,21 @@ class AdminServerTest {
     }
 
     @Test
+    void metricsAreThePrometheusTextOfTheTrafficSoFar() throws Exception {
+        MtkClient client = connect();
+        client.request(Map.of("op", "ping"));
+        client.request(Map.of("op", "pong"));
+
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(admin.url() + "/metrics"))
+                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.body()).containsPattern("(?m)^mtk_server_messages_received_total(\\{[^}]*\\})? 2\\.0$")
+                .containsPattern("(?m)^mtk_server_connections_opened_total(\\{[^}]*\\})? 1\\.0$");
+    }
+
+    @Test
     void sessionsListsEachOpenSessionWithItsCounts() throws Exception {
         connect().request(Map.of("op", "ping"));
 
