@@ -108,6 +108,32 @@ class AdminIT {
     }
 
     @Test
+    void metricsCountWhatAnMtkClientSentAndWhatTheServerAnswered() throws Exception {
+        serve();
+        List<String> bodies = List.of("{\"op\":\"put\",\"key\":\"a\"}", "{\"op\":\"get\"}", "{\"n\":1234567}");
+        assertThat(mtkClient("-e", bodies.get(0), "-e", bodies.get(1), "-e", bodies.get(2))).isZero();
+        // The reply profile: a 4-byte length, then the body; the default server echoes each request.
+        long wire = bodies.stream().mapToLong(body -> 4 + body.getBytes(StandardCharsets.UTF_8).length).sum();
+
+        HttpResponse<String> metrics = send("GET", "/metrics", null, null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        Map<String, Double> samples = new java.util.HashMap<>();
+        for (String line : metrics.body().split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String name = line.substring(0, line.lastIndexOf(' '));
+                samples.put(name.contains("{") ? name.substring(0, name.indexOf('{')) : name,
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        assertThat(samples).containsEntry("mtk_server_connections_opened_total", 1.0)
+                .containsEntry("mtk_server_messages_received_total", 3.0)
+                .containsEntry("mtk_server_messages_sent_total", 3.0)
+                .containsEntry("mtk_server_received_bytes_total", (double) wire)
+                .containsEntry("mtk_server_sent_bytes_total", (double) wire);
+    }
+
+    @Test
     void resetEmptiesTheJournal() throws Exception {
         serve();
         assertThat(mtkClient("-e", "{\"op\":\"put\"}")).isZero();
