@@ -171,6 +171,11 @@ final class ServerCommand implements Command {
             // Fixed: with nothing to replace it, a built-in handler keeps the I/O threads (docs/PERFORMANCE.md).
             builder.fixedBehaviour();
         }
+        if (admin == null) {
+            // Only the admin API reads the journal: without it, keeping the last 64 MiB of bodies would hold heap the
+            // buffer budget does not count, and each message would take the journal's lock for nothing.
+            builder.journal(0);
+        }
         try (MtkServer server = builder.start(); AdminServer adminServer = startAdmin(admin, server);
                 ScriptWatcher watcher = line.hasOption(WATCH) ? watch(Path.of(line.getOptionValue(SCRIPT)), server,
                         console) : null) {
