@@ -34,7 +34,7 @@ while IFS= read -r file; do
     echo "differs: $file ($first, then ${second:-missing})" >&2
     status=1
   fi
-done < <(cd "$work/first" && find dist/target toolkit/target plugins -path '*/target/*' \( -name '*.tar.gz' -o -name '*.jar' \) \
+done < <(cd "$work/first" && find . -path '*/target/*' \( -name '*.tar.gz' -o -name '*.jar' \) \
            -not -path '*/archive-tmp/*' | sort)
 [ "$status" = 0 ] && echo "reproducible: $commit"
 exit "$status"
