@@ -84,11 +84,11 @@ class LengthFieldEncoderTest {
     private static final String GET_FOO = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
 
     private static LengthFieldEncoder encoder(String options) {
-        return (LengthFieldEncoder) LengthFieldFrameCodecTest.framing(options).encoder();
+        return (LengthFieldEncoder) LengthFieldFramingProviderTest.framing(options).encoder();
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class LengthFieldFramingTest {
 
     private static Framing framing(String options) {
-        return LengthFieldFrameCodecTest.framing(options);
+        return LengthFieldFramingProviderTest.framing(options);
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test

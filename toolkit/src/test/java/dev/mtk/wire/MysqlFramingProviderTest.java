@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MysqlFrameCodecTest {
+class MysqlFramingProviderTest {
 
     private static Framing mysql(Map<String, String> options) {
-        return new MysqlFrameCodec().create(Options.of(options));
+        return new MysqlFramingProvider().create(Options.of(options));
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test
@@ -43,9 +43,9 @@ class MysqlFrameCodecTest {
 
     @Test
     void packetsAreReadBackAcrossEverySplitPoint() throws Exception {
-        LengthFieldFrameCodecTest.decodesAtEverySplit(mysql(Map.of()), hex("010000 00 0e" + "070000 01 00000002000000"),
-                List.of(LengthFieldFrameCodecTest.seen("0e", Map.of("seq", 0L)),
-                        LengthFieldFrameCodecTest.seen("00000002000000", Map.of("seq", 1L))));
+        LengthFieldFramingProviderTest.decodesAtEverySplit(mysql(Map.of()), hex("010000 00 0e" + "070000 01 00000002000000"),
+                List.of(LengthFieldFramingProviderTest.seen("0e", Map.of("seq", 0L)),
+                        LengthFieldFramingProviderTest.seen("00000002000000", Map.of("seq", 1L))));
     }
 
     @Test

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PostgresFrameCodecTest {
+class PostgresFramingProviderTest {
 
     private static Framing postgres() {
-        return new PostgresFrameCodec().create(Options.none());
+        return new PostgresFramingProvider().create(Options.none());
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test
@@ -42,9 +42,9 @@ class PostgresFrameCodecTest {
 
     @Test
     void messagesAreReadBackAcrossEverySplitPoint() throws Exception {
-        LengthFieldFrameCodecTest.decodesAtEverySplit(postgres(), hex("5a 00000005 49" + "43 0000000d 53454c4543542031 00"),
-                List.of(LengthFieldFrameCodecTest.seen("49", Map.of("type", (long) 'Z')),
-                        LengthFieldFrameCodecTest.seen("53454c4543542031 00", Map.of("type", (long) 'C'))));
+        LengthFieldFramingProviderTest.decodesAtEverySplit(postgres(), hex("5a 00000005 49" + "43 0000000d 53454c4543542031 00"),
+                List.of(LengthFieldFramingProviderTest.seen("49", Map.of("type", (long) 'Z')),
+                        LengthFieldFramingProviderTest.seen("53454c4543542031 00", Map.of("type", (long) 'C'))));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The table of issue 14: each protocol's frames described with the options alone, written by the encoder as the
  * protocol writes them, and read back across every pair of split points.
  */
-class LengthFieldFrameCodecTest {
+class LengthFieldFramingProviderTest {
     private static final FrameLimits STRICT = new FrameLimits(FrameLimits.DEFAULT_MAX_FRAME, true);
 
     static Framing framing(String options) {
@@ -32,7 +32,7 @@ class LengthFieldFrameCodecTest {
     }
 
     static Framing framing(String options, FrameLimits limits) {
-        return new LengthFieldFrameCodec().create(Options.of(FramingSpec.parseOptions(options), limits));
+        return new LengthFieldFramingProvider().create(Options.of(FramingSpec.parseOptions(options), limits));
     }
 
     static byte[] hex(String spaced) {
@@ -261,7 +261,7 @@ class LengthFieldFrameCodecTest {
 
     @Test
     void unknownOptionNamesTheKnownOnes() {
-        assertThatThrownBy(() -> new FramingSpec(new LengthFieldFrameCodec(), Map.of("size", "4"))
+        assertThatThrownBy(() -> new FramingSpec(new LengthFieldFramingProvider(), Map.of("size", "4"))
                 .create(FrameLimits.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("framing length-field: unknown option 'size' (known: magic, offset, width, order, "
