@@ -16,7 +16,7 @@ import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class MemcachedFramingProviderTest {
     void decodesTheDocumentedSampleAsAWholeFrameWithItsFields() throws Exception {
         Framing memcached = memcached(Map.of());
 
-        List<Object> out = new Decoding(memcached.decoder()).feed(hex(GET_FOO));
+        List<Object> out = FramingHarness.of(memcached).feed(hex(GET_FOO));
 
         Frame frame = (Frame) out.get(0);
         assertThat(frame.body()).isEqualTo(hex(GET_FOO));

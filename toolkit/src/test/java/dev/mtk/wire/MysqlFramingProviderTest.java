@@ -7,7 +7,7 @@ import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class MysqlFramingProviderTest {
     void decodesTheDocumentedSample() throws Exception {
         Framing mysql = mysql(Map.of());
 
-        List<Object> out = new Decoding(mysql.decoder()).feed(hex("020000 01 6f6b"));
+        List<Object> out = FramingHarness.of(mysql).feed(hex("020000 01 6f6b"));
 
         assertThat(((Frame) out.get(0)).body()).isEqualTo(hex("6f6b"));
         assertThat(mysql.fields().read((Frame) out.get(0))).containsExactly(Map.entry("seq", 1L));
@@ -50,7 +50,7 @@ class MysqlFramingProviderTest {
 
     @Test
     void wholeFrameModeKeepsTheHeaderInTheMessage() throws Exception {
-        List<Object> out = new Decoding(mysql(Map.of("strip", "none")).decoder()).feed(hex("020000 01 6f6b"));
+        List<Object> out = FramingHarness.of(mysql(Map.of("strip", "none"))).feed(hex("020000 01 6f6b"));
 
         assertThat(((Frame) out.get(0)).body()).isEqualTo(hex("020000 01 6f6b"));
     }

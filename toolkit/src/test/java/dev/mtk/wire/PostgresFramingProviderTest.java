@@ -9,7 +9,7 @@ import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class PostgresFramingProviderTest {
 
     @Test
     void decodesTheDocumentedSample() throws Exception {
-        List<Object> out = new Decoding(postgres().decoder()).feed(hex("51 00000008 6f6b3b00"));
+        List<Object> out = FramingHarness.of(postgres()).feed(hex("51 00000008 6f6b3b00"));
 
         assertThat(((Frame) out.get(0)).body()).isEqualTo(hex("6f6b3b00"));
         assertThat(postgres().fields().read((Frame) out.get(0))).containsExactly(Map.entry("type", (long) 'Q'));
@@ -49,7 +49,7 @@ class PostgresFramingProviderTest {
 
     @Test
     void aLengthShorterThanItselfIsRefused() {
-        assertThatThrownBy(() -> new Decoding(postgres().decoder()).feed(hex("5a 00000002")))
+        assertThatThrownBy(() -> FramingHarness.of(postgres()).feed(hex("5a 00000002")))
                 .isInstanceOf(FrameException.class)
                 .hasMessage("negative frame length -2 (header 5a 00 00 00 02)");
     }
