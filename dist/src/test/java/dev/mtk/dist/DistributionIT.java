@@ -252,18 +252,30 @@ class DistributionIT {
 
     @Test
     void theSdkHoldsTheSpisJavadocAndSources() throws Exception {
-        Path sdk = unpack().resolve("sdk");
+        assertJavadocAndSources(unpack().resolve("sdk"), "mtk-spi", "dev/mtk/spi/Handler");
+    }
 
-        try (var jars = Files.list(sdk)) {
-            List<Path> found = jars.toList();
-            Path javadoc = found.stream().filter(jar -> jar.toString().endsWith("-javadoc.jar")).findFirst().orElseThrow();
-            Path sources = found.stream().filter(jar -> jar.toString().endsWith("-sources.jar")).findFirst().orElseThrow();
-            assertThat(javadoc.getFileName().toString()).startsWith("mtk-spi-");
-            assertThat(sources.getFileName().toString()).startsWith("mtk-spi-");
-            try (ZipFile docs = new ZipFile(javadoc.toFile()); ZipFile code = new ZipFile(sources.toFile())) {
-                assertThat(docs.getEntry("dev/mtk/spi/Handler.html")).as("Handler's page in " + javadoc).isNotNull();
-                assertThat(code.getEntry("dev/mtk/spi/Handler.java")).as("Handler's source in " + sources).isNotNull();
-            }
+    @Test
+    void theSdkHoldsTheTestKitsJavadocAndSources() throws Exception {
+        assertJavadocAndSources(unpack().resolve("sdk"), "mtk-testkit", "dev/mtk/testkit/FramingHarness");
+    }
+
+    /** {@code sdk} holds one javadoc and one sources jar of {@code artifact}, with {@code type}'s page and source. */
+    private static void assertJavadocAndSources(Path sdk, String artifact, String type) throws IOException {
+        Path javadoc = onlyJar(sdk, artifact, "javadoc");
+        Path sources = onlyJar(sdk, artifact, "sources");
+        try (ZipFile docs = new ZipFile(javadoc.toFile()); ZipFile code = new ZipFile(sources.toFile())) {
+            assertThat(docs.getEntry(type + ".html")).as(type + "'s page in " + javadoc).isNotNull();
+            assertThat(code.getEntry(type + ".java")).as(type + "'s source in " + sources).isNotNull();
+        }
+    }
+
+    private static Path onlyJar(Path folder, String artifact, String classifier) throws IOException {
+        Pattern name = Pattern.compile(Pattern.quote(artifact) + "-\\d.*-" + classifier + "\\.jar");
+        try (var jars = Files.list(folder)) {
+            List<Path> found = jars.filter(jar -> name.matcher(jar.getFileName().toString()).matches()).toList();
+            assertThat(found).as("%s's %s jar in %s", artifact, classifier, folder).hasSize(1);
+            return found.get(0);
         }
     }
 

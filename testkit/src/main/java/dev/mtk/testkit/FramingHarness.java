@@ -24,7 +24,7 @@ import org.apache.mina.filter.codec.ProtocolEncoder;
  * decodes: {@link #feed} reads into the harness's own session, the checks each start sessions of their own.
  *
  * <pre>{@code
- * FramingHarness harness = FramingHarness.of(new VarintFrameCodec().create(Options.none()));
+ * FramingHarness harness = FramingHarness.of(new VarintFramingProvider().create(Options.none()));
  *
  * // one read, then a frame cut in two reads
  * assertEquals(List.of(new Frame(utf8("ok"), 3)), harness.feed(hex("02 6f 6b")));

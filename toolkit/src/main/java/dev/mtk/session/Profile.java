@@ -13,9 +13,9 @@ import dev.mtk.spi.Outbound;
 import dev.mtk.spi.PayloadCodec;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.wire.FramingSpec;
-import dev.mtk.wire.HeadersFrameCodec;
-import dev.mtk.wire.LengthFieldFrameCodec;
+import dev.mtk.wire.HeadersFramingProvider;
 import dev.mtk.wire.LengthFieldFraming;
+import dev.mtk.wire.LengthFieldFramingProvider;
 import dev.mtk.wire.SequenceDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -110,19 +110,19 @@ public final class Profile {
 
     /** The default: JSON bodies in {@code headers} frames, acknowledgement and confirmation framed as JSON strings. */
     public static Profile json() {
-        return new Profile("json", FramingSpec.of(new HeadersFrameCodec()), NamedPayload.of("json", new JsonPayloadCodec()), true, false,
-                Exchange.SEED, Correlation.NONE);
+        return new Profile("json", FramingSpec.of(new HeadersFramingProvider()),
+                NamedPayload.of("json", new JsonPayloadCodec()), true, false, Exchange.SEED, Correlation.NONE);
     }
 
     /** Byte for byte what the seed's Go programs speak. */
     public static Profile seed() {
-        return new Profile("seed", FramingSpec.of(new HeadersFrameCodec()), NamedPayload.of("text", new TextPayloadCodec()), false, true,
-                Exchange.SEED, Correlation.NONE);
+        return new Profile("seed", FramingSpec.of(new HeadersFramingProvider()),
+                NamedPayload.of("text", new TextPayloadCodec()), false, true, Exchange.SEED, Correlation.NONE);
     }
 
     /** Plain request/reply JSON: a 4-byte big-endian length, the body; every request answered by one reply. */
     public static Profile reply() {
-        return new Profile("reply", new FramingSpec(new LengthFieldFrameCodec(), Map.of("width", "4")),
+        return new Profile("reply", new FramingSpec(new LengthFieldFramingProvider(), Map.of("width", "4")),
                 NamedPayload.of("json", new JsonPayloadCodec()), true, false, Exchange.REPLY, Correlation.NONE);
     }
 

@@ -654,7 +654,7 @@ class FaultSuiteTest {
 
     /** The {@code headers} framing, whose decoder throws an {@link Error} on input that starts with {@code boom}. */
     private static final class ErrorOnBoomFraming implements dev.mtk.spi.FramingProvider {
-        private final dev.mtk.spi.FramingProvider headers = new dev.mtk.wire.HeadersFrameCodec();
+        private final dev.mtk.spi.FramingProvider headers = new dev.mtk.wire.HeadersFramingProvider();
 
         @Override
         public String name() {

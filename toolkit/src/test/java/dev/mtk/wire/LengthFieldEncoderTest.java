@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.RawBytes;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -75,7 +75,7 @@ class LengthFieldEncoderTest {
         byte[] body = utf8("round trip");
 
         byte[] frame = new LengthFieldEncoder(format).frame(body);
-        Decoding decoding = new Decoding(SequenceDecoder.builder().frame(format, FrameLimits.DEFAULT).build());
+        FramingHarness decoding = FramingHarness.of(new LengthFieldFraming(format, FrameLimits.DEFAULT));
 
         assertThat(decoding.feed(frame)).containsExactly(new Frame(body, format.frameLength(body.length)));
         assertThat(frame).hasSize(format.frameLength(body.length));
@@ -84,11 +84,11 @@ class LengthFieldEncoderTest {
     private static final String GET_FOO = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
 
     private static LengthFieldEncoder encoder(String options) {
-        return (LengthFieldEncoder) LengthFieldFrameCodecTest.framing(options).encoder();
+        return (LengthFieldEncoder) LengthFieldFramingProviderTest.framing(options).encoder();
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.Framing;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class LengthFieldFramingTest {
 
     private static Framing framing(String options) {
-        return LengthFieldFrameCodecTest.framing(options);
+        return LengthFieldFramingProviderTest.framing(options);
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test
@@ -72,7 +72,7 @@ class LengthFieldFramingTest {
 
     @Test
     void withoutFieldsTheDecoderDropsTheHeader() throws Exception {
-        List<Object> out = new Decoding(framing("offset=1,width=1").decoder()).feed(hex("51 02 6f6b"));
+        List<Object> out = FramingHarness.of(framing("offset=1,width=1")).feed(hex("51 02 6f6b"));
 
         assertThat(((Frame) out.get(0)).header()).isEmpty();
         assertThat(((Frame) out.get(0)).wireSize()).isEqualTo(4);
@@ -80,7 +80,7 @@ class LengthFieldFramingTest {
 
     @Test
     void withFieldsTheDecoderKeepsTheHeader() throws Exception {
-        List<Object> out = new Decoding(framing("offset=1,width=1,fields=type@0:1").decoder()).feed(hex("51 02 6f6b"));
+        List<Object> out = FramingHarness.of(framing("offset=1,width=1,fields=type@0:1")).feed(hex("51 02 6f6b"));
 
         assertThat(((Frame) out.get(0)).header()).isEqualTo(hex("51 02"));
         assertThat(((Frame) out.get(0)).body()).isEqualTo(utf8("ok"));

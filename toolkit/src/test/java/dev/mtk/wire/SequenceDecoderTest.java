@@ -9,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
+import dev.mtk.spi.Framing;
 import dev.mtk.spi.RawBytes;
 import dev.mtk.spi.SkippedBytes;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,17 @@ class SequenceDecoderTest {
         return new Frame(bytes, 11 + bytes.length);
     }
 
-    private static Decoding headersDecoding(FrameLimits limits) {
-        return new Decoding(SequenceDecoder.builder().frame(LengthFieldFormat.HEADERS, limits).build());
+    private static FramingHarness headersDecoding(FrameLimits limits) {
+        return decoding(SequenceDecoder.builder().frame(LengthFieldFormat.HEADERS, limits).build());
+    }
+
+    /**
+     * The harness drives a framing, so {@code decoder} gets one; the tests here only decode, so its encoder and sizes
+     * are the {@code headers} framing's and nothing reads them.
+     */
+    private static FramingHarness decoding(SequenceDecoder decoder) {
+        return FramingHarness.of(Framing.of(decoder, new LengthFieldEncoder(LengthFieldFormat.HEADERS),
+                LengthFieldFormat.HEADERS::frameLength));
     }
 
     @Test
@@ -51,7 +62,7 @@ class SequenceDecoderTest {
         int cases = 0;
         for (int first = 0; first <= THREE_STREAM.length; first++) {
             for (int second = first; second <= THREE_STREAM.length; second++) {
-                List<Object> out = headersDecoding(LENIENT).feedCut(THREE_STREAM, first, second);
+                List<Object> out = headersDecoding(LENIENT).feedSplit(THREE_STREAM, first, second);
                 assertThat(out).as("cut at %d and %d", first, second).isEqualTo(THREE);
                 cases++;
             }
@@ -66,10 +77,10 @@ class SequenceDecoderTest {
 
     @Test
     void yieldsEveryFrameFedOneByteAtATime() throws Exception {
-        Decoding decoding = headersDecoding(LENIENT);
+        FramingHarness decoding = headersDecoding(LENIENT);
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < THREE_STREAM.length; i++) {
-            out.addAll(decoding.feed(THREE_STREAM, i, i + 1));
+            out.addAll(decoding.feed(Arrays.copyOfRange(THREE_STREAM, i, i + 1)));
         }
         assertThat(out).isEqualTo(THREE);
     }
@@ -94,7 +105,7 @@ class SequenceDecoderTest {
 
     @Test
     void countsGarbageSpreadOverSeveralReads() throws Exception {
-        Decoding decoding = headersDecoding(LENIENT);
+        FramingHarness decoding = headersDecoding(LENIENT);
         byte[] garbage = new byte[100];
 
         assertThat(decoding.feed(garbage)).isEmpty();
@@ -110,7 +121,7 @@ class SequenceDecoderTest {
         byte[] stream = concat(utf8("xxxxxxxxxxxx"), headers("{}"));
         int insideMagic = 12 + 4;
 
-        List<Object> out = headersDecoding(LENIENT).feedCut(stream, insideMagic);
+        List<Object> out = headersDecoding(LENIENT).feedSplit(stream, insideMagic);
 
         assertThat(out).last().isEqualTo(received("{}"));
         assertThat(((SkippedBytes) out.get(0)).count()).isEqualTo(12);
@@ -118,7 +129,7 @@ class SequenceDecoderTest {
 
     @Test
     void strictRefusesGarbageNamingTheBytesSeen() {
-        Decoding decoding = headersDecoding(STRICT);
+        FramingHarness decoding = headersDecoding(STRICT);
 
         assertThatThrownBy(() -> decoding.feed(concat(utf8("junk"), headers("{}"))))
                 .isInstanceOf(FrameException.class)
@@ -129,12 +140,12 @@ class SequenceDecoderTest {
     void strictWaitsForAMagicSplitAcrossReads() throws Exception {
         byte[] frame = headers("{}");
 
-        assertThat(headersDecoding(STRICT).feedCut(frame, 3)).containsExactly(received("{}"));
+        assertThat(headersDecoding(STRICT).feedSplit(frame, 3)).containsExactly(received("{}"));
     }
 
     @Test
     void refusesANegativeLength() {
-        Decoding decoding = headersDecoding(LENIENT);
+        FramingHarness decoding = headersDecoding(LENIENT);
 
         assertThatThrownBy(() -> decoding.feed(headers(-1, new byte[0])))
                 .isInstanceOf(FrameException.class)
@@ -143,7 +154,7 @@ class SequenceDecoderTest {
 
     @Test
     void refusesALengthAboveMaxFrameBeforeTheBodyArrives() {
-        Decoding decoding = headersDecoding(new FrameLimits(1024, false));
+        FramingHarness decoding = headersDecoding(new FrameLimits(1024, false));
 
         assertThatThrownBy(() -> decoding.feed(headers(1025, new byte[0])))
                 .isInstanceOf(FrameException.class)
@@ -161,7 +172,7 @@ class SequenceDecoderTest {
 
     @Test
     void refusesGarbageWithNoMagicWithinMaxFrame() throws Exception {
-        Decoding decoding = headersDecoding(new FrameLimits(64, false));
+        FramingHarness decoding = headersDecoding(new FrameLimits(64, false));
         decoding.feed(new byte[60]);
 
         assertThatThrownBy(() -> decoding.feed(new byte[20]))
@@ -171,26 +182,26 @@ class SequenceDecoderTest {
 
     @Test
     void readsTheSeedConfirmationAfterEachFrame() throws Exception {
-        Decoding decoding = new Decoding(SequenceDecoder.builder()
+        FramingHarness decoding = decoding(SequenceDecoder.builder()
                 .frame(LengthFieldFormat.HEADERS, LENIENT).raw(2).build());
         byte[] stream = concat(headers("{\"a\":1}"), utf8("ok"), headers("{\"a\":2}"), utf8("ok"));
 
-        assertThat(decoding.feedCut(stream, 19)).containsExactly(received("{\"a\":1}"), new RawBytes(utf8("ok")),
+        assertThat(decoding.feedSplit(stream, 19)).containsExactly(received("{\"a\":1}"), new RawBytes(utf8("ok")),
                 received("{\"a\":2}"), new RawBytes(utf8("ok")));
     }
 
     @Test
     void readsRawAcknowledgementsOfAFixedLength() throws Exception {
-        Decoding decoding = new Decoding(SequenceDecoder.builder().raw(12).build());
+        FramingHarness decoding = decoding(SequenceDecoder.builder().raw(12).build());
         byte[] two = concat(utf8("我收到了"), utf8("我收到了"));
 
-        assertThat(decoding.feedCut(two, 5, 13)).containsExactly(RawBytes.utf8("我收到了"), RawBytes.utf8("我收到了"));
+        assertThat(decoding.feedSplit(two, 5, 13)).containsExactly(RawBytes.utf8("我收到了"), RawBytes.utf8("我收到了"));
     }
 
     @Test
     void decodesALittleEndianLengthThatCountsTheHeader() throws Exception {
         LengthFieldFormat format = new LengthFieldFormat(new byte[0], 0, 2, ByteOrder.LITTLE_ENDIAN, 0, true);
-        Decoding decoding = new Decoding(SequenceDecoder.builder().frame(format, LENIENT).build());
+        FramingHarness decoding = decoding(SequenceDecoder.builder().frame(format, LENIENT).build());
 
         List<Object> out = decoding.feed(HexFormat.of().parseHex("0500616263"));
 
@@ -201,7 +212,7 @@ class SequenceDecoderTest {
     void decodesAnEightByteLengthAfterOtherHeaderBytesWithAnAdjustment() throws Exception {
         // magic 'M', one version byte, an 8-byte big-endian length that counts a 2-byte trailer-free checksum prefix
         LengthFieldFormat format = new LengthFieldFormat(utf8("M"), 2, 8, ByteOrder.BIG_ENDIAN, -2, false);
-        Decoding decoding = new Decoding(SequenceDecoder.builder().frame(format, LENIENT).build());
+        FramingHarness decoding = decoding(SequenceDecoder.builder().frame(format, LENIENT).build());
 
         List<Object> out = decoding.feed(HexFormat.of().parseHex("4d01" + "0000000000000005" + "616263"));
 
@@ -214,7 +225,7 @@ class SequenceDecoderTest {
         byte[] body = new byte[200];
         byte[] stream = concat(new byte[] {(byte) 200}, body);
 
-        List<Object> out = new Decoding(SequenceDecoder.builder().frame(oneByte, LENIENT).build()).feed(stream);
+        List<Object> out = decoding(SequenceDecoder.builder().frame(oneByte, LENIENT).build()).feed(stream);
 
         assertThat(out).containsExactly(new Frame(body, 1 + 200));
     }

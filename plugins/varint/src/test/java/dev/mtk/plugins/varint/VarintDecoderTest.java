@@ -24,7 +24,7 @@ class VarintDecoderTest {
     private static final byte[] THREE_STREAM = concat(hex("02"), utf8("ok"), hex("00"), hex("82 01"), BODY_130);
 
     private static FramingHarness decoding(FrameLimits limits) {
-        return FramingHarness.of(new VarintFrameCodec().create(Options.of(Map.of(), limits)));
+        return FramingHarness.of(new VarintFramingProvider().create(Options.of(Map.of(), limits)));
     }
 
     private static FramingHarness decoding() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class VarintEncoderTest {
     private final VarintEncoder encoder = new VarintEncoder();
-    private final FramingHarness harness = FramingHarness.of(new VarintFrameCodec().create(Options.none()));
+    private final FramingHarness harness = FramingHarness.of(new VarintFramingProvider().create(Options.none()));
 
     @Test
     void framesAShortBodyBehindAOneByteLength() {

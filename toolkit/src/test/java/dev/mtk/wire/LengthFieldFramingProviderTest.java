@@ -12,7 +12,7 @@ import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
 import dev.mtk.spi.SkippedBytes;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The table of issue 14: each protocol's frames described with the options alone, written by the encoder as the
  * protocol writes them, and read back across every pair of split points.
  */
-class LengthFieldFrameCodecTest {
+class LengthFieldFramingProviderTest {
     private static final FrameLimits STRICT = new FrameLimits(FrameLimits.DEFAULT_MAX_FRAME, true);
 
     static Framing framing(String options) {
@@ -32,7 +32,7 @@ class LengthFieldFrameCodecTest {
     }
 
     static Framing framing(String options, FrameLimits limits) {
-        return new LengthFieldFrameCodec().create(Options.of(FramingSpec.parseOptions(options), limits));
+        return new LengthFieldFramingProvider().create(Options.of(FramingSpec.parseOptions(options), limits));
     }
 
     static byte[] hex(String spaced) {
@@ -61,7 +61,7 @@ class LengthFieldFrameCodecTest {
             for (int second = first; second <= stream.length; second++) {
                 List<Seen> out = new ArrayList<>();
                 int wire = 0;
-                for (Object unit : new Decoding(framing.decoder()).feedCut(stream, first, second)) {
+                for (Object unit : FramingHarness.of(framing).feedSplit(stream, first, second)) {
                     out.add(seen(framing, (Frame) unit));
                     wire += ((Frame) unit).wireSize();
                 }
@@ -115,7 +115,7 @@ class LengthFieldFrameCodecTest {
                 encode(mysql, mysql.frame(large, Map.of("seq", 2))));
 
         assertThat(java.util.Arrays.copyOf(stream, 10)).isEqualTo(hex("020000 01 6f6b" + "701101 02"));
-        List<Object> out = new Decoding(mysql.decoder()).feedCut(stream, 3, 7, 70000);
+        List<Object> out = FramingHarness.of(mysql).feedSplit(stream, 3, 7, 70000);
         assertThat(out).extracting(unit -> mysql.fields().read((Frame) unit))
                 .containsExactly(fields("seq", 1), fields("seq", 2));
         assertThat(((Frame) out.get(1)).body()).isEqualTo(large);
@@ -185,7 +185,7 @@ class LengthFieldFrameCodecTest {
     void aWrongTrailerIsRefusedNamingTheBytesSeen() {
         Framing amqp = framing("offset=3,width=4,trailer=0xce");
 
-        assertThatThrownBy(() -> new Decoding(amqp.decoder()).feed(hex("01 0000 00000002 6f6b 00")))
+        assertThatThrownBy(() -> FramingHarness.of(amqp).feed(hex("01 0000 00000002 6f6b 00")))
                 .isInstanceOf(FrameException.class)
                 .hasMessage("expected trailer ce after the 2-byte body, got 00 (header 01 00 00 00 00 00 02)");
     }
@@ -194,7 +194,7 @@ class LengthFieldFrameCodecTest {
     void aLengthThatCountsLessThanItselfIsRefused() {
         Framing postgres = framing("offset=1,width=4,counts=self");
 
-        assertThatThrownBy(() -> new Decoding(postgres.decoder()).feed(hex("51 00000003")))
+        assertThatThrownBy(() -> FramingHarness.of(postgres).feed(hex("51 00000003")))
                 .isInstanceOf(FrameException.class)
                 .hasMessage("negative frame length -1 (header 51 00 00 00 03)");
     }
@@ -203,7 +203,7 @@ class LengthFieldFrameCodecTest {
     void anUnknownMagicIsRefusedWhenStrictNamingEveryMagic() {
         Framing memcached = framing("magic=0x80|0x81,offset=8,header=24,strip=none", STRICT);
 
-        assertThatThrownBy(() -> new Decoding(memcached.decoder()).feed(hex("82 00 0000")))
+        assertThatThrownBy(() -> FramingHarness.of(memcached).feed(hex("82 00 0000")))
                 .isInstanceOf(FrameException.class)
                 .hasMessage("expected magic 80 | 81 at the start of a frame, got 82 00 00 00");
     }
@@ -214,7 +214,7 @@ class LengthFieldFrameCodecTest {
         byte[] stream = hex("00 7f 82" + "81 01 aa" + "42" + "80 00");
 
         for (int cut = 0; cut <= stream.length; cut++) {
-            List<Object> out = new Decoding(framing.decoder()).feedCut(stream, cut);
+            List<Object> out = FramingHarness.of(framing).feedSplit(stream, cut);
             assertThat(out).as("cut at %d", cut).hasSize(4);
             assertThat(((SkippedBytes) out.get(0)).count()).isEqualTo(3);
             assertThat(out.get(1)).isEqualTo(new Frame(hex("aa"), 3));
@@ -261,7 +261,7 @@ class LengthFieldFrameCodecTest {
 
     @Test
     void unknownOptionNamesTheKnownOnes() {
-        assertThatThrownBy(() -> new FramingSpec(new LengthFieldFrameCodec(), Map.of("size", "4"))
+        assertThatThrownBy(() -> new FramingSpec(new LengthFieldFramingProvider(), Map.of("size", "4"))
                 .create(FrameLimits.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("framing length-field: unknown option 'size' (known: magic, offset, width, order, "

@@ -15,18 +15,18 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-class VarintFrameCodecTest {
-    private final VarintFrameCodec codec = new VarintFrameCodec();
+class VarintFramingProviderTest {
+    private final VarintFramingProvider provider = new VarintFramingProvider();
 
     @Test
     void isNamedVarint() {
-        assertThat(codec.name()).isEqualTo("varint");
-        assertThat(codec.description()).contains("varint32").doesNotContain("\n");
+        assertThat(provider.name()).isEqualTo("varint");
+        assertThat(provider.description()).contains("varint32").doesNotContain("\n");
     }
 
     @Test
     void createsAFramingThatHonoursTheLimits() {
-        Framing framing = codec.create(Options.of(Map.of(), new FrameLimits(16, false)));
+        Framing framing = provider.create(Options.of(Map.of(), new FrameLimits(16, false)));
         FramingHarness harness = FramingHarness.of(framing);
 
         assertThatThrownBy(() -> harness.feed(hex("11")))
@@ -36,18 +36,18 @@ class VarintFrameCodecTest {
 
     @Test
     void takesNoOptions() {
-        assertThat(codec.options()).isEmpty();
+        assertThat(provider.options()).isEmpty();
     }
 
     @Test
     void isListedForTheServiceLoader() {
         assertThat(ServiceLoader.load(FramingProvider.class).stream().map(ServiceLoader.Provider::type))
-                .contains(VarintFrameCodec.class);
+                .contains(VarintFramingProvider.class);
     }
 
     @Test
     void frameLengthCountsTheVarintAndTheBody() {
-        Framing framing = codec.create(Options.none());
+        Framing framing = provider.create(Options.none());
 
         assertThat(framing.frameLength(0)).isEqualTo(1);
         assertThat(framing.frameLength(127)).isEqualTo(128);
@@ -58,7 +58,7 @@ class VarintFrameCodecTest {
 
     @Test
     void frameLengthAgreesWithTheEncoder() {
-        Framing framing = codec.create(Options.none());
+        Framing framing = provider.create(Options.none());
 
         for (int length : new int[] {0, 127, 128, 300, 16384}) {
             assertThat(framing.frameLength(length)).isEqualTo(new VarintEncoder().frame(new byte[length]).length);
@@ -67,7 +67,7 @@ class VarintFrameCodecTest {
 
     @Test
     void roundTripsABodyOfEachVarintWidth() throws Exception {
-        Framing framing = codec.create(Options.of(Map.of(), new FrameLimits(1 << 22, false)));
+        Framing framing = provider.create(Options.of(Map.of(), new FrameLimits(1 << 22, false)));
         FramingHarness harness = FramingHarness.of(framing);
 
         for (int length : new int[] {0, 127, 128, 16383, 16384, (1 << 21) - 1, 1 << 21}) {
@@ -78,6 +78,6 @@ class VarintFrameCodecTest {
 
     @Test
     void encoderIsTheVarintEncoder() {
-        assertThat(codec.create(Options.none()).encoder()).isInstanceOf(VarintEncoder.class);
+        assertThat(provider.create(Options.none()).encoder()).isInstanceOf(VarintEncoder.class);
     }
 }

@@ -9,24 +9,24 @@ import dev.mtk.spi.FrameException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PostgresFrameCodecTest {
+class PostgresFramingProviderTest {
 
     private static Framing postgres() {
-        return new PostgresFrameCodec().create(Options.none());
+        return new PostgresFramingProvider().create(Options.none());
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test
     void decodesTheDocumentedSample() throws Exception {
-        List<Object> out = new Decoding(postgres().decoder()).feed(hex("51 00000008 6f6b3b00"));
+        List<Object> out = FramingHarness.of(postgres()).feed(hex("51 00000008 6f6b3b00"));
 
         assertThat(((Frame) out.get(0)).body()).isEqualTo(hex("6f6b3b00"));
         assertThat(postgres().fields().read((Frame) out.get(0))).containsExactly(Map.entry("type", (long) 'Q'));
@@ -42,14 +42,14 @@ class PostgresFrameCodecTest {
 
     @Test
     void messagesAreReadBackAcrossEverySplitPoint() throws Exception {
-        LengthFieldFrameCodecTest.decodesAtEverySplit(postgres(), hex("5a 00000005 49" + "43 0000000d 53454c4543542031 00"),
-                List.of(LengthFieldFrameCodecTest.seen("49", Map.of("type", (long) 'Z')),
-                        LengthFieldFrameCodecTest.seen("53454c4543542031 00", Map.of("type", (long) 'C'))));
+        LengthFieldFramingProviderTest.decodesAtEverySplit(postgres(), hex("5a 00000005 49" + "43 0000000d 53454c4543542031 00"),
+                List.of(LengthFieldFramingProviderTest.seen("49", Map.of("type", (long) 'Z')),
+                        LengthFieldFramingProviderTest.seen("53454c4543542031 00", Map.of("type", (long) 'C'))));
     }
 
     @Test
     void aLengthShorterThanItselfIsRefused() {
-        assertThatThrownBy(() -> new Decoding(postgres().decoder()).feed(hex("5a 00000002")))
+        assertThatThrownBy(() -> FramingHarness.of(postgres()).feed(hex("5a 00000002")))
                 .isInstanceOf(FrameException.class)
                 .hasMessage("negative frame length -2 (header 5a 00 00 00 02)");
     }

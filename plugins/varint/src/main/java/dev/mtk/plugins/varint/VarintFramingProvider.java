@@ -57,7 +57,7 @@ import dev.mtk.spi.Options;
  *
  * <p>The framing takes no options.
  */
-public final class VarintFrameCodec implements FramingProvider {
+public final class VarintFramingProvider implements FramingProvider {
 
     @Override
     public String name() {

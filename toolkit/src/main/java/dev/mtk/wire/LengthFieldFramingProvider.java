@@ -43,7 +43,7 @@ import java.util.Map;
  *     <td>none</td></tr>
  * </table>
  */
-public final class LengthFieldFrameCodec implements FramingProvider {
+public final class LengthFieldFramingProvider implements FramingProvider {
     static final List<String> OPTIONS = List.of("magic", "offset", "width", "order", "adjust", "counts",
             "includes-header", "header", "trailer", "strip", "length", "fields");
 

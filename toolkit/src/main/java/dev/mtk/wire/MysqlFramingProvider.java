@@ -20,7 +20,7 @@ import java.util.Map;
  * +----------+-----+-------+                +-------+
  * </pre>
  */
-public final class MysqlFrameCodec implements FramingProvider {
+public final class MysqlFramingProvider implements FramingProvider {
     private static final Map<String, String> FORMAT = Map.of("width", "3", "order", "little", "header", "4",
             "fields", "seq@3:1");
     private static final List<String> OPEN = List.of("strip", "length");
@@ -42,6 +42,6 @@ public final class MysqlFrameCodec implements FramingProvider {
 
     @Override
     public Framing create(Options options) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, options), options.limits());
+        return new LengthFieldFraming(LengthFieldFramingProvider.preset(FORMAT, options), options.limits());
     }
 }

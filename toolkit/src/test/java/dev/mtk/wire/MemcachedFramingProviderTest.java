@@ -16,29 +16,29 @@ import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MemcachedFrameCodecTest {
+class MemcachedFramingProviderTest {
     /** The javadoc's sample: GET "foo" with opaque 7. */
     private static final String GET_FOO = "80 00 0003 00 00 0000 00000003 00000007 0000000000000000 666f6f";
 
     private static Framing memcached(Map<String, String> options) {
-        return new MemcachedFrameCodec().create(Options.of(options));
+        return new MemcachedFramingProvider().create(Options.of(options));
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test
     void decodesTheDocumentedSampleAsAWholeFrameWithItsFields() throws Exception {
         Framing memcached = memcached(Map.of());
 
-        List<Object> out = new Decoding(memcached.decoder()).feed(hex(GET_FOO));
+        List<Object> out = FramingHarness.of(memcached).feed(hex(GET_FOO));
 
         Frame frame = (Frame) out.get(0);
         assertThat(frame.body()).isEqualTo(hex(GET_FOO));
@@ -52,10 +52,10 @@ class MemcachedFrameCodecTest {
     void aResponseIsReadBackAcrossEverySplitPoint() throws Exception {
         String hit = "81 00 0000 04 00 0000 00000007 0000002a 0000000000000001 deadbeef 626172";
 
-        LengthFieldFrameCodecTest.decodesAtEverySplit(memcached(Map.of()), hex(GET_FOO + hit), List.of(
-                LengthFieldFrameCodecTest.seen(GET_FOO, Map.of("magic", 0x80L, "opcode", 0L, "keylen", 3L, "extlen", 0L,
+        LengthFieldFramingProviderTest.decodesAtEverySplit(memcached(Map.of()), hex(GET_FOO + hit), List.of(
+                LengthFieldFramingProviderTest.seen(GET_FOO, Map.of("magic", 0x80L, "opcode", 0L, "keylen", 3L, "extlen", 0L,
                         "status", 0L, "opaque", 7L, "cas", 0L)),
-                LengthFieldFrameCodecTest.seen(hit, Map.of("magic", 0x81L, "opcode", 0L, "keylen", 0L, "extlen", 4L,
+                LengthFieldFramingProviderTest.seen(hit, Map.of("magic", 0x81L, "opcode", 0L, "keylen", 0L, "extlen", 4L,
                         "status", 0L, "opaque", 42L, "cas", 1L))));
     }
 
@@ -87,7 +87,7 @@ class MemcachedFrameCodecTest {
 
     @Test
     void theShapeIsNotAnOption() {
-        assertThatThrownBy(() -> new FramingSpec(new MemcachedFrameCodec(), Map.of("offset", "4"))
+        assertThatThrownBy(() -> new FramingSpec(new MemcachedFramingProvider(), Map.of("offset", "4"))
                 .create(FrameLimits.DEFAULT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("framing memcached: unknown option 'offset' (known: strip, length, fields)");

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>{@code length=fill} writes the body length of frames sent; {@code strip=header} makes a message the body alone
  * (extras, key, value) with the fields still read from the header.
  */
-public final class MemcachedFrameCodec implements FramingProvider {
+public final class MemcachedFramingProvider implements FramingProvider {
     private static final Map<String, String> FORMAT = Map.of("magic", "0x80|0x81", "offset", "8", "width", "4",
             "header", "24", "strip", "none",
             "fields", "magic@0:1+opcode@1:1+keylen@2:2+extlen@4:1+status@6:2+opaque@12:4+cas@16:8");
@@ -49,6 +49,6 @@ public final class MemcachedFrameCodec implements FramingProvider {
 
     @Override
     public Framing create(Options options) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, options), options.limits());
+        return new LengthFieldFraming(LengthFieldFramingProvider.preset(FORMAT, options), options.limits());
     }
 }

@@ -5,7 +5,7 @@ import dev.mtk.spi.FramingProvider;
 import dev.mtk.spi.Options;
 
 /** {@code headers}: the seed's framing, {@link LengthFieldFormat#HEADERS}. */
-public final class HeadersFrameCodec implements FramingProvider {
+public final class HeadersFramingProvider implements FramingProvider {
 
     @Override
     public String name() {

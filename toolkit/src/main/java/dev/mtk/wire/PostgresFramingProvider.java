@@ -20,7 +20,7 @@ import java.util.Map;
  * +------+-------------+-------------+              +-------------+
  * </pre>
  */
-public final class PostgresFrameCodec implements FramingProvider {
+public final class PostgresFramingProvider implements FramingProvider {
     private static final Map<String, String> FORMAT = Map.of("offset", "1", "width", "4", "counts", "self",
             "fields", "type@0:1");
     private static final List<String> OPEN = List.of("strip", "length");
@@ -43,6 +43,6 @@ public final class PostgresFrameCodec implements FramingProvider {
 
     @Override
     public Framing create(Options options) {
-        return new LengthFieldFraming(LengthFieldFrameCodec.preset(FORMAT, options), options.limits());
+        return new LengthFieldFraming(LengthFieldFramingProvider.preset(FORMAT, options), options.limits());
     }
 }

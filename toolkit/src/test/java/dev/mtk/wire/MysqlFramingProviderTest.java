@@ -7,26 +7,26 @@ import dev.mtk.spi.FrameEncoder;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.Framing;
 import dev.mtk.spi.Options;
-import dev.mtk.testing.Decoding;
+import dev.mtk.testkit.FramingHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MysqlFrameCodecTest {
+class MysqlFramingProviderTest {
 
     private static Framing mysql(Map<String, String> options) {
-        return new MysqlFrameCodec().create(Options.of(options));
+        return new MysqlFramingProvider().create(Options.of(options));
     }
 
     private static byte[] hex(String spaced) {
-        return LengthFieldFrameCodecTest.hex(spaced);
+        return LengthFieldFramingProviderTest.hex(spaced);
     }
 
     @Test
     void decodesTheDocumentedSample() throws Exception {
         Framing mysql = mysql(Map.of());
 
-        List<Object> out = new Decoding(mysql.decoder()).feed(hex("020000 01 6f6b"));
+        List<Object> out = FramingHarness.of(mysql).feed(hex("020000 01 6f6b"));
 
         assertThat(((Frame) out.get(0)).body()).isEqualTo(hex("6f6b"));
         assertThat(mysql.fields().read((Frame) out.get(0))).containsExactly(Map.entry("seq", 1L));
@@ -43,14 +43,14 @@ class MysqlFrameCodecTest {
 
     @Test
     void packetsAreReadBackAcrossEverySplitPoint() throws Exception {
-        LengthFieldFrameCodecTest.decodesAtEverySplit(mysql(Map.of()), hex("010000 00 0e" + "070000 01 00000002000000"),
-                List.of(LengthFieldFrameCodecTest.seen("0e", Map.of("seq", 0L)),
-                        LengthFieldFrameCodecTest.seen("00000002000000", Map.of("seq", 1L))));
+        LengthFieldFramingProviderTest.decodesAtEverySplit(mysql(Map.of()), hex("010000 00 0e" + "070000 01 00000002000000"),
+                List.of(LengthFieldFramingProviderTest.seen("0e", Map.of("seq", 0L)),
+                        LengthFieldFramingProviderTest.seen("00000002000000", Map.of("seq", 1L))));
     }
 
     @Test
     void wholeFrameModeKeepsTheHeaderInTheMessage() throws Exception {
-        List<Object> out = new Decoding(mysql(Map.of("strip", "none")).decoder()).feed(hex("020000 01 6f6b"));
+        List<Object> out = FramingHarness.of(mysql(Map.of("strip", "none"))).feed(hex("020000 01 6f6b"));
 
         assertThat(((Frame) out.get(0)).body()).isEqualTo(hex("020000 01 6f6b"));
     }
