@@ -1,8 +1,5 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.Framing;
-import dev.mtk.spi.FramingProvider;
-import dev.mtk.spi.Options;
 import java.util.List;
 import java.util.Map;
 
@@ -25,30 +22,12 @@ import java.util.Map;
  * <p>{@code length=fill} writes the body length of frames sent; {@code strip=header} makes a message the body alone
  * (extras, key, value) with the fields still read from the header.
  */
-public final class MemcachedFramingProvider implements FramingProvider {
-    private static final Map<String, String> FORMAT = Map.of("magic", "0x80|0x81", "offset", "8", "width", "4",
-            "header", "24", "strip", "none",
-            "fields", "magic@0:1+opcode@1:1+keylen@2:2+extlen@4:1+status@6:2+opaque@12:4+cas@16:8");
-    private static final List<String> OPEN = List.of("strip", "length", "fields");
-
-    @Override
-    public String name() {
-        return "memcached";
-    }
-
-    @Override
-    public String description() {
-        return "memcached binary protocol: 24-byte header (magic 0x80/0x81, body length at 8), whole frames, "
-                + "fields opcode, opaque, ...; options strip, length, fields";
-    }
-
-    @Override
-    public List<String> options() {
-        return OPEN;
-    }
-
-    @Override
-    public Framing create(Options options) {
-        return new LengthFieldFraming(LengthFieldFramingProvider.preset(FORMAT, options), options.limits());
+public final class MemcachedFramingProvider extends PresetFramingProvider {
+    public MemcachedFramingProvider() {
+        super("memcached", "memcached binary protocol: 24-byte header (magic 0x80/0x81, body length at 8), whole "
+                + "frames, fields opcode, opaque, ...; options strip, length, fields",
+                Map.of("magic", "0x80|0x81", "offset", "8", "width", "4", "header", "24", "strip", "none",
+                        "fields", "magic@0:1+opcode@1:1+keylen@2:2+extlen@4:1+status@6:2+opaque@12:4+cas@16:8"),
+                List.of("strip", "length", "fields"));
     }
 }

@@ -1,8 +1,5 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.Framing;
-import dev.mtk.spi.FramingProvider;
-import dev.mtk.spi.Options;
 import java.util.List;
 import java.util.Map;
 
@@ -20,28 +17,11 @@ import java.util.Map;
  * +----------+-----+-------+                +-------+
  * </pre>
  */
-public final class MysqlFramingProvider implements FramingProvider {
-    private static final Map<String, String> FORMAT = Map.of("width", "3", "order", "little", "header", "4",
-            "fields", "seq@3:1");
-    private static final List<String> OPEN = List.of("strip", "length");
-
-    @Override
-    public String name() {
-        return "mysql";
-    }
-
-    @Override
-    public String description() {
-        return "MySQL/MariaDB packets: 3-byte little-endian length, sequence byte (field seq); options strip, length";
-    }
-
-    @Override
-    public List<String> options() {
-        return OPEN;
-    }
-
-    @Override
-    public Framing create(Options options) {
-        return new LengthFieldFraming(LengthFieldFramingProvider.preset(FORMAT, options), options.limits());
+public final class MysqlFramingProvider extends PresetFramingProvider {
+    public MysqlFramingProvider() {
+        super("mysql", "MySQL/MariaDB packets: 3-byte little-endian length, sequence byte (field seq); options "
+                + "strip, length",
+                Map.of("width", "3", "order", "little", "header", "4", "fields", "seq@3:1"),
+                List.of("strip", "length"));
     }
 }

@@ -1,8 +1,5 @@
 package dev.mtk.wire;
 
-import dev.mtk.spi.Framing;
-import dev.mtk.spi.FramingProvider;
-import dev.mtk.spi.Options;
 import java.util.List;
 import java.util.Map;
 
@@ -20,29 +17,11 @@ import java.util.Map;
  * +------+-------------+-------------+              +-------------+
  * </pre>
  */
-public final class PostgresFramingProvider implements FramingProvider {
-    private static final Map<String, String> FORMAT = Map.of("offset", "1", "width", "4", "counts", "self",
-            "fields", "type@0:1");
-    private static final List<String> OPEN = List.of("strip", "length");
-
-    @Override
-    public String name() {
-        return "postgres";
-    }
-
-    @Override
-    public String description() {
-        return "PostgreSQL messages after startup: type byte (field type), 4-byte length counting itself; "
-                + "options strip, length";
-    }
-
-    @Override
-    public List<String> options() {
-        return OPEN;
-    }
-
-    @Override
-    public Framing create(Options options) {
-        return new LengthFieldFraming(LengthFieldFramingProvider.preset(FORMAT, options), options.limits());
+public final class PostgresFramingProvider extends PresetFramingProvider {
+    public PostgresFramingProvider() {
+        super("postgres", "PostgreSQL messages after startup: type byte (field type), 4-byte length counting "
+                + "itself; options strip, length",
+                Map.of("offset", "1", "width", "4", "counts", "self", "fields", "type@0:1"),
+                List.of("strip", "length"));
     }
 }
