@@ -401,8 +401,8 @@ class DistributionIT {
                 build.toString(), ".", "-C", example.resolve("src").toString(), "META-INF");
         Path mtk = home.resolve("bin/mtk");
 
-        try (StartedServer server = StartedServer.start(mtk, "--handler", "counter:label=hits")) {
-            Result client = run(mtk, "client", "-p", server.port(), "-e", "{}", "-e", "{}");
+        try (ServerProcess server = ServerProcess.quiet(mtk, temp, "--handler", "counter:label=hits")) {
+            Result client = run(mtk, "client", "-p", String.valueOf(server.port()), "-e", "{}", "-e", "{}");
 
             assertThat(client.code()).as(client.err()).isZero();
             assertThat(client.out()).contains("acknowledged: {\"hits\":1,\"total\":1}",
@@ -412,8 +412,9 @@ class DistributionIT {
 
     @Test
     void aClientWhoseStandardInputIsEmptySendsTheSeedSample() throws Exception {
-        try (StartedServer server = StartedServer.start(CLONE_LAUNCHER)) {
-            Result result = run(Map.of(), Path.of("/dev/null"), CLONE_LAUNCHER, "client", "-p", server.port());
+        try (ServerProcess server = ServerProcess.quiet(CLONE_LAUNCHER, temp)) {
+            Result result = run(Map.of(), Path.of("/dev/null"), CLONE_LAUNCHER, "client", "-p",
+                    String.valueOf(server.port()));
 
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.out()).contains("\"Name\":\"Joel\"").endsWith("send over\n");
@@ -424,8 +425,8 @@ class DistributionIT {
     @Test
     void aClientSendsAPrettyPrintedDocumentOnStandardInputAsOneMessage() throws Exception {
         Path pretty = Files.writeString(temp.resolve("pretty.json"), "{\n  \"a\": [\n    1,\n    2\n  ]\n}\n");
-        try (StartedServer server = StartedServer.start(CLONE_LAUNCHER)) {
-            Result result = run(Map.of(), pretty, CLONE_LAUNCHER, "client", "-p", server.port());
+        try (ServerProcess server = ServerProcess.quiet(CLONE_LAUNCHER, temp)) {
+            Result result = run(Map.of(), pretty, CLONE_LAUNCHER, "client", "-p", String.valueOf(server.port()));
 
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.out()).contains("(body 11 B): {\"a\":[1,2]}").endsWith("send over\n");
@@ -456,9 +457,9 @@ class DistributionIT {
         Result listed = run(mtk, "plugins");
         assertThat(listed.out()).containsPattern("handler +kv +\\S+ +" + home.resolve("plugins")
                 + "/mtk-plugin-kv-handler-\\S+\\.jar");
-        try (StartedServer groovy = StartedServer.start(mtk, "--script",
+        try (ServerProcess groovy = ServerProcess.quiet(mtk, temp, "--script",
                         home.resolve("scripts/kv-server.groovy").toString());
-                StartedServer java = StartedServer.start(mtk, "--handler", "kv")) {
+                ServerProcess java = ServerProcess.quiet(mtk, temp, "--handler", "kv")) {
             Result againstGroovy = run(mtk, "run", check.toString(), "127.0.0.1:" + groovy.port());
             Result againstJava = run(mtk, "run", check.toString(), "127.0.0.1:" + java.port());
 

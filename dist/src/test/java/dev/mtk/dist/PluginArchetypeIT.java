@@ -95,7 +95,8 @@ class PluginArchetypeIT {
     @Test
     void theGeneratedHandlerAndPayloadCodecServeAClientAsTheGuideShows() throws Exception {
         List<String> server = guide("mtk server --handler ");
-        try (StartedServer started = StartedServer.start(LAUNCHER, withPlugins(server.subList(2, server.size())))) {
+        String[] args = withPlugins(server.subList(2, server.size()));
+        try (ServerProcess started = ServerProcess.quiet(LAUNCHER, temp, args)) {
             Result client = mtk(onPort(guide("mtk client "), started));
 
             assertThat(client.code()).as(client.out()).isZero();
@@ -140,9 +141,9 @@ class PluginArchetypeIT {
     }
 
     /** A guide's {@code mtk client ...} line, to the started server and with the plugin folder. */
-    private static List<String> onPort(List<String> guideLine, StartedServer server) {
-        List<String> args = new ArrayList<>(List.of(guideLine.get(1), "-p", server.port(), "--plugins",
-                plugins.toString()));
+    private static List<String> onPort(List<String> guideLine, ServerProcess server) {
+        List<String> args = new ArrayList<>(List.of(guideLine.get(1), "-p", String.valueOf(server.port()),
+                "--plugins", plugins.toString()));
         args.addAll(guideLine.subList(2, guideLine.size()));
         return args;
     }

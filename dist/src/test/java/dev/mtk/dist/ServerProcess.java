@@ -17,8 +17,8 @@ import org.awaitility.Awaitility;
 
 /**
  * {@code dist/bin/mtk server ...} running in its own JVM, its output in files (so that its log never blocks on a
- * full pipe), read for the {@code listening on} and {@code admin on} lines; {@link #close()} stops it as SIGTERM
- * does.
+ * full pipe), read for the {@code listening on} line when it starts and the {@code admin on} line when asked for it
+ * (the server prints it after the first); {@link #close()} stops it as SIGTERM does.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) ", Pattern.MULTILINE);
@@ -28,22 +28,25 @@ final class ServerProcess implements AutoCloseable {
     private final Path out;
     private final Path err;
     private final int port;
-    private final String adminUrl;
 
     private ServerProcess(Process process, Path out, Path err) throws IOException {
         this.process = process;
         this.out = out;
         this.err = err;
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-                .until(() -> !process.isAlive() || ADMIN.matcher(out()).find());
-        Matcher listening = LISTENING.matcher(out());
-        Matcher admin = ADMIN.matcher(out());
-        assertThat(listening.find() && admin.find()).as("the server started: %s%s", out(), err()).isTrue();
-        this.port = Integer.parseInt(listening.group(1));
-        this.adminUrl = admin.group(1);
+        this.port = Integer.parseInt(awaitLine(LISTENING, "the server started"));
     }
 
-    /** Starts {@code launcher server ARGS} in {@code folder} with {@code env} added, and waits for its admin line. */
+    /**
+     * Starts {@code launcher server -p 0 -q ARGS} in {@code folder}: a server on a port of its choosing, quiet because
+     * no test reads its log.
+     */
+    static ServerProcess quiet(Path launcher, Path folder, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("-p", "0", "-q"));
+        all.addAll(List.of(args));
+        return start(launcher, folder, Map.of(), all.toArray(String[]::new));
+    }
+
+    /** Starts {@code launcher server ARGS} in {@code folder} with {@code env} added; waits for its listening line. */
     static ServerProcess start(Path launcher, Path folder, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "server"));
         command.addAll(List.of(args));
@@ -61,9 +64,18 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://127.0.0.1:PORT}, as the server printed it. */
-    String adminUrl() {
-        return adminUrl;
+    /** {@code http://127.0.0.1:PORT}, as the server printed it; waits for the line, which follows the listening one. */
+    String adminUrl() throws IOException {
+        return awaitLine(ADMIN, "the server serves its admin");
+    }
+
+    /** The first group of {@code line} once standard output holds it; fails with both outputs if the server exits. */
+    private String awaitLine(Pattern line, String what) throws IOException {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .until(() -> !process.isAlive() || line.matcher(out()).find());
+        Matcher found = line.matcher(out());
+        assertThat(found.find()).as("%s: %s%s", what, out(), err()).isTrue();
+        return found.group(1);
     }
 
     String out() throws IOException {

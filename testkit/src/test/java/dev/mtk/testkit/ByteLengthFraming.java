@@ -61,6 +61,15 @@ final class ByteLengthFraming implements Framing {
         return new ByteLengthFraming(false, flaw);
     }
 
+    /**
+     * The plain framing's encoder and frame length around {@code decoder}: for a decoder wrong in a way no {@link Flaw}
+     * says, so that its test class holds only the decoder.
+     */
+    static Framing decodedBy(ProtocolDecoder decoder) {
+        ByteLengthFraming plain = plain();
+        return Framing.of(decoder, plain.encoder(), plain::frameLength);
+    }
+
     private int headerLength() {
         return opcode ? 2 : 1;
     }

@@ -88,7 +88,7 @@ class FramingHarnessTest {
 
     @Test
     void decodeEverySplitFailsNamingTheTwoWaySplitThatDiffers() {
-        FramingHarness readIsAFrame = FramingHarness.of(new ReadIsAFrameFraming());
+        FramingHarness readIsAFrame = FramingHarness.of(ByteLengthFraming.decodedBy(new ReadIsAFrameDecoder()));
 
         assertThatThrownBy(() -> readIsAFrame.decodeEverySplit(hex("61 62 63"))).isInstanceOf(AssertionError.class)
                 .hasMessage("split at byte 1 of 3 (reads of 1 and 2 bytes) decodes to [Frame[61, wire 1 B],"
@@ -97,7 +97,7 @@ class FramingHarnessTest {
 
     @Test
     void decodeEverySplitFailsWhenOnlyByteByByteDiffers() {
-        FramingHarness forgetful = FramingHarness.of(new ForgetfulFraming());
+        FramingHarness forgetful = FramingHarness.of(ByteLengthFraming.decodedBy(new ForgetfulDecoder()));
 
         assertThatThrownBy(() -> forgetful.decodeEverySplit(hex("02 61 62"))).isInstanceOf(AssertionError.class)
                 .hasMessage("byte by byte (3 reads of 1 byte) decodes to [], but one read decodes to"
@@ -172,7 +172,7 @@ class FramingHarnessTest {
 
     @Test
     void assertStatePerSessionFailsForADecoderKeepingStateInAField() {
-        FramingHarness fieldState = FramingHarness.of(new FieldStateFraming());
+        FramingHarness fieldState = FramingHarness.of(ByteLengthFraming.decodedBy(new FieldStateDecoder()));
 
         assertThatThrownBy(() -> fieldState.assertStatePerSession(TWO)).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("interleaved byte by byte with a second session, the first session decodes to"
@@ -183,7 +183,7 @@ class FramingHarnessTest {
 
     @Test
     void assertStatePerSessionDoesNotBlameAFieldStateDecoderWithOneSession() throws Exception {
-        FramingHarness fieldState = FramingHarness.of(new FieldStateFraming());
+        FramingHarness fieldState = FramingHarness.of(ByteLengthFraming.decodedBy(new FieldStateDecoder()));
 
         assertThat(fieldState.decodeEverySplit(TWO)).isEqualTo(TWO_FRAMES);
     }
