@@ -4,7 +4,6 @@ import dev.mtk.exchange.Exchange;
 import dev.mtk.session.ClientSession;
 import dev.mtk.session.Message;
 import dev.mtk.session.SessionException;
-import dev.mtk.spi.Frame;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -246,10 +245,9 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
             byte[] request = plan.fixedRequest();
             String key = null;
             if (request == null) {
-                Frame frame;
+                Plan.Request next;
                 try {
-                    frame = plan.frame(run.nextSeq(), number, random);
-                    request = plan.profile().encode(frame);
+                    next = plan.request(run.nextSeq(), number, random);
                 } catch (RuntimeException e) {
                     // The first request was encoded before the run; a later one the framing refuses ends this
                     // connection's sending rather than the run.
@@ -257,7 +255,8 @@ final class BenchConnection implements ClientSession.Listener, Checker.Done {
                     remaining = 0;
                     return;
                 }
-                key = correlated ? plan.profile().key(plan.profile().outbound(frame)) : null;
+                request = next.bytes();
+                key = next.key();
             }
             if (correlated && (key == null || byKey.containsKey(key))) {
                 // Checked before the run for a fixed body and a template; a --bodies file may still repeat an id.

@@ -21,17 +21,27 @@ import java.util.random.RandomGenerator;
 record Plan(Profile profile, RequestSource source, byte[] fixedRequest, byte[] confirmation, ReplyCheck check,
         Checker checker, HeaderField idField) {
 
+    /** A request ready to send: its wire bytes, and its key when the profile correlates (else {@code null}). */
+    record Request(byte[] bytes, String key) {
+    }
+
     /**
-     * Request {@code seq}'s frame on connection {@code conn}; with {@code --correlate header.NAME} the header field
-     * carries {@code seq}, wrapped to the field's width (a 2-byte stream id counts 0 .. 65535 and starts again), so
-     * that every request in flight has an id of its own.
+     * Request {@code seq} on connection {@code conn}, encoded once; with {@code --correlate header.NAME} the header
+     * field carries {@code seq}, wrapped to the field's width (a 2-byte stream id counts 0 .. 65535 and starts
+     * again), so that every request in flight has an id of its own.
+     *
+     * @throws RuntimeException when the framing or the payload refuses it
      */
-    Frame frame(long seq, int conn, RandomGenerator random) {
+    Request request(long seq, int conn, RandomGenerator random) {
         byte[] body = source.body(seq, conn, random);
         if (idField == null) {
-            return new Frame(body);
+            Frame frame = new Frame(body);
+            String key = profile.correlation().present() ? profile.key(profile.outbound(frame)) : null;
+            return new Request(profile.encode(frame), key);
         }
         long id = idField.width() >= Long.BYTES ? seq : seq & ((1L << (Byte.SIZE * idField.width())) - 1);
-        return profile.frame(body, Map.of(idField.name(), id));
+        // The id just written is the key: a header field's key is its value's unsigned digits, so the frame need not
+        // be read back.
+        return new Request(profile.encode(body, Map.of(idField.name(), id)), Long.toUnsignedString(id));
     }
 }

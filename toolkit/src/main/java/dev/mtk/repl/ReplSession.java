@@ -269,7 +269,7 @@ public final class ReplSession {
                 wireSize = sent.wireSize();
                 key = sent.key();
             } else if (profile.encodesAlone()) {
-                byte[] frame = profile.encode(profile.frame(body, header));
+                byte[] frame = profile.encode(body, header);
                 session.sendRaw(frame);
                 wireSize = frame.length;
             } else {

@@ -203,13 +203,28 @@ public final class Profile {
      * @throws IllegalArgumentException for a field the framing does not name, or a value that does not fit
      */
     public Frame frame(byte[] body, Map<String, ?> values) {
-        Frame frame = values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
+        Frame frame = unchecked(body, values);
         if (checksWholeFrames) {
             // A whole frame is the user's to get right: refuse a wrong one here, with the encoder's one line, rather
             // than let the session's encoder close the connection after it was logged as sent.
             encode(frame);
         }
         return frame;
+    }
+
+    /**
+     * The exact bytes of {@link #frame}{@code (body, values)} on the wire, for sending prepared: encoding it is the
+     * whole frame's check, so it is done once rather than once to check and once to send.
+     *
+     * @throws IllegalArgumentException for a field the framing does not name, a value that does not fit, or a whole
+     *                                  frame the framing refuses
+     */
+    public byte[] encode(byte[] body, Map<String, ?> values) {
+        return encodeFrame(unchecked(body, values));
+    }
+
+    private Frame unchecked(byte[] body, Map<String, ?> values) {
+        return values.isEmpty() ? new Frame(body) : sizing.frame(body, values);
     }
 
     /**

@@ -73,6 +73,26 @@ class ProfileTest {
     }
 
     @Test
+    void encodesABodyWithHeaderFieldsAsItsFrameWouldBeEncoded() {
+        Profile stream = Profile.reply().withFraming(dev.mtk.plugin.Registry.builtIn().framingSpec(
+                "length-field:offset=5,header=9,fields=stream@2:2"));
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(stream.encode(body, Map.of("stream", 7)))
+                .isEqualTo(stream.encode(stream.frame(body, Map.of("stream", 7))));
+    }
+
+    @Test
+    void refusesToEncodeAWholeFrameTheFramingRefuses() {
+        Profile whole = Profile.reply().withFraming(dev.mtk.plugin.Registry.builtIn().framingSpec(
+                "length-field:offset=8,header=24,strip=none,fields=opaque@12:4"));
+
+        assertThatThrownBy(() -> whole.encode(new byte[20], Map.of("opaque", 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a whole frame needs at least 24 bytes");
+    }
+
+    @Test
     void rendersRawBytesAsTextAndAFrameByItsPayload() {
         Profile bytes = Profile.json().withPayload(NamedPayload.of("bytes", new BytesPayloadCodec()));
 
