@@ -1,5 +1,6 @@
 package dev.mtk.bench;
 
+import dev.mtk.exchange.Correlation;
 import dev.mtk.session.Profile;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.HeaderField;
@@ -40,8 +41,7 @@ record Plan(Profile profile, RequestSource source, byte[] fixedRequest, byte[] c
             return new Request(profile.encode(frame), key);
         }
         long id = idField.width() >= Long.BYTES ? seq : seq & ((1L << (Byte.SIZE * idField.width())) - 1);
-        // The id just written is the key: a header field's key is its value's unsigned digits, so the frame need not
-        // be read back.
-        return new Request(profile.encode(body, Map.of(idField.name(), id)), Long.toUnsignedString(id));
+        // The id just written is the key, so the frame need not be read back.
+        return new Request(profile.encode(body, Map.of(idField.name(), id)), Correlation.headerKey(id));
     }
 }

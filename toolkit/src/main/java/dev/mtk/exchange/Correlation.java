@@ -83,6 +83,11 @@ public final class Correlation {
         }
     }
 
+    /** The key of a message whose correlating header field holds {@code value}: its unsigned decimal digits. */
+    public static String headerKey(long value) {
+        return Long.toUnsignedString(value);
+    }
+
     /**
      * The key of {@code message}, or {@code null} when it has none: no such field, a body the codec cannot read, or
      * no correlation at all.
@@ -90,7 +95,7 @@ public final class Correlation {
     public String key(Received message, PayloadCodec codec) {
         if (field != null) {
             Long value = message.header().get(field);
-            return value == null ? null : Long.toUnsignedString(value);
+            return value == null ? null : headerKey(value);
         }
         if (path == null || !message.framed()) {
             return null;
