@@ -14,7 +14,6 @@ import dev.mtk.spi.PayloadException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -141,8 +140,7 @@ public final class MtkClient implements AutoCloseable {
     }
 
     /** Where to connect and how to speak; {@link #connect()} checks names against the plugins. */
-    public static final class Builder {
-        private final Map<String, String> choice = new LinkedHashMap<>();
+    public static final class Builder extends ProtocolBuilder<Builder> {
         private String host = "127.0.0.1";
         private int port = -1;
         private int maxFrame = FrameLimits.DEFAULT_MAX_FRAME;
@@ -164,35 +162,6 @@ public final class MtkClient implements AutoCloseable {
             return this;
         }
 
-        /** A profile by name: {@code json} (the default), {@code seed}, {@code reply}. */
-        public Builder profile(String name) {
-            return choose("profile", name);
-        }
-
-        /** A framing as {@code --framing} takes it. */
-        public Builder framing(String spec) {
-            return choose("framing", spec);
-        }
-
-        /** A payload codec by name. */
-        public Builder payload(String name) {
-            return choose("payload", name);
-        }
-
-        /** An exchange by name: {@code seed}, {@code reply}, {@code oneway}. */
-        public Builder exchange(String name) {
-            return choose("exchange", name);
-        }
-
-        /** Pairs replies with requests by a JSON path ({@code $.id}) or header field. */
-        public Builder correlate(String expression) {
-            return choose("correlate", expression);
-        }
-
-        private Builder choose(String key, String value) {
-            choice.put(key, Objects.requireNonNull(value, key));
-            return this;
-        }
 
         /** Largest frame accepted, in bytes; 1 MiB by default. */
         public Builder maxFrame(int bytes) {

@@ -16,9 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,8 +210,7 @@ public final class MtkServer implements AutoCloseable {
      * Gathers a server's settings; {@link #start()} resolves names and scripts and binds. Each setter checks its value
      * where it can; names (profiles, framings, handlers) are checked by {@link #start()}, against the plugins.
      */
-    public static final class Builder {
-        private final Map<String, String> choice = new LinkedHashMap<>();
+    public static final class Builder extends ProtocolBuilder<Builder> {
         private ServerConfig base;
         private String host;
         private int port = -1;
@@ -230,36 +227,6 @@ public final class MtkServer implements AutoCloseable {
         private String scriptName;
 
         private Builder() {
-        }
-
-        /** A profile by name: {@code json} (the default), {@code seed}, {@code reply}. */
-        public Builder profile(String name) {
-            return choose("profile", name);
-        }
-
-        /** A framing as {@code --framing} takes it: {@code length-field:width=2,order=little}. */
-        public Builder framing(String spec) {
-            return choose("framing", spec);
-        }
-
-        /** A payload codec by name: {@code json}, {@code text}, {@code bytes}, a plugin's. */
-        public Builder payload(String name) {
-            return choose("payload", name);
-        }
-
-        /** An exchange by name: {@code seed}, {@code reply}, {@code oneway}. */
-        public Builder exchange(String name) {
-            return choose("exchange", name);
-        }
-
-        /** Pairs replies with requests by a JSON path ({@code $.id}) or header field. */
-        public Builder correlate(String expression) {
-            return choose("correlate", expression);
-        }
-
-        private Builder choose(String key, String value) {
-            choice.put(key, Objects.requireNonNull(value, key));
-            return this;
         }
 
         /** What answers: a {@link Handler}, or a lambda {@code (session, message) -> session.reply(...)}. */
