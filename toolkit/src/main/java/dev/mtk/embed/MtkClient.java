@@ -1,6 +1,5 @@
 package dev.mtk.embed;
 
-import dev.mtk.plugin.Registry;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
@@ -11,10 +10,7 @@ import dev.mtk.session.Sent;
 import dev.mtk.session.SessionClosedException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.PayloadException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -145,7 +141,6 @@ public final class MtkClient implements AutoCloseable {
         private int port = -1;
         private int maxFrame = FrameLimits.DEFAULT_MAX_FRAME;
         private Duration timeout = ClientConfig.DEFAULT_TIMEOUT;
-        private List<Path> plugins;
 
         private Builder() {
         }
@@ -179,12 +174,6 @@ public final class MtkClient implements AutoCloseable {
             return this;
         }
 
-        /** Folders of plugin jars whose framings and payloads may be named. */
-        public Builder plugins(Path... folders) {
-            this.plugins = List.copyOf(Arrays.asList(folders));
-            return this;
-        }
-
         /**
          * Connects.
          *
@@ -196,8 +185,7 @@ public final class MtkClient implements AutoCloseable {
             if (port < 0) {
                 throw new IllegalStateException("a client needs a port: MtkClient.builder().port(server.port())");
             }
-            Registry codecs = plugins == null ? Registry.builtIn() : Registry.load(plugins);
-            Profile profile = codecs.profile(choice);
+            Profile profile = loadRegistry().profile(choice);
             Client client = Client.open(ClientConfig.builder().profile(profile)
                     .limits(new FrameLimits(maxFrame, false)).connectTimeout(timeout).ioThreads(1).build());
             try {
