@@ -116,13 +116,13 @@ class MtkExtensionTest {
         void first(TestReporter reporter) {
             SampleRun.request(server.port(), Map.of("op", "put"));
             reporter.publishEntry("port", String.valueOf(server.port()));
-            reporter.publishEntry("journal", String.valueOf(server.journal().received().size()));
+            reporter.publishEntry("journal", String.valueOf(server.journal().size()));
         }
 
         @Test
         void second(MtkServer injected, @ServerPort int port, TestReporter reporter) {
             reporter.publishEntry("port", String.valueOf(server.port()));
-            reporter.publishEntry("journal", String.valueOf(server.journal().received().size()));
+            reporter.publishEntry("journal", String.valueOf(server.journal().size()));
             if (injected == server && port == server.port()) {
                 reporter.publishEntry("injected", "same server, same port");
             }

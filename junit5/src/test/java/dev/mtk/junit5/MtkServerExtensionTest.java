@@ -86,13 +86,13 @@ class MtkServerExtensionTest {
                 reporter.publishEntry("reply", String.valueOf(client.request(Map.of("op", "put")).value()));
             }
             reporter.publishEntry("port", String.valueOf(server.port()));
-            reporter.publishEntry("journal", String.valueOf(server.server().journal().received().size()));
+            reporter.publishEntry("journal", String.valueOf(server.server().journal().size()));
         }
 
         @Test
         void second(MtkServer injected, @ServerPort int port, TestReporter reporter) {
             reporter.publishEntry("port", String.valueOf(server.port()));
-            reporter.publishEntry("journal", String.valueOf(server.server().journal().received().size()));
+            reporter.publishEntry("journal", String.valueOf(server.server().journal().size()));
             if (injected == server.server() && port == server.port()) {
                 reporter.publishEntry("injected", "same server, same port");
             }

@@ -95,7 +95,7 @@ final class AdminRoutes {
         health.put("sessions", server.sessionCount());
         health.put("address", dev.mtk.internal.Addresses.format(server.address()));
         health.put("profile", server.profile().name());
-        health.put("journal", journal.received().size());
+        health.put("journal", journal.size());
         health.put("lastSeq", journal.lastSeq());
         health.put("dropped", journal.dropped());
         return health;

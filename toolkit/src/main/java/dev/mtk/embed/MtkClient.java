@@ -1,6 +1,5 @@
 package dev.mtk.embed;
 
-import dev.mtk.plugin.Registry;
 import dev.mtk.session.Client;
 import dev.mtk.session.ClientConfig;
 import dev.mtk.session.ClientSession;
@@ -11,11 +10,7 @@ import dev.mtk.session.Sent;
 import dev.mtk.session.SessionClosedException;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.PayloadException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -141,13 +136,11 @@ public final class MtkClient implements AutoCloseable {
     }
 
     /** Where to connect and how to speak; {@link #connect()} checks names against the plugins. */
-    public static final class Builder {
-        private final Map<String, String> choice = new LinkedHashMap<>();
+    public static final class Builder extends ProtocolBuilder<Builder> {
         private String host = "127.0.0.1";
         private int port = -1;
         private int maxFrame = FrameLimits.DEFAULT_MAX_FRAME;
         private Duration timeout = ClientConfig.DEFAULT_TIMEOUT;
-        private List<Path> plugins;
 
         private Builder() {
         }
@@ -164,35 +157,6 @@ public final class MtkClient implements AutoCloseable {
             return this;
         }
 
-        /** A profile by name: {@code json} (the default), {@code seed}, {@code reply}. */
-        public Builder profile(String name) {
-            return choose("profile", name);
-        }
-
-        /** A framing as {@code --framing} takes it. */
-        public Builder framing(String spec) {
-            return choose("framing", spec);
-        }
-
-        /** A payload codec by name. */
-        public Builder payload(String name) {
-            return choose("payload", name);
-        }
-
-        /** An exchange by name: {@code seed}, {@code reply}, {@code oneway}. */
-        public Builder exchange(String name) {
-            return choose("exchange", name);
-        }
-
-        /** Pairs replies with requests by a JSON path ({@code $.id}) or header field. */
-        public Builder correlate(String expression) {
-            return choose("correlate", expression);
-        }
-
-        private Builder choose(String key, String value) {
-            choice.put(key, Objects.requireNonNull(value, key));
-            return this;
-        }
 
         /** Largest frame accepted, in bytes; 1 MiB by default. */
         public Builder maxFrame(int bytes) {
@@ -210,12 +174,6 @@ public final class MtkClient implements AutoCloseable {
             return this;
         }
 
-        /** Folders of plugin jars whose framings and payloads may be named. */
-        public Builder plugins(Path... folders) {
-            this.plugins = List.copyOf(Arrays.asList(folders));
-            return this;
-        }
-
         /**
          * Connects.
          *
@@ -227,8 +185,7 @@ public final class MtkClient implements AutoCloseable {
             if (port < 0) {
                 throw new IllegalStateException("a client needs a port: MtkClient.builder().port(server.port())");
             }
-            Registry codecs = plugins == null ? Registry.builtIn() : Registry.load(plugins);
-            Profile profile = codecs.profile(choice);
+            Profile profile = loadRegistry().profile(choice);
             Client client = Client.open(ClientConfig.builder().profile(profile)
                     .limits(new FrameLimits(maxFrame, false)).connectTimeout(timeout).ioThreads(1).build());
             try {

@@ -15,13 +15,8 @@ import dev.mtk.spi.Handler;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An mtk server in this process, for tests and programs: it speaks a profile, answers with a handler, a lambda or a
@@ -46,7 +41,6 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#fixedBehaviour()}: a replaceable behaviour runs on handler threads even for a built-in handler.
  */
 public final class MtkServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger("mtk.embed");
     /** What a script given as text is called in its errors when the caller gives no name. */
     private static final String SCRIPT_NAME = "behaviour.groovy";
 
@@ -212,14 +206,12 @@ public final class MtkServer implements AutoCloseable {
      * Gathers a server's settings; {@link #start()} resolves names and scripts and binds. Each setter checks its value
      * where it can; names (profiles, framings, handlers) are checked by {@link #start()}, against the plugins.
      */
-    public static final class Builder {
-        private final Map<String, String> choice = new LinkedHashMap<>();
+    public static final class Builder extends ProtocolBuilder<Builder> {
         private ServerConfig base;
         private String host;
         private int port = -1;
         private int maxFrame;
         private int journalSize = Journal.DEFAULT_MAX_MESSAGES;
-        private List<Path> plugins;
         private Registry registry;
         private boolean fixed;
         /** One of the four below, the last given: a behaviour is one thing. */
@@ -230,36 +222,6 @@ public final class MtkServer implements AutoCloseable {
         private String scriptName;
 
         private Builder() {
-        }
-
-        /** A profile by name: {@code json} (the default), {@code seed}, {@code reply}. */
-        public Builder profile(String name) {
-            return choose("profile", name);
-        }
-
-        /** A framing as {@code --framing} takes it: {@code length-field:width=2,order=little}. */
-        public Builder framing(String spec) {
-            return choose("framing", spec);
-        }
-
-        /** A payload codec by name: {@code json}, {@code text}, {@code bytes}, a plugin's. */
-        public Builder payload(String name) {
-            return choose("payload", name);
-        }
-
-        /** An exchange by name: {@code seed}, {@code reply}, {@code oneway}. */
-        public Builder exchange(String name) {
-            return choose("exchange", name);
-        }
-
-        /** Pairs replies with requests by a JSON path ({@code $.id}) or header field. */
-        public Builder correlate(String expression) {
-            return choose("correlate", expression);
-        }
-
-        private Builder choose(String key, String value) {
-            choice.put(key, Objects.requireNonNull(value, key));
-            return this;
         }
 
         /** What answers: a {@link Handler}, or a lambda {@code (session, message) -> session.reply(...)}. */
@@ -327,12 +289,6 @@ public final class MtkServer implements AutoCloseable {
             return this;
         }
 
-        /** Folders of plugin jars whose framings, payloads and handlers may be named. */
-        public Builder plugins(Path... folders) {
-            this.plugins = List.copyOf(Arrays.asList(folders));
-            return this;
-        }
-
         /** The plugins already loaded (the command line's, whose warnings it has shown); replaces {@link #plugins}. */
         public Builder registry(Registry value) {
             this.registry = Objects.requireNonNull(value, "registry");
@@ -365,10 +321,7 @@ public final class MtkServer implements AutoCloseable {
          * @throws dev.mtk.session.SessionException when the address cannot be bound
          */
         public MtkServer start() {
-            Registry codecs = registry != null ? registry : plugins == null ? Registry.builtIn() : Registry.load(plugins);
-            if (registry == null) {
-                codecs.warnings().forEach(LOG::warn);
-            }
+            Registry codecs = registry != null ? registry : loadRegistry();
             ServerConfig.Builder config = base != null ? base.newBuilder()
                     : ServerConfig.builder().port(0).profile(Profile.json());
             Profile profile = codecs.profile(base != null ? base.profile() : Profile.json(), choice, "");

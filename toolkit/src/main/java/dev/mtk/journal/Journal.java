@@ -94,20 +94,19 @@ public final class Journal {
         return List.copyOf(entries);
     }
 
-    /** The entries kept that {@code query} matches, oldest first. */
+    /** How many entries are kept, without copying them as {@code received().size()} would. */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** The entries kept that {@code query} matches, oldest first; the query (user code) runs outside the lock. */
     public List<JournalEntry> received(JournalQuery query) {
-        List<JournalEntry> matched = new ArrayList<>();
-        for (JournalEntry entry : received()) {
-            if (query.test(entry)) {
-                matched.add(entry);
-            }
-        }
-        return List.copyOf(matched);
+        return received().stream().filter(query::test).toList();
     }
 
     /** How many entries kept {@code query} matches. */
     public int count(JournalQuery query) {
-        return received(query).size();
+        return (int) received().stream().filter(query::test).count();
     }
 
     /** The seq of the last message recorded, 0 before the first; {@link #clear()} keeps it. */

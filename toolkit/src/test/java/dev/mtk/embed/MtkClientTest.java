@@ -3,10 +3,17 @@ package dev.mtk.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class MtkClientTest {
     private MtkServer server;
@@ -57,5 +64,20 @@ class MtkClientTest {
     void aClientNeedsAPort() {
         assertThatThrownBy(() -> MtkClient.builder().connect()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("port");
+    }
+
+    @Test
+    void aPluginJarItCannotLoadIsLoggedAsAWarning(@TempDir Path plugins) throws Exception {
+        Path broken = Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+        Logger log = (Logger) LoggerFactory.getLogger("mtk.embed");
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        try (MtkClient other = MtkClient.builder().port(server.port()).profile("reply").plugins(plugins).connect()) {
+            assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                    .startsWith("plugin " + broken + ": not a jar (zip) file");
+        } finally {
+            log.detachAppender(warnings);
+        }
     }
 }

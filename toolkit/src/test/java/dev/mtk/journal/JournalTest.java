@@ -63,6 +63,16 @@ class JournalTest {
     }
 
     @Test
+    void sizeCountsTheEntriesKept() {
+        Journal journal = Journal.bounded(2, Journal.DEFAULT_MAX_BYTES);
+        for (int i = 1; i <= 3; i++) {
+            record(journal, 1, "{\"n\":" + i + "}");
+        }
+
+        assertThat(journal.size()).isEqualTo(2);
+    }
+
+    @Test
     void aJournalOfNoMessagesRecordsNothing() {
         Journal journal = Journal.bounded(0, 1);
         record(journal, 1, "{}");
