@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What each admin route does to an {@link MtkServer}, apart from HTTP: a method, a path, a query and a body in, a
@@ -221,13 +222,15 @@ final class AdminRoutes {
                 server.replaceBehaviour(text("script", script), name);
                 return Map.of("behaviour", "script " + name);
             }
-            String spec = handlerSpec(text("handler", handler), request.get("options"));
+            String name = text("handler", handler);
+            Map<String, String> options = handlerOptions(request.get("options"));
             try {
-                server.replaceBehaviour(spec);
+                server.replaceBehaviour(name, options);
             } catch (BehaviourException unknown) {
                 throw new AdminError(400, unknown.getMessage());
             }
-            return Map.of("behaviour", "handler " + spec);
+            return Map.of("behaviour", "handler " + name + (options.isEmpty() ? "" : ":" + options.entrySet().stream()
+                    .map(option -> option.getKey() + "=" + option.getValue()).collect(Collectors.joining(","))));
         } catch (BehaviourException failed) {
             throw new AdminError(409, failed.getMessage() + " (the old behaviour stays)");
         } catch (IllegalStateException fixed) {
@@ -235,26 +238,25 @@ final class AdminRoutes {
         }
     }
 
-    /** {@code kv} and {@code {"capacity": 10}} as {@code --handler} takes them: {@code kv:capacity=10}. */
-    private static String handlerSpec(String name, Object options) {
+    /**
+     * A handler's options, {@code {"label": "hits"}}, handed to it as they are: no {@code key=value} text to parse
+     * again, so a value may hold a comma. Nested objects and lists are refused: an option is one value.
+     */
+    private static Map<String, String> handlerOptions(Object options) {
         if (options == null) {
-            return name;
+            return Map.of();
         }
         if (!(options instanceof Map<?, ?> map)) {
-            throw new AdminError(400, "options must be a JSON object: {\"capacity\": 10}");
+            throw new AdminError(400, "options must be a JSON object: {\"label\": \"hits\"}");
         }
-        StringBuilder spec = new StringBuilder(name);
-        char separator = ':';
+        Map<String, String> given = new LinkedHashMap<>();
         for (Map.Entry<?, ?> option : map.entrySet()) {
-            String value = String.valueOf(option.getValue());
-            if (value.indexOf(',') >= 0 || option.getValue() instanceof Map || option.getValue() instanceof List) {
-                throw new AdminError(400, "option '" + option.getKey() + "' must be a plain value without commas: "
-                        + value);
+            if (option.getValue() instanceof Map || option.getValue() instanceof List) {
+                throw new AdminError(400, "option '" + option.getKey() + "' must be a plain value: " + option.getValue());
             }
-            spec.append(separator).append(option.getKey()).append('=').append(value);
-            separator = ',';
+            given.put(String.valueOf(option.getKey()), String.valueOf(option.getValue()));
         }
-        return spec.toString();
+        return given;
     }
 
     private static String text(String field, Object value) {

@@ -16,7 +16,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An mtk server in this process, for tests and programs: it speaks a profile, answers with a handler, a lambda or a
@@ -136,7 +138,18 @@ public final class MtkServer implements AutoCloseable {
      */
     public void replaceBehaviour(String handlerSpec) {
         requireReplaceable();
-        behaviour.replace(handler(handlerSpec, registry));
+        behaviour.replace(handler(() -> registry.handler(handlerSpec)));
+    }
+
+    /**
+     * {@link #replaceBehaviour(Handler)} with the handler called {@code name}, given {@code options} as they are.
+     *
+     * @throws BehaviourException for an unknown name or option; the old behaviour stays
+     * @throws IllegalStateException when the server was built with {@link Builder#fixedBehaviour()}
+     */
+    public void replaceBehaviour(String name, Map<String, String> options) {
+        requireReplaceable();
+        behaviour.replace(handler(() -> registry.handler(name, options)));
     }
 
     /** Checked before compiling anything, so that the caller hears the reason that matters. */
@@ -178,9 +191,10 @@ public final class MtkServer implements AutoCloseable {
         return "mtk server " + dev.mtk.internal.Addresses.format(address()) + " (profile " + profile.name() + ")";
     }
 
-    private static Handler handler(String spec, Registry registry) {
+    /** A handler the registry makes, its refusal a {@link BehaviourException}. */
+    private static Handler handler(Supplier<Handler> made) {
         try {
-            return registry.handler(spec);
+            return made.get();
         } catch (IllegalArgumentException e) {
             throw new BehaviourException(e.getMessage(), e);
         }
@@ -353,7 +367,8 @@ public final class MtkServer implements AutoCloseable {
             if (scriptText != null) {
                 return loadScript(scriptText, scriptName, codecs, profile);
             }
-            return MtkServer.handler(handlerSpec != null ? handlerSpec : profile.exchange().handler(), codecs);
+            String spec = handlerSpec != null ? handlerSpec : profile.exchange().handler();
+            return MtkServer.handler(() -> codecs.handler(spec));
         }
     }
 }

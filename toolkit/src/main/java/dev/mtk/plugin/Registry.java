@@ -152,6 +152,16 @@ public final class Registry {
     }
 
     /**
+     * The handler called {@code name}, created with {@code options} as given (no {@code key=value} text to parse, so
+     * values may hold commas): what the admin API's {@code {"handler": ..., "options": {...}}} asks for.
+     *
+     * @throws IllegalArgumentException for an unknown name, or options the handler refuses (naming it)
+     */
+    public Handler handler(String name, Map<String, String> options) {
+        return CreateErrors.create("handler", handlers.find(name.trim()), Options.of(options));
+    }
+
+    /**
      * What a user may choose of a profile, in the order they apply: {@code profile} first, then what changes it. The
      * command line's flags, the REPL's {@code connect} options and a script's {@code connect(...)} and
      * {@code server(...)} keys are these names.

@@ -224,6 +224,22 @@ class AdminServerTest {
     }
 
     @Test
+    void aHandlersOptionsReachItAsGivenCommasIncluded() throws Exception {
+        Answer refused = put("/behaviour", "{\"handler\": \"echo\", \"options\": {\"tags\": \"a,b\"}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("error").asText()).isEqualTo("handler echo: unknown option 'tags' (it takes none)");
+    }
+
+    @Test
+    void anOptionThatIsAnObjectIsABadRequest() throws Exception {
+        Answer refused = put("/behaviour", "{\"handler\": \"echo\", \"options\": {\"tags\": {\"a\": 1}}}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("error").asText()).isEqualTo("option 'tags' must be a plain value: {a=1}");
+    }
+
+    @Test
     void anUnknownHandlerIsABadRequestNamingTheKnownOnes() throws Exception {
         Answer refused = put("/behaviour", "{\"handler\": \"nonesuch\", \"options\": {\"size\": 3}}");
 
