@@ -74,6 +74,10 @@ class ReadmeExamplesIT {
                 Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 64 -d 60s --rate 50000 --hgrm lat.hgrm", Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk server --profile reply --handler overtake -q &", Example.skipped(SERVES));
+        EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 30 -d 60s --shard 0/3 --start-at 2026-12-01T23:00:00Z "
+                + "--json > shard-0.json", Example.skipped(NEEDS_PEER + "; ShardsIT runs three shards and merges them"));
+        EXAMPLES.put("dist/bin/mtk bench merge shard-0.json shard-1.json shard-2.json --hgrm all.hgrm",
+                Example.skipped("needs the three shards' results; ShardsIT merges real ones"));
         EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 --profile reply --correlate '$.id' -c 4 -n 25000 --pipeline 8 "
                 + "--body '{\"id\":${seq},\"ok\":true,\"op\":\"${pick:get,put}\"}' --expect '$.ok=true'",
                 Example.skipped("needs the server of the line above"));

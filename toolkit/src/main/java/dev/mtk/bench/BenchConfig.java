@@ -1,5 +1,6 @@
 package dev.mtk.bench;
 
+import dev.mtk.bench.shard.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,15 +23,18 @@ import java.util.Objects;
  *                    ({@code {"id":${seq}}}), or {@code null}
  * @param bodies      a file of bodies, one per line, used in turn, or {@code null}
  * @param expect      what every reply must satisfy ({@link ReplyCheck}), or {@code null}
+ * @param shard       which of N cooperating generators this run is ({@code --shard I/N}); {@code connections} and
+ *                    {@code rate} are already this shard's share, {@link Shard#WHOLE} for a run that is the whole load
  */
 public record BenchConfig(String host, int port, int connections, long messages, Duration duration, Duration warmup,
-        int size, int pipeline, double rate, Duration timeout, String body, Path bodies, String expect) {
+        int size, int pipeline, double rate, Duration timeout, String body, Path bodies, String expect, Shard shard) {
 
     public BenchConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(shard, "shard");
         positive("connections", connections);
         positive("pipeline", pipeline);
         if (messages < 0) {
@@ -81,6 +85,7 @@ public record BenchConfig(String host, int port, int connections, long messages,
         private String body;
         private Path bodies;
         private String expect;
+        private Shard shard = Shard.WHOLE;
 
         private Builder(String host, int port) {
             this.host = host;
@@ -143,10 +148,26 @@ public record BenchConfig(String host, int port, int connections, long messages,
             return this;
         }
 
+        /**
+         * Makes the run one of N generators: {@link #build} gives it its share of the connections and of the rate
+         * ({@link Shard#share}); the messages per connection stay as they are, so the shards together send what one
+         * run of the whole load would.
+         */
+        public Builder shard(Shard value) {
+            shard = value == null ? Shard.WHOLE : value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the setting at fault */
         public BenchConfig build() {
-            return new BenchConfig(host, port, connections, messages, messages > 0 ? Duration.ZERO : duration, warmup,
-                    size, pipeline, rate, timeout, body, bodies, expect);
+            long share = shard.share((long) connections);
+            if (connections >= 1 && share == 0) {
+                throw new IllegalArgumentException("--shard " + shard + " gets none of the " + connections
+                        + " connections: shared by " + shard.count() + " shards, it needs --connections "
+                        + shard.count() + " or more");
+            }
+            return new BenchConfig(host, port, (int) share, messages, messages > 0 ? Duration.ZERO : duration, warmup,
+                    size, pipeline, shard.share(rate), timeout, body, bodies, expect, shard);
         }
     }
 }

@@ -1,35 +1,36 @@
 package dev.mtk.bench;
 
+import dev.mtk.bench.result.LoadResult;
+import dev.mtk.bench.result.Timing;
 import dev.mtk.exchange.Exchange;
 import dev.mtk.metrics.ServerMetrics;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a run measured.
+ * What a run measured: the {@link LoadResult} every kind of load reports (its one timing, {@value #TIMING}, holds the
+ * latencies, the errors by kind and the first of each; its window is the measured time), and what only this kind of
+ * run knows: how it spoke and the bytes it moved.
  *
- * @param target      {@code host:port}
  * @param profile     how it spoke, e.g. {@code json (framing headers, payload json)}
  * @param exchange    what each request was part of; under {@code oneway} nothing was awaited, and messages are
  *                    those sent
  * @param bodies      what the requests carried: {@code 64 B bodies}, the body or template, the file
  * @param config      the load
  * @param messages    requests answered within the measurement (one way: sent)
- * @param seconds     measured time
  * @param traffic     the bytes actually sent and received
- * @param latency     latency percentiles in microseconds: p50, p90, p99, p99.9, max
- * @param errors      failed requests by kind ({@link ErrorKind}: timeout, unknown id, duplicate reply, ...)
- * @param examples    the first reply (or reason) of each error kind, on one line
- * @param histogram   every measured latency, in nanoseconds
+ * @param result      target, load, window, shard, counters ({@link #counters}) and the {@value #TIMING} timing
  * @param stoppedAfter seconds after the start (warm-up included) at which the user stopped the run, or 0 when it
  *                    ran to its end
  */
-public record BenchReport(String target, String profile, Exchange exchange, String bodies, BenchConfig config,
-        long messages, double seconds, Traffic traffic, Latency latency, Map<String, Long> errors,
-        Map<String, String> examples, Histogram histogram, double stoppedAfter) {
+public record BenchReport(String profile, Exchange exchange, String bodies, BenchConfig config, long messages,
+        Traffic traffic, LoadResult result, double stoppedAfter) {
+    /** The kind of {@link LoadResult} a plain {@code mtk bench} makes. */
+    public static final String KIND = "requests";
+    /** The name of its one timing: a request and its answer. */
+    public static final String TIMING = "request";
 
     /**
      * Wire bytes of the measured requests.
@@ -46,9 +47,40 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
     }
 
-    public BenchReport {
-        errors = new TreeMap<>(errors);
-        examples = new TreeMap<>(examples);
+    private Timing timing() {
+        return result.timing(TIMING);
+    }
+
+    /** {@code host:port}. */
+    public String target() {
+        return result.target();
+    }
+
+    /** Measured time: from the end of the warm-up to the last answer. */
+    public double seconds() {
+        return result.seconds();
+    }
+
+    /** Failed requests by kind ({@link ErrorKind}: timeout, unknown id, duplicate reply, ...). */
+    public Map<String, Long> errors() {
+        return timing().errors();
+    }
+
+    /** The first reply (or reason) of each error kind, on one line. */
+    public Map<String, String> examples() {
+        return timing().examples();
+    }
+
+    /** Every measured latency, in nanoseconds. */
+    public Histogram histogram() {
+        return timing().histogram();
+    }
+
+    /** Latency percentiles, in microseconds. */
+    public Latency latency() {
+        Timing timing = timing();
+        return new Latency(timing.micros(50), timing.micros(90), timing.micros(99), timing.micros(99.9),
+                timing.maxMicros(), timing.meanMicros());
     }
 
     public long bytesOut() {
@@ -70,15 +102,15 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
     }
 
     public double messagesPerSecond() {
-        return seconds > 0 ? messages / seconds : 0;
+        return seconds() > 0 ? messages / seconds() : 0;
     }
 
     public double megabytesOutPerSecond() {
-        return seconds > 0 ? bytesOut() / seconds / 1e6 : 0;
+        return seconds() > 0 ? bytesOut() / seconds() / 1e6 : 0;
     }
 
     public double megabytesInPerSecond() {
-        return seconds > 0 ? bytesIn() / seconds / 1e6 : 0;
+        return seconds() > 0 ? bytesIn() / seconds() / 1e6 : 0;
     }
 
     private static final String CLIENT = "mtk.client.";
@@ -107,11 +139,11 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
     }
 
     public long errorCount() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
+        return timing().errorCount();
     }
 
-    /** The report for machines: one JSON object, latencies in microseconds. */
-    public Map<String, Object> toMap() {
+    /** The load as asked for, for {@link LoadResult#load()}. */
+    static Map<String, Object> load(BenchConfig config, String bodies, Exchange exchange) {
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("connections", config.connections());
         load.put("messagesPerConnection", config.messages());
@@ -122,6 +154,17 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
         load.put("rate", config.rate() > 0 ? config.rate() : null);
         load.put("exchange", exchange.label());
         load.put("expect", config.expect());
+        return load;
+    }
+
+    /**
+     * The report for machines: one JSON object, latencies in microseconds. It is the {@link LoadResult} (kind,
+     * target, load, window, shard, counters, timings with their histograms), with the figures people read first
+     * at the top level.
+     */
+    public Map<String, Object> toMap() {
+        Latency latency = latency();
+        Map<String, Long> errors = errors();
         Map<String, Object> latencies = new LinkedHashMap<>();
         latencies.put("p50", latency.p50());
         latencies.put("p90", latency.p90());
@@ -129,12 +172,9 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
         latencies.put("p99.9", latency.p999());
         latencies.put("max", latency.max());
         latencies.put("mean", latency.mean());
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("target", target);
+        Map<String, Object> report = result.toMap();
         report.put("profile", profile);
-        report.put("load", load);
         report.put("messages", messages);
-        report.put("seconds", seconds);
         report.put("messagesPerSecond", messagesPerSecond());
         report.put("megabytesOutPerSecond", megabytesOutPerSecond());
         report.put("megabytesInPerSecond", megabytesInPerSecond());
@@ -149,9 +189,12 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
         report.put("latencyMicros", latencies() ? latencies : null);
         report.put("errors", errorCount());
         report.put("errorsByKind", errors);
-        report.put("firstErrors", examples);
+        report.put("firstErrors", examples());
         report.put("stoppedAfterSeconds", stopped() ? stoppedAfter : null);
-        report.put("counters", counters());
+        // The nested errors by kind, beside the numeric counters (which LoadResult adds up), as before.
+        Map<String, Object> counters = new LinkedHashMap<>(result.counters());
+        counters.put(CLIENT + "errors", errors);
+        report.put("counters", counters);
         return report;
     }
 
@@ -160,22 +203,26 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
      * for {@code mtk.server.}, so that a run and a server's scrape can be set side by side: connections opened (those
      * that failed to open are {@code connect} errors), and the measured requests and replies with their wire bytes.
      */
-    Map<String, Object> counters() {
-        Map<String, Object> counters = new LinkedHashMap<>();
+    static Map<String, Long> counters(BenchConfig config, Exchange exchange, long messages, Traffic traffic,
+            Map<String, Long> errors) {
+        Map<String, Long> counters = new LinkedHashMap<>();
         counters.put(CLIENT + ServerMetrics.CONNECTIONS_OPENED,
                 config.connections() - errors.getOrDefault(ErrorKind.CONNECT.label(), 0L));
         counters.put(CLIENT + ServerMetrics.MESSAGES_SENT, traffic.requests());
-        counters.put(CLIENT + ServerMetrics.MESSAGES_RECEIVED, exchange.awaitsReply() ? messages : 0);
+        counters.put(CLIENT + ServerMetrics.MESSAGES_RECEIVED, exchange.awaitsReply() ? messages : 0L);
         counters.put(CLIENT + ServerMetrics.SENT_BYTES, traffic.bytesOut());
         counters.put(CLIENT + ServerMetrics.RECEIVED_BYTES, traffic.bytesIn());
-        counters.put(CLIENT + "errors", errors);
         return counters;
     }
+
 
     /** The report for people: one aligned line per figure. */
     public String toText() {
         StringBuilder out = new StringBuilder();
-        line(out, "target", target + ", profile " + profile);
+        Latency latency = latency();
+        Map<String, Long> errors = errors();
+        double seconds = seconds();
+        line(out, "target", target() + ", profile " + profile);
         line(out, "load", config.connections() + " connections, pipeline " + config.pipeline() + ", " + bodies
                 + ", exchange " + exchange.label()
                 + (config.rate() > 0 ? String.format(Locale.ROOT, ", target %,.0f msgs/s", config.rate()) : ""));
@@ -200,7 +247,7 @@ public record BenchReport(String target, String profile, Exchange exchange, Stri
         StringBuilder kinds = new StringBuilder(String.format(Locale.ROOT, "%,d", errorCount()));
         errors.forEach((kind, count) -> kinds.append(String.format(Locale.ROOT, "  %s %,d", kind, count)));
         line(out, "errors", kinds.toString());
-        examples.forEach((kind, example) -> line(out, "", "first " + kind + ": " + example));
+        examples().forEach((kind, example) -> line(out, "", "first " + kind + ": " + example));
         if (stopped()) {
             line(out, "stopped", String.format(Locale.ROOT, "after %.1f s (SIGINT or SIGTERM)", stoppedAfter));
         }

@@ -1,5 +1,9 @@
 package dev.mtk.bench;
 
+import dev.mtk.bench.result.IntervalLog;
+import dev.mtk.bench.result.LoadResult;
+import dev.mtk.bench.result.Timing;
+import dev.mtk.bench.shard.StartGate;
 import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
 import dev.mtk.session.Client;
@@ -12,6 +16,7 @@ import dev.mtk.spi.Frame;
 import dev.mtk.spi.FrameLimits;
 import dev.mtk.spi.HeaderField;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,7 +50,8 @@ public final class LoadGenerator {
             }
         }
 
-        boolean requested() {
+        /** Whether a stop was asked: a {@link StartGate} still waiting should give up. */
+        public boolean requested() {
             return requested;
         }
 
@@ -78,6 +84,16 @@ public final class LoadGenerator {
     /** The same, ended early by {@code stop} (the report then says when it stopped). */
     public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits,
             dev.mtk.session.TlsSettings tls, PrintStream progress, Stop stop) throws InterruptedException {
+        return run(config, profile, limits, tls, progress, stop, StartGate.OPEN, null);
+    }
+
+    /**
+     * The same, starting once {@code gate} opens (after connecting: {@code --start-at}), each second of latencies
+     * given to {@code intervals} ({@code --hlog}), if not {@code null}.
+     */
+    public static BenchReport run(BenchConfig config, Profile profile, FrameLimits limits,
+            dev.mtk.session.TlsSettings tls, PrintStream progress, Stop stop, StartGate gate,
+            IntervalLog intervals) throws InterruptedException {
         Plan plan = prepare(config, profile);
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ClientConfig clientConfig = ClientConfig.builder().profile(profile).limits(limits)
@@ -98,7 +114,10 @@ public final class LoadGenerator {
             if (sessions.isEmpty()) {
                 throw firstError;
             }
+            gate.await();
             long start = System.nanoTime();
+            // One reading of both clocks: the window is measured on the monotonic one and reported on the wall.
+            Instant wallAtStart = Instant.now();
             LoadRun run = new LoadRun(sessions.size(), start + config.warmup().toNanos());
             if (connectErrors > 0) {
                 run.failed(ErrorKind.CONNECT, connectErrors, firstError::getMessage);
@@ -107,7 +126,7 @@ public final class LoadGenerator {
             for (ClientSession session : sessions) {
                 connections.add(new BenchConnection(session, run, config, plan, connections.size() + 1, start));
             }
-            Progress live = new Progress(run, progress, progress != null, start);
+            Progress live = new Progress(run, progress, progress != null, start, wallAtStart, intervals);
             Thread liveThread = new Thread(live, "mtk-bench-progress");
             liveThread.setDaemon(true);
             liveThread.start();
@@ -149,16 +168,19 @@ public final class LoadGenerator {
                 live.stop(liveThread, stopped);
             }
             double stoppedAfter = stopped ? (System.nanoTime() - start) / 1e9 : 0;
-            run.interval();
             Histogram total = run.total();
-            double seconds = Math.max(0, run.lastAnswer(run.measureFrom()) - run.measureFrom()) / 1e9;
-            BenchReport.Latency latency = new BenchReport.Latency(micros(total, 50), micros(total, 90), micros(total, 99),
-                    micros(total, 99.9), total.getMaxValue() / 1e3, total.getMean() / 1e3);
+            Instant from = wallAtStart.plusNanos(run.measureFrom() - start);
+            Instant to = from.plusNanos(Math.max(0, run.lastAnswer(run.measureFrom()) - run.measureFrom()));
             BenchReport.Traffic traffic = new BenchReport.Traffic(run.requests(), run.requestBytes(), run.bytesOut(),
                     run.bytesIn());
-            return new BenchReport(config.host() + ":" + config.port(), profile.describe(), profile.exchange(),
-                    plan.source().describe(), config, run.completed(), seconds, traffic, latency, run.errors(),
-                    run.examples(), total.copy(), stoppedAfter);
+            String bodies = plan.source().describe();
+            java.util.Map<String, Long> errors = run.errors();
+            LoadResult result = LoadResult.builder(BenchReport.KIND, config.host() + ":" + config.port())
+                    .load(BenchReport.load(config, bodies, profile.exchange())).window(from, to).shard(config.shard())
+                    .counters(BenchReport.counters(config, profile.exchange(), run.completed(), traffic, errors))
+                    .timings(List.of(Timing.of(BenchReport.TIMING, total, errors, run.examples()))).build();
+            return new BenchReport(profile.describe(), profile.exchange(), bodies, config, run.completed(), traffic,
+                    result, stoppedAfter);
         }
     }
 
@@ -248,9 +270,5 @@ public final class LoadGenerator {
 
     private static String key(Profile profile, byte[] body) {
         return profile.key(profile.outbound(new Frame(body)));
-    }
-
-    private static double micros(Histogram histogram, double percentile) {
-        return histogram.getValueAtPercentile(percentile) / 1e3;
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mtk.bench.BenchConfig;
 import dev.mtk.bench.BenchReport;
 import dev.mtk.bench.LoadGenerator;
+import dev.mtk.bench.result.IntervalLog;
+import dev.mtk.bench.shard.StartAt;
+import dev.mtk.bench.shard.StartGate;
 import dev.mtk.internal.HostPort;
 import dev.mtk.session.Profile;
 import java.io.IOException;
@@ -12,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -35,6 +41,7 @@ final class BenchCommand implements ConnectingCommand {
     private static final String TIMEOUT = "timeout";
     private static final String JSON = "json";
     private static final String HGRM = "hgrm";
+    private static final String HLOG = "hlog";
     private static final String BODY = "body";
     private static final String BODIES = "bodies";
     private static final String EXPECT = "expect";
@@ -60,7 +67,14 @@ final class BenchCommand implements ConnectingCommand {
         return List.of("mtk bench 127.0.0.1:7373 -c 16 -d 30s        # closed loop, 16 connections",
                 "mtk bench 127.0.0.1:7373 --rate 5000 --json  # 5000 msg/s, a JSON report",
                 "mtk bench 127.0.0.1:7373 --profile reply --correlate '$.id' --pipeline 8 --body '{\"id\":${seq}}'"
-                        + "  # replies paired by id, in any order");
+                        + "  # replies paired by id, in any order",
+                "mtk bench 127.0.0.1:7373 -c 30 -n 1000 --shard 0/3 --json > s0.json  # one of 3 generators",
+                "mtk bench merge s0.json s1.json s2.json   # the shards' results as one");
+    }
+
+    @Override
+    public Map<String, Command> subcommands() {
+        return Map.of("merge", new BenchMergeCommand());
     }
 
     @Override
@@ -99,7 +113,9 @@ final class BenchCommand implements ConnectingCommand {
         options.addOption(Option.builder().longOpt(JSON).desc("print the report as one JSON object").get());
         options.addOption(Option.builder().longOpt(HGRM).hasArg().argName("FILE")
                 .desc("write the latency percentile distribution (HdrHistogram .hgrm, milliseconds)").get());
-        return options;
+        options.addOption(Option.builder().longOpt(HLOG).hasArg().argName("FILE")
+                .desc("write an HdrHistogram interval log: each second's latencies, tagged request").get());
+        return ShardOptions.add(options);
     }
 
     @Override
@@ -120,7 +136,8 @@ final class BenchCommand implements ConnectingCommand {
                     .duration(duration)
                     .body(line.getOptionValue(BODY))
                     .bodies(line.hasOption(BODIES) ? Path.of(line.getOptionValue(BODIES)) : null)
-                    .expect(line.getOptionValue(EXPECT));
+                    .expect(line.getOptionValue(EXPECT))
+                    .shard(ShardOptions.shard(line));
             if (line.hasOption(CONNECTIONS)) {
                 builder.connections(OptionValues.positiveInt("--" + CONNECTIONS, line.getOptionValue(CONNECTIONS)));
             }
@@ -147,9 +164,23 @@ final class BenchCommand implements ConnectingCommand {
         if (hgrm != null && OutputFile.refused(console, "--" + HGRM, hgrm)) {
             return Mtk.USAGE;
         }
+        Path hlog = line.hasOption(HLOG) ? Path.of(line.getOptionValue(HLOG)) : null;
+        if (hlog != null && OutputFile.refused(console, "--" + HLOG, hlog)) {
+            return Mtk.USAGE;
+        }
         PrintStream progress = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
         BenchReport report;
         LoadGenerator.Stop early = new LoadGenerator.Stop();
+        StartGate gate = ShardOptions.gate(line, console, progress, early::requested);
+        StartAt startAt = ShardOptions.startAt(line);
+        IntervalLog intervals;
+        try {
+            // Shards that start together share the log's base time, so their logs line up second by second.
+            intervals = hlog == null ? null : IntervalLog.open(hlog, startAt != null ? startAt.instant() : Instant.now());
+        } catch (IOException e) {
+            console.err().println(OutputFile.message("--" + HLOG, hlog, OutputFile.reason(hlog, e)));
+            return Mtk.USAGE;
+        }
         // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
         Thread watcher = new Thread(() -> {
             try {
@@ -162,13 +193,17 @@ final class BenchCommand implements ConnectingCommand {
         watcher.setDaemon(true);
         watcher.start();
         stop.arm();
+        boolean hlogFailed = false;
         try {
             report = LoadGenerator.run(config, profile, CommonOptions.limits(line), CommonOptions.tls(line, console),
-                    progress, early);
+                    progress, early, gate, intervals);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } finally {
             watcher.interrupt();
+            if (intervals != null && !closeLog(intervals, hlog, console)) {
+                hlogFailed = true;
+            }
         }
         // The report first: a file that still cannot be written (the disk filled up) must not cost the run.
         if (line.hasOption(JSON)) {
@@ -177,15 +212,30 @@ final class BenchCommand implements ConnectingCommand {
             console.out().print(report.toText());
         }
         console.out().flush();
-        if (hgrm != null && !writeHistogram(report, hgrm, console)) {
+        if (hgrm != null && !writeHistogram(report.histogram(), hgrm, console)) {
             return Mtk.FAILED;
         }
-        return report.errorCount() > 0 || !report.answered() ? Mtk.FAILED : Mtk.OK;
+        return hlogFailed || report.errorCount() > 0 || !report.answered() ? Mtk.FAILED : Mtk.OK;
     }
 
-    private static boolean writeHistogram(BenchReport report, Path hgrm, Console console) {
+    /** Closes the interval log; {@code false} when a write failed, having said so. */
+    private static boolean closeLog(IntervalLog log, Path file, Console console) {
+        try {
+            log.close();
+            return true;
+        } catch (IOException e) {
+            console.err().println(OutputFile.message("--" + HLOG, file, OutputFile.reason(file, e)));
+            return false;
+        }
+    }
+
+    /**
+     * Writes {@code histogram} (nanoseconds) as an {@code .hgrm} percentile distribution in milliseconds; {@code false}
+     * when it could not be written, having said so. {@code bench merge --hgrm} writes its merged histogram here too.
+     */
+    static boolean writeHistogram(Histogram histogram, Path hgrm, Console console) {
         try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), true, StandardCharsets.UTF_8)) {
-            report.histogram().outputPercentileDistribution(file, 1e6);
+            histogram.outputPercentileDistribution(file, 1e6);
             if (file.checkError()) {
                 throw new IOException("the write failed");
             }

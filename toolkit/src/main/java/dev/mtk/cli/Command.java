@@ -1,6 +1,7 @@
 package dev.mtk.cli;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -30,6 +31,14 @@ interface Command {
      */
     default boolean stopsAtArguments() {
         return false;
+    }
+
+    /**
+     * Commands reached through this one by their name as its first word ({@code mtk bench merge ...}), each with its
+     * own options and {@code --help}; {@link Command#name()} of each is the whole phrase, {@code bench merge}.
+     */
+    default Map<String, Command> subcommands() {
+        return Map.of();
     }
 
     /** Two or three command lines for the end of {@code --help}, each with a comment saying what it does. */

@@ -46,6 +46,11 @@ final class Help {
         List<String> lines = new ArrayList<>();
         lines.addAll(wrap("usage: mtk " + command.name() + " " + command.arguments(), width, "", "         "));
         lines.addAll(wrap(command.summary(), width, "", ""));
+        for (Command sub : command.subcommands().values()) {
+            lines.add("");
+            lines.addAll(wrap("mtk " + sub.name() + " " + sub.arguments() + ": " + sub.summary() + " (mtk " + sub.name()
+                    + " --help)", width, "", "  "));
+        }
         List<Option> own = new ArrayList<>();
         List<Option> shared = new ArrayList<>();
         Option help = null;

@@ -68,6 +68,10 @@ public final class Mtk {
             return USAGE;
         }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        if (rest.length > 0 && command.subcommands().containsKey(rest[0])) {
+            command = command.subcommands().get(rest[0]);
+            rest = java.util.Arrays.copyOfRange(rest, 1, rest.length);
+        }
         CommandLine line;
         try {
             // Quotes are kept: -e '"hello"' is the JSON string "hello", not the bare word hello.

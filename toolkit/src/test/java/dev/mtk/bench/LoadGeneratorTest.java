@@ -4,6 +4,11 @@ import dev.mtk.payload.NamedPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mtk.bench.result.IntervalLog;
+import dev.mtk.bench.result.LoadResult;
+import dev.mtk.bench.result.Timing;
+import dev.mtk.bench.shard.Shard;
+import dev.mtk.bench.shard.StartGate;
 import dev.mtk.exchange.Correlation;
 import dev.mtk.exchange.Exchange;
 import dev.mtk.session.ConnectFailedException;
@@ -24,6 +29,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +62,75 @@ class LoadGeneratorTest {
 
     /** Plain JSON request/reply paired by {@code $.id}. */
     private static final Profile BY_ID = Profile.reply().withCorrelation(Correlation.parse("$.id"));
+
+    @Test
+    void theResultIsARequestsRunWithOneTimingHoldingEveryLatency() throws Exception {
+        int port = serve(Profile.json(), new SeedHandler());
+
+        BenchReport report = LoadGenerator.run(counted(port, 2, 100, 2).build(), REQUEST_REPLY, FrameLimits.DEFAULT,
+                null);
+        LoadResult result = report.result();
+
+        assertThat(result.kind()).isEqualTo("requests");
+        assertThat(result.target()).isEqualTo("127.0.0.1:" + port);
+        assertThat(result.shard()).isNull();
+        assertThat(result.timings()).extracting(Timing::name).containsExactly("request");
+        assertThat(result.timing("request").count()).isEqualTo(200);
+        assertThat(result.seconds()).isPositive().isEqualTo(report.seconds());
+        assertThat(result.counters()).containsEntry("mtk.client.messages.sent", 200L);
+    }
+
+    @Test
+    void aShardOpensItsShareOfTheConnectionsAndSaysWhichShardItWas() throws Exception {
+        int port = serve(Profile.json(), new SeedHandler());
+
+        BenchReport report = run(counted(port, 5, 10, 1).shard(Shard.of(1, 2)), REQUEST_REPLY);
+
+        assertThat(server.metrics().connectionsOpened()).isEqualTo(2);
+        assertThat(report.messages()).isEqualTo(20);
+        assertThat(report.result().shard()).isEqualTo(Shard.of(1, 2));
+    }
+
+    @Test
+    void theStartGateOpensOnceEveryConnectionIsOpenAndBeforeAnyRequest() throws Exception {
+        int port = serve(Profile.json(), new SeedHandler());
+        AtomicLong receivedAtTheGate = new AtomicLong(-1);
+        StartGate gate = () -> {
+            // Were the gate before the connecting, these connections would never come and this would time out.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.sessionCount() == 3);
+            receivedAtTheGate.set(server.metrics().messagesReceived());
+        };
+
+        BenchReport report = LoadGenerator.run(counted(port, 3, 10, 1).build(), REQUEST_REPLY, FrameLimits.DEFAULT,
+                null, null, new LoadGenerator.Stop(), gate, null);
+
+        assertThat(receivedAtTheGate).hasValue(0);
+        assertThat(report.messages()).isEqualTo(30);
+    }
+
+    @Test
+    void theIntervalLogHoldsEveryMeasuredLatencyOnce(@TempDir Path dir) throws Exception {
+        int port = serve(Profile.json(), new SeedHandler());
+        Path file = dir.resolve("run.hlog");
+        BenchReport report;
+        // At 400/s the 600 requests take 1.5 s: a second's interval, then the rest taken at the end.
+        try (IntervalLog log = IntervalLog.open(file, java.time.Instant.now())) {
+            report = LoadGenerator.run(counted(port, 2, 300, 1).rate(400).build(), REQUEST_REPLY,
+                    FrameLimits.DEFAULT, null, null, new LoadGenerator.Stop(), StartGate.OPEN, log);
+        }
+
+        HistogramLogReader reader = new HistogramLogReader(file.toFile());
+        long logged = 0;
+        int intervals = 0;
+        for (EncodableHistogram next = reader.nextIntervalHistogram(); next != null;
+                next = reader.nextIntervalHistogram()) {
+            assertThat(next.getTag()).isEqualTo("request");
+            logged += ((Histogram) next).getTotalCount();
+            intervals++;
+        }
+        assertThat(logged).isEqualTo(report.histogram().getTotalCount()).isEqualTo(600);
+        assertThat(intervals).isGreaterThanOrEqualTo(2);
+    }
 
     @Test
     void answersExactlyTheMessagesAskedForWithoutErrors() throws Exception {

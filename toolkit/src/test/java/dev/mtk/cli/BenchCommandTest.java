@@ -17,6 +17,11 @@ import dev.mtk.testing.InProcessMtk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import dev.mtk.bench.result.LoadResult;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import dev.mtk.embed.MtkServer;
@@ -101,6 +106,117 @@ class BenchCommandTest {
         assertThat(run.code()).isZero();
         assertThat(Files.readString(hgrm)).contains("Value     Percentile TotalCount 1/(1-Percentile)")
                 .containsPattern("Total count += +100\\]");
+    }
+
+    @Test
+    void jsonIsALoadResultThatMergeCanRead() throws Exception {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "2", "-n", "40", "--json");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new ObjectMapper().readValue(run.out(), Map.class);
+        LoadResult result = LoadResult.fromMap(map, "stdout");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(map).containsKeys("kind", "target", "load", "startedAt", "endedAt", "seconds", "shard", "merged",
+                "counters", "timings");
+        assertThat(result.kind()).isEqualTo("requests");
+        assertThat(result.target()).isEqualTo("127.0.0.1:" + port);
+        assertThat(result.timing("request").count()).isEqualTo(80);
+        assertThat(result.counters()).containsEntry("mtk.client.messages.received", 80L);
+    }
+
+    @Test
+    void theIntervalLogsIntervalsAddUpToTheRequestsMeasured(@TempDir Path dir) throws Exception {
+        Path hlog = dir.resolve("run.hlog");
+
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "2", "-n", "150", "--rate", "200", "--hlog",
+                hlog.toString());
+
+        long logged = 0;
+        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        for (EncodableHistogram next = reader.nextIntervalHistogram(); next != null;
+                next = reader.nextIntervalHistogram()) {
+            assertThat(next.getTag()).isEqualTo("request");
+            logged += ((org.HdrHistogram.Histogram) next).getTotalCount();
+        }
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(logged).isEqualTo(300);
+    }
+
+    @Test
+    void anHlogInAMissingFolderIsRefusedBeforeTheRun(@TempDir Path dir) {
+        Path hlog = dir.resolve("missing").resolve("run.hlog");
+
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "1", "--hlog", hlog.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).isEqualTo("mtk: cannot write --hlog " + hlog + ": no such folder: " + hlog.getParent()
+                + System.lineSeparator());
+        assertThat(server.metrics().connectionsOpened()).isZero();
+    }
+
+    @Test
+    void aShardOpensItsShareOfTheConnectionsAndNamesItselfInTheJson() throws Exception {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "5", "-n", "10", "--shard", "0/2", "--json");
+
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(report.get("shard").asText()).isEqualTo("0/2");
+        assertThat(report.get("load").get("connections").asInt()).isEqualTo(3);
+        assertThat(report.get("messages").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void aShardWithNoConnectionsIsAUsageErrorNamingIt() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "2", "-n", "10", "--shard", "2/3");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: --shard 2/3 gets none of the 2 connections");
+    }
+
+    @Test
+    void aShardThatIsNotIOfNIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--shard", "3/3");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: --shard 3/3: the index must be 0 to 2");
+    }
+
+    @Test
+    void aStartAtThatIsNotATimeIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "-p", port, "-n", "10", "--start-at", "tomorrow");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(run.err()).startsWith("mtk bench: --start-at must be an ISO-8601 time");
+        assertThat(server.metrics().connectionsOpened()).isZero();
+    }
+
+    @Test
+    void aStartAtAlreadyPastStartsAtOnceWithOneWarningLine() throws Exception {
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "10", "--start-at",
+                "2026-01-01T00:00:00Z", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).matches("mtk: warning: --start-at 2026-01-01T00:00:00Z passed [\\d.]+ s ago: "
+                + "starting now\\R");
+        assertThat(new ObjectMapper().readTree(run.out()).get("messages").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void aStartAtToComeIsWhenTheMeasuringStarts() throws Exception {
+        Instant start = Instant.now().plusMillis(1500);
+
+        Result run = InProcessMtk.run("bench", "-p", port, "-c", "1", "-n", "10", "--start-at", start.toString(),
+                "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(Instant.parse(new ObjectMapper().readTree(run.out()).get("startedAt").asText()))
+                .isAfterOrEqualTo(start);
+    }
+
+    @Test
+    void helpNamesTheMergeCommand() {
+        assertThat(InProcessMtk.run("bench", "--help").out()).contains("mtk bench merge FILE...");
     }
 
     @Test

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HelpTest {
     private static final List<String> COMMANDS = List.of("server", "client", "demo", "run", "repl", "bench", "plugins",
             "proxy", "replay", "dissector");
+    /** Commands reached through another ({@link Command#subcommands()}), as typed. */
+    private static final List<String> SUBCOMMANDS = List.of("bench merge");
     /** Read by {@link Mtk} itself for every command: the help, stack traces, the conversation log's level. */
     private static final Set<String> READ_BY_MTK = Set.of(CommonOptions.HELP, CommonOptions.DEBUG, CommonOptions.QUIET);
 
@@ -48,8 +50,8 @@ class HelpTest {
     @Test
     void everyHelpLineFitsEightyColumns() {
         List<String> wide = new ArrayList<>();
-        for (String command : COMMANDS) {
-            for (String line : InProcessMtk.run(command, "--help").out().split("\\R")) {
+        for (String command : all()) {
+            for (String line : help(command).split("\\R")) {
                 if (line.length() > Help.DEFAULT_WIDTH) {
                     wide.add(command + ": " + line);
                 }
@@ -87,12 +89,25 @@ class HelpTest {
 
     @Test
     void everyHelpEndsWithExamples() {
-        for (String command : COMMANDS) {
-            String help = InProcessMtk.run(command, "--help").out();
+        for (String command : all()) {
+            String help = help(command);
 
             assertThat(help.substring(help.indexOf("examples:")).lines().filter(line -> line.startsWith("  ")).count())
                     .as(command).isGreaterThanOrEqualTo(2);
         }
+    }
+
+    private static List<String> all() {
+        List<String> all = new ArrayList<>(COMMANDS);
+        all.addAll(SUBCOMMANDS);
+        return all;
+    }
+
+    /** {@code mtk COMMAND --help}, the command's words apart. */
+    private static String help(String command) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        return InProcessMtk.run(args.toArray(String[]::new)).out();
     }
 
     @Test
@@ -157,9 +172,16 @@ class HelpTest {
                         + "\"framing\":\"headers\",\"payload\":\"json\",\"listen\":\"127.0.0.1:7474\",\"target\":\"127.0.0.1:7373\"}",
                 "{\"ms\":1.000,\"conn\":1,\"event\":\"open\",\"client\":\"127.0.0.1:50000\"}",
                 "{\"ms\":3.000,\"conn\":1,\"event\":\"close\",\"by\":\"client\"}") + "\n");
+        Result result = InProcessMtk.run("bench", "-p", String.valueOf(server.port()), "-c", "1", "-n", "1", "--json");
+        Files.writeString(dir.resolve("result.json"), result.out());
         stopped.stop();
         List<String> unread = new ArrayList<>();
+        List<Command> commands = new ArrayList<>();
         for (Command command : new Mtk(null, stopped).commands()) {
+            commands.add(command);
+            commands.addAll(command.subcommands().values());
+        }
+        for (Command command : commands) {
             for (Option option : command.options().getOptions()) {
                 String name = option.getLongOpt();
                 if (READ_BY_MTK.contains(name)) {
@@ -191,6 +213,7 @@ class HelpTest {
             case "server" -> List.of("-p", "0");
             case "proxy" -> List.of("--listen", "0", "--target", "127.0.0.1:" + port);
             case "run" -> List.of(dir.resolve("ok.groovy").toString());
+            case "bench merge" -> List.of(dir.resolve("result.json").toString());
             case "replay" -> option.equals(ProxyCommand.TARGET)
                     ? List.of(dir.resolve("rec.jsonl").toString(), "--as", "client")
                     : List.of(dir.resolve("rec.jsonl").toString(), "--as", "server", "--listen", "0");

@@ -199,6 +199,9 @@ public final class LoadResult {
                 throw new IllegalArgumentException(where + ": \"shard\" " + e.getMessage(), e);
             }
         }
+        if (map.get("merged") instanceof List<?> files) {
+            builder.merged(files.stream().map(String::valueOf).toList());
+        }
         if (map.get("counters") instanceof Map<?, ?> counters) {
             Map<String, Long> copy = new LinkedHashMap<>();
             counters.forEach((k, v) -> {

@@ -78,6 +78,18 @@ class LoadResultTest {
     }
 
     @Test
+    void aMergeSurvivesJsonWithTheFilesItMerged() throws Exception {
+        LoadResult merged = LoadResult.merge(List.of(shard(0, 0, 10, timing("login", 1)),
+                shard(1, 0, 10, timing("login", 1))), List.of("a.json", "b.json"));
+        JsonMapper json = JsonMapper.builder().build();
+
+        LoadResult back = LoadResult.fromMap(json.readValue(json.writeValueAsString(merged.toMap()), Map.class),
+                "ab.json");
+
+        assertThat(back.merged()).containsExactly("a.json", "b.json");
+    }
+
+    @Test
     void fromMapNamesWhatIsNotAResult() {
         assertThatThrownBy(() -> LoadResult.fromMap(Map.of("hello", 1), "notes.json"))
                 .hasMessage("notes.json: no \"kind\" (not an mtk bench --json result?)");
