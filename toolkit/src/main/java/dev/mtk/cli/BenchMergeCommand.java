@@ -121,7 +121,8 @@ final class BenchMergeCommand implements Command {
         if (timing != null && !BenchCommand.writeHistogram(timing.histogram(), hgrm, console)) {
             return Mtk.FAILED;
         }
-        return Mtk.OK;
+        // As each shard's own run would: a pipeline that merges its shards' results fails when any of them failed.
+        return merged.errorCount() > 0 ? Mtk.FAILED : Mtk.OK;
     }
 
     /**

@@ -41,6 +41,20 @@ class BenchMergeCommandTest {
         return path.toString();
     }
 
+    @Test
+    void exitsOneWhenAnyPartHadErrors() throws Exception {
+        LoadResult failed = LoadResult.builder("requests", "127.0.0.1:7373").window(START, START.plusSeconds(1))
+                .timings(List.of(Timing.of("request", new Histogram(Timing.DIGITS), Map.of("timeout", 2L), Map.of())))
+                .build();
+        Path b = dir.resolve("b.json");
+        Files.writeString(b, JSON.writeValueAsString(failed.toMap()));
+
+        Result run = InProcessMtk.run("bench", "merge", requests("a.json", 0, 1), b.toString());
+
+        assertThat(run.code()).isEqualTo(Mtk.FAILED);
+        assertThat(run.out()).contains("request: 2 timeout");
+    }
+
     private String requests(String file, int shard, long... millis) throws IOException {
         return write(file, "requests", shard, List.of("request"), millis);
     }
