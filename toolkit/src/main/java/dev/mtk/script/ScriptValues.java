@@ -78,6 +78,12 @@ public final class ScriptValues {
 
     /** True when {@link #plain} would return an equal value of the same shape: no GString, array or set inside. */
     private static boolean isPlain(Object value) {
+        // Most of what a reply holds, tested first by exact class: an interface test (Map, List) on a String walks
+        // its interfaces.
+        if (value == null || value.getClass() == String.class || value.getClass() == Boolean.class
+                || value.getClass() == Integer.class || value.getClass() == Long.class) {
+            return true;
+        }
         if (value instanceof GString || value instanceof Object[]) {
             return false;
         }
