@@ -3,6 +3,8 @@
 # server running a Groovy behaviour script (bench/ack.groovy: the same work), and a baseline Netty server
 # (NettyBaselineServer: LengthFieldBasedFrameDecoder, the same acknowledgement); then a minimal blocking-socket load
 # generator against Netty, to check that mtk bench is not the bottleneck. Prints a table of ratios against Netty.
+# Then the key/value mock twice, the `kv` handler plugin (compiled) and scripts/kv-server.groovy (a behaviour script
+# doing the same work), each loaded with a `get` of a stored key: the script's ratio to the compiled handler.
 #
 #   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE]      (defaults: 10 3 16 64)
 #
@@ -52,6 +54,12 @@ load() {
     --exchange reply --json >"$work/$1-p$2.json"
 }
 
+# load_kv NAME PIPELINE: the same, against a key/value mock, each request a get of the key stored first.
+load_kv() {
+  "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --pipeline "$2" \
+    --exchange reply --body '{"op":"get","key":"a"}' --json >"$work/$1-p$2.json"
+}
+
 for server in netty mtk groovy; do
   case $server in
     netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
@@ -67,6 +75,19 @@ for server in netty mtk groovy; do
     java -cp "$classpath" dev.mtk.bench.baseline.BlockingLoadGenerator 127.0.0.1 "$port" "$connections" "$seconds" \
       >"$work/blocking.txt"
   fi
+  stop
+done
+
+for server in kv kvscript; do
+  case $server in
+    kv)       start kv "$mtk" server -p 0 -q --handler kv ;;
+    kvscript) start kvscript "$mtk" server -p 0 -q --script scripts/kv-server.groovy ;;
+  esac
+  "$mtk" client -p "$port" -q -e '{"op":"put","key":"a","value":{"n":1}}' >/dev/null
+  for pipeline in 1 32; do
+    echo "compare: $server, pipeline $pipeline" >&2
+    load_kv "$server" "$pipeline"
+  done
   stop
 done
 
@@ -89,6 +110,12 @@ for p in (1, 32):
 for p in (1, 32):
     plain, groovy = report("mtk", p), report("groovy", p)
     print(f"groovy script / plain mtk, pipeline {p}: {groovy['messagesPerSecond'] / plain['messagesPerSecond']:.2f}")
+for p in (1, 32):
+    compiled, script = report("kv", p), report("kvscript", p)
+    print(f"kv mock: groovy script / compiled handler, pipeline {p}: "
+          f"{script['messagesPerSecond']:,.0f} / {compiled['messagesPerSecond']:,.0f} msgs/s = "
+          f"{script['messagesPerSecond'] / compiled['messagesPerSecond']:.2f} "
+          f"(errors {script['errors']} / {compiled['errors']})")
 blocking = float(open(f"{work}/blocking.txt").read().split()[1])
 bench = report("netty", 1)["messagesPerSecond"]
 print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "

@@ -46,7 +46,7 @@ public final class ScriptSession {
     /** Sends {@code value} (a map or list for JSON, text as typed, bytes as they are) in a frame. */
     public void reply(Object value) {
         try {
-            session.reply(ScriptValues.plain(value));
+            session.reply(ScriptValues.plainNow(value));
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
         }
@@ -61,7 +61,7 @@ public final class ScriptSession {
     public void reply(Map<String, Object> options, Object value) {
         Map<String, Object> header = ScriptValues.header("reply", options, REPLY_OPTIONS);
         try {
-            session.reply(ScriptValues.plain(value), header);
+            session.reply(ScriptValues.plainNow(value), header);
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
         }
@@ -81,7 +81,7 @@ public final class ScriptSession {
     public void replyLater(Map<String, Object> options, long millis, Object value) {
         Map<String, Object> header = ScriptValues.header("replyLater", options, REPLY_OPTIONS);
         try {
-            session.replyLater(Duration.ofMillis(millis), ScriptValues.plain(value), header);
+            session.replyLater(Duration.ofMillis(millis), ScriptValues.plainNow(value), header);
         } catch (PayloadException e) {
             throw new ScriptFailure("cannot reply: " + e.getMessage(), e);
         }

@@ -618,6 +618,32 @@ class FaultSuiteTest {
         assertUnharmed();
     }
 
+    /** Static compilation, which scripts are told to use to stay fast, must keep the loop checks that end it. */
+    @Test
+    void aLoopingStaticallyCompiledCallbackIsClosedByTheHandlerTimeoutNamingItsLine() throws Exception {
+        Path script = ScriptFiles.write(dir, "looping-static.groovy",
+                "@groovy.transform.CompileStatic",
+                "void define() {",
+                "    onMessage { dev.mtk.script.ScriptMessage msg ->",
+                "        if (msg['spin'] != null) {",
+                "            while (true) {",
+                "            }",
+                "        }",
+                "        acknowledge()",
+                "    }",
+                "}",
+                "define()");
+        start(oneIoThread(Duration.ofSeconds(1)), Scripts.loadBehaviour(script));
+
+        try (RawClient spinning = new RawClient(server.port())) {
+            spinning.write(headers("{\"spin\":true}"));
+            assertCanaryKeepsExchanging("while the callback loops");
+            assertThat(spinning.closedByPeer()).isTrue();
+        }
+        log.awaitContaining("closed: onMessage ran past the handler timeout (1 s) at " + script + ":5");
+        assertUnharmed();
+    }
+
     @Test
     void aCallbackThatIgnoresInterruptsIsAbandonedAndItsThreadReplaced() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
