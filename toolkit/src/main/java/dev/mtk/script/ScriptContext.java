@@ -11,21 +11,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What one script run owns: the codecs it may name, its shared state, and the servers and clients it opened, all
- * closed when it ends.
+ * closed when it ends. A load run is one such run for all its users and iterations: they share its clients (one set
+ * of I/O threads), and, when it {@linkplain #ScriptContext(Registry, ScriptName, boolean) shares servers}, its mocks.
  */
 final class ScriptContext implements AutoCloseable {
     private final Registry codecs;
     private final ScriptName script;
+    private final boolean shareServers;
     private final SharedState shared = new SharedState();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final List<AutoCloseable> servers = new ArrayList<>();
+    private final Map<String, ScriptServer> sharedServers = new ConcurrentHashMap<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     ScriptContext(Registry codecs, ScriptName script) {
+        this(codecs, script, false);
+    }
+
+    /**
+     * @param shareServers whether {@code server(...)} with the same options gives the same server, started by the
+     *                     first call: under load, every user's every iteration runs the script's {@code server(...)}
+     */
+    ScriptContext(Registry codecs, ScriptName script, boolean shareServers) {
         this.codecs = codecs;
         this.script = script;
+        this.shareServers = shareServers;
+    }
+
+    /**
+     * The server {@code start} makes, or, when servers are shared, the one made for these options before. Keyed by
+     * the options as written, and whether a behaviour closure was given: closures cannot be compared, and one
+     * scenario's call site gives the same closure every time.
+     */
+    ScriptServer server(Map<String, Object> options, boolean withBehaviour, Supplier<ScriptServer> start) {
+        if (!shareServers) {
+            return start.get();
+        }
+        return sharedServers.computeIfAbsent(options + (withBehaviour ? " {...}" : ""), key -> start.get());
+    }
+
+    /** Think time; over at once when the run is {@linkplain #stop() ending}. */
+    void pause(long millis) throws InterruptedException {
+        if (millis > 0) {
+            stopping.await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The run is ending: pauses end now, so that users finish their iterations promptly. */
+    void stop() {
+        stopping.countDown();
     }
 
     /** The codecs this run may name: its servers resolve handler names against them. */
