@@ -1,0 +1,116 @@
+package dev.mtk.bench.scenario;
+
+import dev.mtk.bench.result.LoadResult;
+import dev.mtk.script.Scenario;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a {@link Scenario} as the load a {@link ScenarioLoad} describes, and reports what it measured. */
+public final class ScenarioRun {
+    /**
+     * How long iterations still running at the end may take to finish (pauses end at once; waits run to their
+     * timeouts) before their users are interrupted, as k6's {@code gracefulStop}.
+     */
+    static final Duration GRACE = Duration.ofSeconds(30);
+
+    private ScenarioRun() {
+    }
+
+    /** Ends a run early from another thread (SIGINT, SIGTERM): no iteration starts after it. */
+    public static final class Stop {
+        private final CountDownLatch requested = new CountDownLatch(1);
+        private volatile Runnable onRequest = () -> { };
+
+        public void request() {
+            requested.countDown();
+            onRequest.run();
+        }
+
+        boolean requested() {
+            return requested.getCount() == 0;
+        }
+
+        void onRequest(Runnable action) {
+            onRequest = action;
+            if (requested()) {
+                action.run();
+            }
+        }
+    }
+
+    /**
+     * Waits for {@code --start-at}, runs the users, waits for them to finish their iterations, and reports.
+     *
+     * @param progress where the live line goes, or {@code null} for none
+     */
+    public static ScenarioReport run(ScenarioLoad load, Scenario scenario, PrintStream progress, Stop stop)
+            throws InterruptedException {
+        Duration late = load.startAt() == null ? Duration.ZERO : load.startAt().await(Clock.systemUTC());
+        Measurements measurements = new Measurements(scenario::describeBriefly);
+        Iterations iterations = new Iterations(scenario, measurements);
+        CountDownLatch ending = new CountDownLatch(1);
+        UserThreads threads = new UserThreads();
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        LiveLine live = progress == null ? null : new LiveLine(iterations, progress, start);
+        Thread liveThread = null;
+        if (live != null) {
+            liveThread = new Thread(live, "mtk-bench-live");
+            liveThread.setDaemon(true);
+            liveThread.start();
+        }
+        OpenModel open = load.open() ? new OpenModel(load, iterations, ending) : null;
+        stop.onRequest(() -> {
+            ending.countDown();
+            scenario.stop();
+            if (open != null) {
+                open.wake();
+            }
+        });
+        List<Thread> users = open != null ? open.run(start, threads)
+                : new ClosedModel(load, iterations, ending).run(start, threads);
+        ending.countDown();
+        scenario.stop();
+        finish(users);
+        Instant endedAt = Instant.now();
+        if (live != null) {
+            live.stop(liveThread, stop.requested());
+        }
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("iterations", iterations.completed());
+        counters.put("users", (long) users.size());
+        if (open != null) {
+            counters.put("dropped", open.dropped());
+        }
+        LoadResult result = LoadResult.builder("scenario", scenario.fileName()).load(load.describe())
+                .window(startedAt, endedAt).shard(load.shard()).counters(counters)
+                .timings(measurements.timings()).build();
+        return new ScenarioReport(result, stop.requested(), late);
+    }
+
+    /** Waits for the users; those still in an iteration after {@link #GRACE} are interrupted. */
+    private static void finish(List<Thread> users) throws InterruptedException {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (Thread user : users) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(user, left);
+            }
+        }
+        for (Thread user : users) {
+            if (user.isAlive()) {
+                user.interrupt();
+            }
+        }
+        for (Thread user : users) {
+            user.join(1_000);
+        }
+    }
+}
