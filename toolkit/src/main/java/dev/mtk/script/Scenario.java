@@ -1,5 +1,6 @@
 package dev.mtk.script;
 
+import dev.mtk.bench.shard.Shard;
 import dev.mtk.plugin.Registry;
 import groovy.lang.Binding;
 import groovy.lang.Script;
@@ -28,6 +29,7 @@ public final class Scenario implements AutoCloseable {
         this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
         this.args = List.copyOf(args);
         this.context = context;
+        context.folder(folder);
     }
 
     /**
@@ -64,7 +66,7 @@ public final class Scenario implements AutoCloseable {
         binding.setVariable("user", user);
         binding.setVariable(ScenarioScript.ITERATION, iteration);
         ScenarioScript script = (ScenarioScript) Scripts.instantiate(type, binding, name);
-        script.attach(context, steps);
+        script.attach(context, steps, user);
         try {
             script.run();
         } finally {
@@ -80,6 +82,14 @@ public final class Scenario implements AutoCloseable {
     /** The same on one line, as a load report shows its first failure of each kind. */
     public String describeBriefly(Throwable failure) {
         return ScriptErrors.oneLine(failure, name);
+    }
+
+    /**
+     * This run is {@code shard} of the load, its users numbered from {@code firstUser}: {@code feed} deals this shard
+     * its rows, and gives its first user the shard's first row.
+     */
+    public void deal(Shard shard, long firstUser) {
+        context.deal(shard, firstUser);
     }
 
     /** The run is ending: pauses end at once, so that users finish their iterations promptly. */

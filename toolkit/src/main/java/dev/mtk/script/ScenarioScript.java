@@ -50,18 +50,36 @@ public abstract class ScenarioScript extends Script {
 
     private ScriptContext context;
     private StepObserver steps = StepObserver.NONE;
+    /** The virtual user running this iteration, from 0 over the whole load: what {@code feed} picks a row by. */
+    private long user;
     private volatile long timeout = 5_000;
     /** Think time so far, on this iteration's thread: a step leaves out what its pauses took. */
     private long pausedNanos;
     private final java.util.Queue<ScriptClient> opened = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    void attach(ScriptContext context) {
-        attach(context, StepObserver.NONE);
-    }
-
-    void attach(ScriptContext context, StepObserver steps) {
+    void attach(ScriptContext context, StepObserver steps, long user) {
         this.context = context;
         this.steps = steps;
+        this.user = user;
+    }
+
+    /**
+     * This virtual user's row of a data file: {@code def row = feed('users.csv')} (or {@code .jsonl}), a map from
+     * column to value. The file is relative to the script's folder and read once per run; user 0 gets the first
+     * row, and a user past the last row is a failure naming the file, unless {@code feed('users.csv', cycle: true)}
+     * starts again from the first. Under {@code --shard I/N} the rows are dealt round-robin to the shards.
+     */
+    public Map<String, Object> feed(Map<String, Object> options, String file) {
+        for (String key : options.keySet()) {
+            if (!key.equals("cycle")) {
+                throw new ScriptFailure("feed takes cycle: true or false, not " + key + ":");
+            }
+        }
+        return context.row(file, user, Boolean.TRUE.equals(options.get("cycle")));
+    }
+
+    public Map<String, Object> feed(String file) {
+        return feed(Map.of(), file);
     }
 
     /**

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.mtk.bench.feed.Feeder;
+import dev.mtk.bench.shard.Shard;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,6 +32,10 @@ final class ScriptContext implements AutoCloseable {
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final Map<String, ScriptServer> sharedServers = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<Path, Feeder> feeders = new ConcurrentHashMap<>();
+    private volatile Path folder = Path.of("").toAbsolutePath();
+    private volatile Shard shard = Shard.WHOLE;
+    private volatile long firstUser;
 
     ScriptContext(Registry codecs, ScriptName script) {
         this(codecs, script, false);
@@ -54,6 +61,33 @@ final class ScriptContext implements AutoCloseable {
             return start.get();
         }
         return sharedServers.computeIfAbsent(options + (withBehaviour ? " {...}" : ""), key -> start.get());
+    }
+
+    /** Where {@code feed('users.csv')} looks: the script's folder. */
+    void folder(Path scriptFolder) {
+        this.folder = scriptFolder;
+    }
+
+    /** This generator's shard of the load, whose users are numbered from {@code first}: which rows are its. */
+    void deal(Shard which, long first) {
+        this.shard = which;
+        this.firstUser = first;
+    }
+
+    /**
+     * {@code user}'s row of {@code file} (relative to the script's folder), read once per run and dealt to this
+     * shard; with {@code cycle}, users past the last row start again from the first.
+     */
+    Map<String, Object> row(String file, long user, boolean cycle) {
+        Path path = folder.resolve(file).normalize();
+        try {
+            Feeder feeder = feeders.computeIfAbsent(path, p -> Feeder.open(p).shard(shard));
+            // A shard's feeder numbers its users from 0; the script's user counts from the shard's first.
+            long mine = user - firstUser;
+            return cycle ? feeder.cycled(mine) : feeder.row(mine);
+        } catch (IllegalArgumentException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
     }
 
     /** Think time; over at once when the run is {@linkplain #stop() ending}. */

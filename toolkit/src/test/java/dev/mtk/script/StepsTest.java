@@ -142,4 +142,40 @@ class StepsTest {
 
         log.awaitContaining("script", "two servers");
     }
+
+    @Test
+    void feedGivesEachUserItsOwnRowFromAFileBesideTheScript() throws Throwable {
+        ScriptFiles.write(dir, "users.csv", "name,password", "alice,a1", "bob,b2");
+        Path file = ScriptFiles.write(dir, "fed.groovy", "log \"user ${user} is ${feed('users.csv').name}\"");
+        try (Scenario scenario = Scenario.compile(file, List.of(), Registry.builtIn(), true)) {
+            scenario.iterate(1, 0, StepObserver.NONE);
+            scenario.iterate(0, 3, StepObserver.NONE);
+        }
+
+        log.awaitContaining("script", "user 1 is bob");
+        log.awaitContaining("script", "user 0 is alice");
+    }
+
+    @Test
+    void feedForAUserPastTheLastRowFailsNamingTheFileUnlessItCycles() throws Throwable {
+        ScriptFiles.write(dir, "users.csv", "name", "alice", "bob");
+        Path file = ScriptFiles.write(dir, "fed.groovy", "log \"user ${user} is ${feed('users.csv', cycle: user > 2).name}\"");
+        try (Scenario scenario = Scenario.compile(file, List.of(), Registry.builtIn(), true)) {
+            Throwable failure = catchThrowableOfType(Throwable.class, () -> scenario.iterate(2, 0, StepObserver.NONE));
+            scenario.iterate(3, 0, StepObserver.NONE);
+
+            assertThat(scenario.describeBriefly(failure)).contains(":1: " + dir.resolve("users.csv") + " has 2 rows; "
+                    + "user 2 has none");
+        }
+
+        log.awaitContaining("script", "user 3 is bob");
+    }
+
+    @Test
+    void underRunFeedGivesTheFirstRow() throws ScriptError {
+        ScriptFiles.write(dir, "rows.jsonl", "{\"name\": \"alice\", \"id\": 7}", "{\"name\": \"bob\", \"id\": 8}");
+        run("def row = feed('rows.jsonl')", "log \"${row.name} ${row.id}\"");
+
+        log.awaitContaining("script", "alice 7");
+    }
 }

@@ -67,6 +67,7 @@ public final class ScenarioRun {
             liveThread.start();
         }
         OpenModel open = load.open() ? new OpenModel(load, iterations, ending) : null;
+        scenario.deal(load.shard(), load.shard().first(load.open() ? load.maxUsers() : load.users()));
         stop.onRequest(() -> {
             ending.countDown();
             scenario.stop();

@@ -232,4 +232,23 @@ class ScenarioRunTest {
         assertThat(report.iteration().count()).isEqualTo(1);
         stopper.join();
     }
+
+    @Test
+    void aShardsUsersGetTheRowsDealtToTheShard() throws Exception {
+        Set<Object> names = ConcurrentHashMap.newKeySet();
+        String address = mock((session, message) -> {
+            Map<?, ?> request = (Map<?, ?>) message.value();
+            names.add(request.get("name"));
+            session.reply(Map.of("id", request.get("id")));
+        });
+        ScriptFiles.write(dir, "users.csv", "name", "row0", "row1", "row2", "row3");
+        Path file = ScriptFiles.write(dir, "fed.groovy",
+                "connect(args[0], profile: 'reply', correlate: '$.id').request([id: 1, name: feed('users.csv').name])");
+        try (Scenario scenario = Scenario.compile(file, List.of(address), Registry.builtIn(), true)) {
+            run(ScenarioLoad.builder().users(4).iterations(8).shard(Shard.parse("1/2")).build(), scenario);
+        }
+
+        // Rows are dealt round-robin: shard 1 of 2 has rows 1 and 3, for its users 2 and 3.
+        assertThat(names).containsExactlyInAnyOrder("row1", "row3");
+    }
 }
