@@ -132,4 +132,25 @@ class ScenarioBenchTest {
         assertThat(oneLine(run)).isEqualTo("mtk bench: invalid --arrival-rate 'fast': expected a positive number of "
                 + "iterations a second (50, 0.5, 50/s)");
     }
+
+    @Test
+    void aStartAtAlreadyPastStartsAtOnceAndSaysHowLate() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--iterations", "2", "--start-at",
+                "2026-01-01T00:00:00Z");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^window .* s late\n");
+    }
+
+    @Test
+    void aShardRunsItsShareOfTheUsersAndSaysWhichItIs() throws Exception {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--users", "5", "--iterations", "4", "--shard",
+                "1/2", "--json");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = new ObjectMapper().readValue(run.out(), Map.class);
+        assertThat(json).containsEntry("shard", "1/2");
+        assertThat((Map<?, ?>) json.get("counters")).containsEntry("users", 2).containsEntry("iterations", 2);
+    }
 }
