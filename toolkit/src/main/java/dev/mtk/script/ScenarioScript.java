@@ -16,6 +16,9 @@ import groovy.transform.stc.SimpleType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,9 +56,10 @@ public abstract class ScenarioScript extends Script {
     /** The virtual user running this iteration, from 0 over the whole load: what {@code feed} picks a row by. */
     private long user;
     private volatile long timeout = 5_000;
-    /** Think time so far, on this iteration's thread: a step leaves out what its pauses took. */
-    private long pausedNanos;
-    private final java.util.Queue<ScriptClient> opened = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Think time so far in this iteration (a pause may be in a parallel run): a step leaves out what it took. */
+    private final AtomicLong pausedNanos = new AtomicLong();
+    /** The sessions this iteration opened, closed when it ends. */
+    private final Queue<ScriptClient> opened = new ConcurrentLinkedQueue<>();
 
     void attach(ScriptContext context, StepObserver steps, long user) {
         this.context = context;
@@ -95,7 +99,7 @@ public abstract class ScenarioScript extends Script {
             throw new ScriptFailure("a step cannot be named '" + ITERATION + "': the report uses that name for the "
                     + "whole iteration");
         }
-        long pausedBefore = pausedNanos;
+        long pausedBefore = pausedNanos.get();
         long start = System.nanoTime();
         Object result;
         try {
@@ -104,7 +108,7 @@ public abstract class ScenarioScript extends Script {
             steps.failed(name, e);
             throw new ScriptFailure("step '" + name + "': " + ScriptErrors.what(e), e);
         }
-        steps.passed(name, System.nanoTime() - start - (pausedNanos - pausedBefore));
+        steps.passed(name, System.nanoTime() - start - (pausedNanos.get() - pausedBefore));
         return result;
     }
 
@@ -119,7 +123,7 @@ public abstract class ScenarioScript extends Script {
         try {
             context.pause(millis);
         } finally {
-            pausedNanos += System.nanoTime() - start;
+            pausedNanos.addAndGet(System.nanoTime() - start);
         }
     }
 
