@@ -151,6 +151,8 @@ class ScenarioBenchTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new ObjectMapper().readValue(run.out(), Map.class);
         assertThat(json).containsEntry("shard", "1/2");
-        assertThat((Map<?, ?>) json.get("counters")).containsEntry("users", 2).containsEntry("iterations", 2);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counters = (Map<String, Object>) json.get("counters");
+        assertThat(counters).containsEntry("users", 2).containsEntry("iterations", 2);
     }
 }
