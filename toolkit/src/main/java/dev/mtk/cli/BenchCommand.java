@@ -228,7 +228,7 @@ final class BenchCommand implements ConnectingCommand {
     }
 
     /** Closes the interval log; {@code false} when a write failed, having said so. */
-    private static boolean closeLog(IntervalLog log, Path file, Console console) {
+    static boolean closeLog(IntervalLog log, Path file, Console console) {
         try {
             log.close();
             return true;

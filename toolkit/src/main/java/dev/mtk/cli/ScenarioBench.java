@@ -1,9 +1,11 @@
 package dev.mtk.cli;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mtk.bench.result.IntervalLog;
 import dev.mtk.bench.scenario.ScenarioLoad;
 import dev.mtk.bench.scenario.ScenarioReport;
 import dev.mtk.bench.scenario.ScenarioRun;
+import dev.mtk.bench.shard.StartGate;
 import dev.mtk.script.Scenario;
 import dev.mtk.script.ScriptError;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -80,11 +83,26 @@ final class ScenarioBench {
         if (hgrm != null && OutputFile.refused(console, "--hgrm", hgrm)) {
             return Mtk.USAGE;
         }
+        Path hlog = line.hasOption("hlog") ? Path.of(line.getOptionValue("hlog")) : null;
+        if (hlog != null && OutputFile.refused(console, "--hlog", hlog)) {
+            return Mtk.USAGE;
+        }
         Path file = Path.of(line.getOptionValue(SCENARIO));
         PrintStream live = Boolean.getBoolean("mtk.stderr.tty") ? console.err() : null;
         ScenarioReport report;
+        boolean hlogFailed = false;
         try (Scenario scenario = Scenario.compile(file, line.getArgList(), CommonOptions.codecs(line, console), true)) {
             ScenarioRun.Stop early = new ScenarioRun.Stop();
+            StartGate gate = ShardOptions.gate(line, console, live, early::requested);
+            IntervalLog intervals;
+            try {
+                // Shards that start together share the log's base time, as the request bench's logs do.
+                intervals = hlog == null ? null : IntervalLog.open(hlog,
+                        load.startAt() != null ? load.startAt().instant() : Instant.now());
+            } catch (IOException e) {
+                console.err().println(OutputFile.message("--hlog", hlog, OutputFile.reason(hlog, e)));
+                return Mtk.USAGE;
+            }
             // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
             Thread watcher = new Thread(() -> {
                 try {
@@ -98,9 +116,12 @@ final class ScenarioBench {
             watcher.start();
             stop.arm();
             try {
-                report = ScenarioRun.run(load, scenario, live, early);
+                report = ScenarioRun.run(load, scenario, live, early, gate, intervals);
             } finally {
                 watcher.interrupt();
+                if (intervals != null && !BenchCommand.closeLog(intervals, hlog, console)) {
+                    hlogFailed = true;
+                }
             }
         }
         if (line.hasOption("json")) {
@@ -112,7 +133,7 @@ final class ScenarioBench {
         if (hgrm != null && !writeHistogram(report, hgrm, console)) {
             return Mtk.FAILED;
         }
-        return report.passed() ? Mtk.OK : Mtk.FAILED;
+        return report.passed() && !hlogFailed ? Mtk.OK : Mtk.FAILED;
     }
 
     private static ScenarioLoad load(CommandLine line) {

@@ -155,4 +155,15 @@ class ScenarioBenchTest {
         Map<String, Object> counters = (Map<String, Object>) json.get("counters");
         assertThat(counters).containsEntry("users", 2).containsEntry("iterations", 2);
     }
+
+    @Test
+    void hlogHasTheIntervalsOfEachStepAndOfTheIteration() throws Exception {
+        Path hlog = dir.resolve("run.hlog");
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--iterations", "3", "--hlog", hlog.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(Files.readString(hlog)).contains("#[Histogram log format version 1.3]")
+                .containsPattern("(?m)^Tag=login,").containsPattern("(?m)^Tag=read,")
+                .containsPattern("(?m)^Tag=iteration,");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.mtk.bench.scenario;
 
+import dev.mtk.bench.result.IntervalLog;
 import dev.mtk.bench.result.LoadResult;
+import dev.mtk.bench.shard.StartGate;
 import dev.mtk.script.Scenario;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -33,7 +35,8 @@ public final class ScenarioRun {
             onRequest.run();
         }
 
-        boolean requested() {
+        /** Whether a stop was asked: a {@link StartGate} still waiting gives up. */
+        public boolean requested() {
             return requested.getCount() == 0;
         }
 
@@ -46,20 +49,34 @@ public final class ScenarioRun {
     }
 
     /**
-     * Waits for {@code --start-at}, runs the users, waits for them to finish their iterations, and reports.
+     * Waits for {@code --start-at} (if any), runs the users, waits for them to finish their iterations, and reports.
      *
      * @param progress where the live line goes, or {@code null} for none
      */
     public static ScenarioReport run(ScenarioLoad load, Scenario scenario, PrintStream progress, Stop stop)
             throws InterruptedException {
-        Duration late = load.startAt() == null ? Duration.ZERO : load.startAt().await(Clock.systemUTC());
+        StartGate gate = load.startAt() == null ? StartGate.OPEN : () -> load.startAt().await(Clock.systemUTC());
+        return run(load, scenario, progress, stop, gate, null);
+    }
+
+    /**
+     * The same, starting once {@code gate} opens (the command line's counts down and warns when late), each
+     * second of every timing written to {@code intervals} ({@code --hlog}) unless it is {@code null}.
+     */
+    public static ScenarioReport run(ScenarioLoad load, Scenario scenario, PrintStream progress, Stop stop,
+            StartGate gate, IntervalLog intervals) throws InterruptedException {
+        gate.await();
+        Duration late = load.startAt() == null ? Duration.ZERO
+                : Duration.between(load.startAt().instant(), Instant.now());
+        late = late.isNegative() ? Duration.ZERO : late;
         Measurements measurements = new Measurements(scenario::describeBriefly);
         Iterations iterations = new Iterations(scenario, measurements);
         CountDownLatch ending = new CountDownLatch(1);
         UserThreads threads = new UserThreads();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        LiveLine live = progress == null ? null : new LiveLine(iterations, progress, start);
+        LiveLine live = progress == null && intervals == null ? null
+                : new LiveLine(iterations, measurements, progress, start, intervals);
         Thread liveThread = null;
         if (live != null) {
             liveThread = new Thread(live, "mtk-bench-live");
@@ -75,6 +92,9 @@ public final class ScenarioRun {
                 open.wake();
             }
         });
+        if (stop.requested()) {
+            ending.countDown();
+        }
         List<Thread> users = open != null ? open.run(start, threads)
                 : new ClosedModel(load, iterations, ending).run(start, threads);
         ending.countDown();
