@@ -73,6 +73,8 @@ class ReadmeExamplesIT {
         EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 16 -d 10s --warmup 3s --pipeline 32 --exchange reply",
                 Example.skipped(NEEDS_PEER));
         EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 64 -d 60s --rate 50000 --hgrm lat.hgrm", Example.skipped(NEEDS_PEER));
+        EXAMPLES.put("dist/bin/mtk bench --scenario scripts/load-login.groovy --users 20 -d 5s",
+                Example.runs(0, "bench", "--scenario", "scripts/load-login.groovy", "--users", "20", "-d", "5s"));
         EXAMPLES.put("dist/bin/mtk server --profile reply --handler overtake -q &", Example.skipped(SERVES));
         EXAMPLES.put("dist/bin/mtk bench 127.0.0.1:7373 -c 30 -d 60s --shard 0/3 --start-at 2026-12-01T23:00:00Z "
                 + "--json > shard-0.json", Example.skipped(NEEDS_PEER + "; ShardsIT runs three shards and merges them"));

@@ -69,7 +69,9 @@ final class BenchCommand implements ConnectingCommand {
                 "mtk bench 127.0.0.1:7373 --profile reply --correlate '$.id' --pipeline 8 --body '{\"id\":${seq}}'"
                         + "  # replies paired by id, in any order",
                 "mtk bench 127.0.0.1:7373 -c 30 -n 1000 --shard 0/3 --json > s0.json  # one of 3 generators",
-                "mtk bench merge s0.json s1.json s2.json   # the shards' results as one");
+                "mtk bench merge s0.json s1.json s2.json   # the shards' results as one",
+                "mtk bench --scenario scripts/load-login.groovy --users 50 --ramp-up 5s -d 30s  # 50 virtual users",
+                "mtk bench --scenario scripts/load-login.groovy --arrival-rate 200 -d 1m  # 200 iterations/s, open");
     }
 
     @Override
@@ -112,14 +114,21 @@ final class BenchCommand implements ConnectingCommand {
                 .desc("how long to wait to connect and for each answer (default 5s)").get());
         options.addOption(Option.builder().longOpt(JSON).desc("print the report as one JSON object").get());
         options.addOption(Option.builder().longOpt(HGRM).hasArg().argName("FILE")
-                .desc("write the latency percentile distribution (HdrHistogram .hgrm, milliseconds)").get());
+                .desc("write the latency percentile distribution (HdrHistogram .hgrm, milliseconds); a "
+                        + "scenario's iteration").get());
         options.addOption(Option.builder().longOpt(HLOG).hasArg().argName("FILE")
-                .desc("write an HdrHistogram interval log: each second's latencies, tagged request").get());
-        return ShardOptions.add(options);
+                .desc("write an HdrHistogram interval log: each second's latencies, tagged request (a scenario: "
+                        + "each step's and the iteration's)").get());
+        ShardOptions.add(options);
+        return ScenarioBench.add(options);
     }
 
     @Override
-    public int run(CommandLine line, Console console) throws InterruptedException, IOException {
+    public int run(CommandLine line, Console console) throws Exception {
+        if (line.hasOption(ScenarioBench.SCENARIO)) {
+            return ScenarioBench.run(line, console, stop);
+        }
+        ScenarioBench.checkNoScenarioOptions(line);
         Profile profile = CommonOptions.profile(line, CommonOptions.codecs(line, console));
         Logging.conversation(true);
         long messages = line.hasOption(MESSAGES) ? OptionValues.positiveInt("--" + MESSAGES, line.getOptionValue(MESSAGES)) : 0;
@@ -219,7 +228,7 @@ final class BenchCommand implements ConnectingCommand {
     }
 
     /** Closes the interval log; {@code false} when a write failed, having said so. */
-    private static boolean closeLog(IntervalLog log, Path file, Console console) {
+    static boolean closeLog(IntervalLog log, Path file, Console console) {
         try {
             log.close();
             return true;

@@ -16,6 +16,9 @@ import groovy.transform.stc.SimpleType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,15 +39,122 @@ import org.slf4j.LoggerFactory;
  * Verbs: {@code server}, {@code connect}, {@code parallel}, {@code bin}, {@code log}, {@code timeout} (milliseconds, 5000 by
  * default), {@code shared}, {@code args} (the arguments after the file name) and {@code usage} (checks them). Everything the script opened is
  * closed when it ends.
+ *
+ * <p>For load ({@code mtk bench --scenario FILE}), the same script is one iteration of a virtual user:
+ * {@code step('login') { ... }} times a part of it, {@code pause('1s')} is think time, {@code user} and
+ * {@code iteration} say who runs it and for the how-manieth time, and {@code feed('users.csv')} is this user's row.
+ * Under {@code mtk run} it runs once, as user 0's iteration 0.
  */
 public abstract class ScenarioScript extends Script {
     private static final Logger LOG = LoggerFactory.getLogger("mtk.script");
 
-    private ScriptContext context;
-    private volatile long timeout = 5_000;
+    /** The name of the whole iteration's timing in a load report, so no step may take it. */
+    public static final String ITERATION = "iteration";
 
-    void attach(ScriptContext context) {
+    private ScriptContext context;
+    private StepObserver steps = StepObserver.NONE;
+    /** The virtual user running this iteration, from 0 over the whole load: what {@code feed} picks a row by. */
+    private long user;
+    private volatile long timeout = 5_000;
+    /** Think time so far in this iteration (a pause may be in a parallel run): a step leaves out what it took. */
+    private final AtomicLong pausedNanos = new AtomicLong();
+    /** The sessions this iteration opened, closed when it ends. */
+    private final Queue<ScriptClient> opened = new ConcurrentLinkedQueue<>();
+
+    void attach(ScriptContext context, StepObserver steps, long user) {
         this.context = context;
+        this.steps = steps;
+        this.user = user;
+    }
+
+    /**
+     * This virtual user's row of a data file: {@code def row = feed('users.csv')} (or {@code .jsonl}), a map from
+     * column to value. The file is relative to the script's folder and read once per run; user 0 gets the first
+     * row, and a user past the last row is a failure naming the file, unless {@code feed('users.csv', cycle: true)}
+     * starts again from the first. Under {@code --shard I/N} the rows are dealt round-robin to the shards.
+     */
+    public Map<String, Object> feed(Map<String, Object> options, String file) {
+        for (String key : options.keySet()) {
+            if (!key.equals("cycle")) {
+                throw new ScriptFailure("feed takes cycle: true or false, not " + key + ":");
+            }
+        }
+        return context.row(file, user, Boolean.TRUE.equals(options.get("cycle")));
+    }
+
+    public Map<String, Object> feed(String file) {
+        return feed(Map.of(), file);
+    }
+
+    /**
+     * Runs {@code body} as the step {@code name} and returns what it returned: {@code def token = step('login') {
+     * c.request([op: 'login']).value.token }}. Under load its time, less its pauses, goes into the step's timing; a
+     * failure is counted by kind and ends the iteration. Either way a failure names the step.
+     */
+    public Object step(String name, Closure<?> body) {
+        if (name == null || name.isBlank()) {
+            throw new ScriptFailure("a step needs a name: step('login') { ... }");
+        }
+        if (name.equals(ITERATION)) {
+            throw new ScriptFailure("a step cannot be named '" + ITERATION + "': the report uses that name for the "
+                    + "whole iteration");
+        }
+        long pausedBefore = pausedNanos.get();
+        long start = System.nanoTime();
+        Object result;
+        try {
+            result = body.call();
+        } catch (Throwable e) {
+            steps.failed(name, e);
+            throw new ScriptFailure("step '" + name + "': " + ScriptErrors.what(e), e);
+        }
+        steps.passed(name, System.nanoTime() - start - (pausedNanos.get() - pausedBefore));
+        return result;
+    }
+
+    /**
+     * Think time: {@code pause(500)} (milliseconds) or {@code pause('1s')}, {@code pause('250ms')},
+     * {@code pause('2m')}. Left out of the time of a step it is in, part of the iteration's. A load run that ends
+     * cuts pauses short, so that users stop promptly.
+     */
+    public void pause(Object duration) throws InterruptedException {
+        long millis = pauseMillis(duration);
+        long start = System.nanoTime();
+        try {
+            context.pause(millis);
+        } finally {
+            pausedNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private static long pauseMillis(Object duration) {
+        if (duration instanceof Number number) {
+            if (number.doubleValue() < 0) {
+                throw new ScriptFailure("pause takes a duration of 0 or more, not " + number);
+            }
+            return Math.round(number.doubleValue());
+        }
+        String text = String.valueOf(duration).trim();
+        // A bare number in text would be seconds to Durations but milliseconds as a number: refuse the doubt.
+        if (!text.isEmpty() && Character.isDigit(text.charAt(text.length() - 1))) {
+            throw new ScriptFailure("pause('" + text + "') needs a unit, as in '" + text + "ms' or '" + text
+                    + "s' (a number alone is milliseconds: pause(" + text + "))");
+        }
+        return dev.mtk.internal.Durations.parse(text).map(java.time.Duration::toMillis).orElseThrow(
+                () -> new ScriptFailure("pause takes milliseconds or a duration such as '250ms', '1s', '2m', not '"
+                        + text + "'"));
+    }
+
+    /** Closes the sessions this script opened: an iteration's sessions end with it, not with the run. */
+    void closeOpened() {
+        for (ScriptClient client : opened) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                // closing a session that is already gone: nothing more to do
+            }
+        }
+        opened.clear();
     }
 
     /** How long {@code receive}, {@code expect} and {@code exchange} wait by default, in milliseconds. */
@@ -73,6 +183,10 @@ public abstract class ScenarioScript extends Script {
      */
     public ScriptServer server(Map<String, Object> options,
             @DelegatesTo(value = BehaviourSpec.class, strategy = Closure.DELEGATE_FIRST) Closure<?> behaviour) {
+        return context.server(options, behaviour != null, () -> start(options, behaviour));
+    }
+
+    private ScriptServer start(Map<String, Object> options, Closure<?> behaviour) {
         Profile profile = context.profile(options);
         Handler chosen = context.handler(options.containsKey("handler") ? String.valueOf(options.get("handler"))
                 : profile.exchange().handler());
@@ -123,8 +237,10 @@ public abstract class ScenarioScript extends Script {
         long connectTimeout = ScriptValues.number(options, "timeout", timeout);
         Profile profile = context.profile(options);
         try {
-            return new ScriptClient(context.client(profile, ScriptContext.limits(options), connectTimeout,
-                    ScriptContext.tls(options)).connect(host, port), this);
+            ScriptClient client = new ScriptClient(context.client(profile, ScriptContext.limits(options),
+                    connectTimeout, ScriptContext.tls(options)).connect(host, port), this);
+            opened.add(client);
+            return client;
         } catch (SessionException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }

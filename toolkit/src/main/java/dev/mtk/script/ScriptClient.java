@@ -75,9 +75,10 @@ public final class ScriptClient implements AutoCloseable {
         try {
             return new ScriptMessage(session.receive(Duration.ofMillis(millis)));
         } catch (ReceiveTimeoutException e) {
-            throw new ScriptFailure("expected a message from " + getPeer() + " within " + millis + " ms, received nothing");
+            throw new ScriptFailure("expected a message from " + getPeer() + " within " + millis + " ms, received nothing",
+                    e);
         } catch (SessionClosedException e) {
-            throw new ScriptFailure("expected a message, but the " + e.getMessage());
+            throw new ScriptFailure("expected a message, but the " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +104,7 @@ public final class ScriptClient implements AutoCloseable {
         ScriptMessage message = receive(millis);
         String mismatch = expected.mismatch(message);
         if (mismatch != null) {
-            throw new ScriptFailure(mismatch);
+            throw ScriptFailure.mismatch(mismatch);
         }
         return message;
     }
@@ -115,10 +116,10 @@ public final class ScriptClient implements AutoCloseable {
             List<Message> waiting = session.waiting();
             throw new ScriptFailure("expected " + expected.describe() + " from " + getPeer() + " within " + millis
                     + " ms (in any order), " + (waiting.isEmpty() ? "received nothing" : "none matched")
-                    + expected.waiting(waiting));
+                    + expected.waiting(waiting), e);
         } catch (SessionClosedException e) {
             throw new ScriptFailure("expected " + expected.describe() + " (in any order), but the " + e.getMessage()
-                    + expected.waiting(session.waiting()));
+                    + expected.waiting(session.waiting()), e);
         }
     }
 
@@ -200,10 +201,10 @@ public final class ScriptClient implements AutoCloseable {
             return new ScriptMessage(session.replyTo(sent, Duration.ofMillis(millis)));
         } catch (ReceiveTimeoutException e) {
             throw new ScriptFailure("expected " + which + " from " + getPeer() + " within " + millis
-                    + " ms, received nothing" + Expectation.list(session.waiting()));
+                    + " ms, received nothing" + Expectation.list(session.waiting()), e);
         } catch (SessionClosedException e) {
             throw new ScriptFailure("expected " + which + ", but the " + e.getMessage()
-                    + Expectation.list(session.waiting()));
+                    + Expectation.list(session.waiting()), e);
         } catch (dev.mtk.session.SessionException e) {
             throw new ScriptFailure(e.getMessage(), e);
         }
@@ -219,7 +220,7 @@ public final class ScriptClient implements AutoCloseable {
         }
         String mismatch = Expectation.of(wanted, null, session.profile().payload()).mismatch(message);
         if (mismatch != null) {
-            throw new ScriptFailure(mismatch);
+            throw ScriptFailure.mismatch(mismatch);
         }
         return message;
     }
@@ -241,9 +242,9 @@ public final class ScriptClient implements AutoCloseable {
             throw new ScriptFailure("cannot send: " + e.getMessage(), e);
         } catch (ReceiveTimeoutException e) {
             throw new ScriptFailure("expected an acknowledgement from " + getPeer() + " within " + millis
-                    + " ms, received nothing");
+                    + " ms, received nothing", e);
         } catch (SessionClosedException e) {
-            throw new ScriptFailure("expected an acknowledgement, but the " + e.getMessage());
+            throw new ScriptFailure("expected an acknowledgement, but the " + e.getMessage(), e);
         }
     }
 

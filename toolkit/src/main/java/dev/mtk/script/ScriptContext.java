@@ -11,21 +11,95 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import dev.mtk.bench.feed.Feeder;
+import dev.mtk.bench.shard.Shard;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What one script run owns: the codecs it may name, its shared state, and the servers and clients it opened, all
- * closed when it ends.
+ * closed when it ends. A load run is one such run for all its users and iterations: they share its clients (one set
+ * of I/O threads), and, when it {@linkplain #ScriptContext(Registry, ScriptName, boolean) shares servers}, its mocks.
  */
 final class ScriptContext implements AutoCloseable {
     private final Registry codecs;
     private final ScriptName script;
+    private final boolean shareServers;
     private final SharedState shared = new SharedState();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final List<AutoCloseable> servers = new ArrayList<>();
+    private final Map<String, ScriptServer> sharedServers = new ConcurrentHashMap<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<Path, Feeder> feeders = new ConcurrentHashMap<>();
+    private volatile Path folder = Path.of("").toAbsolutePath();
+    private volatile Shard shard = Shard.WHOLE;
+    private volatile long firstUser;
 
     ScriptContext(Registry codecs, ScriptName script) {
+        this(codecs, script, false);
+    }
+
+    /**
+     * @param shareServers whether {@code server(...)} with the same options gives the same server, started by the
+     *                     first call: under load, every user's every iteration runs the script's {@code server(...)}
+     */
+    ScriptContext(Registry codecs, ScriptName script, boolean shareServers) {
         this.codecs = codecs;
         this.script = script;
+        this.shareServers = shareServers;
+    }
+
+    /**
+     * The server {@code start} makes, or, when servers are shared, the one made for these options before. Keyed by
+     * the options as written, and whether a behaviour closure was given: closures cannot be compared, and one
+     * scenario's call site gives the same closure every time.
+     */
+    ScriptServer server(Map<String, Object> options, boolean withBehaviour, Supplier<ScriptServer> start) {
+        if (!shareServers) {
+            return start.get();
+        }
+        return sharedServers.computeIfAbsent(options + (withBehaviour ? " {...}" : ""), key -> start.get());
+    }
+
+    /** Where {@code feed('users.csv')} looks: the script's folder. */
+    void folder(Path scriptFolder) {
+        this.folder = scriptFolder;
+    }
+
+    /** This generator's shard of the load, whose users are numbered from {@code first}: which rows are its. */
+    void deal(Shard which, long first) {
+        this.shard = which;
+        this.firstUser = first;
+    }
+
+    /**
+     * {@code user}'s row of {@code file} (relative to the script's folder), read once per run and dealt to this
+     * shard; with {@code cycle}, users past the last row start again from the first.
+     */
+    Map<String, Object> row(String file, long user, boolean cycle) {
+        Path path = folder.resolve(file).normalize();
+        try {
+            Feeder feeder = feeders.computeIfAbsent(path, p -> Feeder.open(p).shard(shard));
+            // A shard's feeder numbers its users from 0; the script's user counts from the shard's first.
+            long mine = user - firstUser;
+            return cycle ? feeder.cycled(mine) : feeder.row(mine);
+        } catch (IllegalArgumentException e) {
+            throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Think time; over at once when the run is {@linkplain #stop() ending}. */
+    void pause(long millis) throws InterruptedException {
+        if (millis > 0) {
+            stopping.await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The run is ending: pauses end now, so that users finish their iterations promptly. */
+    void stop() {
+        stopping.countDown();
     }
 
     /** The codecs this run may name: its servers resolve handler names against them. */

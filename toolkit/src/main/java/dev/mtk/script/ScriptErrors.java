@@ -15,6 +15,21 @@ final class ScriptErrors {
         return location(failure, script) + ": " + what(failure);
     }
 
+    /**
+     * {@link #describe} on one line: a power assertion's diagram gives its first line, the assertion itself, and
+     * the lines under it, which only line up in a terminal, are left out.
+     */
+    static String oneLine(Throwable failure, ScriptName script) {
+        String[] lines = describe(failure, script).split("\\R");
+        String first = lines[0].strip();
+        for (int i = 1; i < lines.length && first.endsWith(":"); i++) {
+            if (!lines[i].isBlank()) {
+                return first + " " + lines[i].strip();
+            }
+        }
+        return first;
+    }
+
     /** {@code FILE:LINE}, or just {@code FILE} when no frame of the script is on the stack. */
     static String location(Throwable failure, ScriptName script) {
         int line = -1;

@@ -34,13 +34,8 @@ public final class Scripts {
      */
     public static void runScenario(Path file, List<String> args, Registry codecs) throws ScriptError {
         ScriptName name = ScriptName.of(file);
-        Class<? extends Script> type = compile(file, ScenarioScript.class);
-        try (ScriptContext context = new ScriptContext(codecs, name)) {
-            Binding binding = new Binding();
-            binding.setVariable("args", List.copyOf(args));
-            ScenarioScript script = (ScenarioScript) instantiate(type, binding, name);
-            script.attach(context);
-            script.run();
+        try (Scenario scenario = Scenario.compile(file, args, codecs, false)) {
+            scenario.iterate(0, 0, StepObserver.NONE);
         } catch (ScriptError e) {
             throw e;
         } catch (Throwable e) {
@@ -110,7 +105,7 @@ public final class Scripts {
         return config;
     }
 
-    private static Class<? extends Script> compile(Path file, Class<? extends Script> base) throws ScriptError {
+    static Class<? extends Script> compile(Path file, Class<? extends Script> base) throws ScriptError {
         String notAFile = InputFiles.notAFile(file);
         if (notAFile != null) {
             throw new ScriptError(notAFile.equals(InputFiles.MISSING) ? "no such script: " + file
@@ -143,7 +138,7 @@ public final class Scripts {
         }
     }
 
-    private static Script instantiate(Class<? extends Script> type, Binding binding, ScriptName name) throws ScriptError {
+    static Script instantiate(Class<? extends Script> type, Binding binding, ScriptName name) throws ScriptError {
         try {
             Script script = type.getDeclaredConstructor().newInstance();
             script.setBinding(binding);

@@ -95,7 +95,8 @@ class ExampleScriptsTest {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".groovy")))
                     .containsExactlyInAnyOrder("handshake.groovy", "echo-server.groovy", "kv-server.groovy",
                             "scenario-assert.groovy", "seed-client.groovy", "kv-check.groovy", "faults.groovy",
-                            "rr-mock.groovy", "rr-scenario.groovy", "memcached.groovy");
+                            "rr-mock.groovy", "rr-scenario.groovy", "memcached.groovy",
+                            "load-login.groovy");
         }
     }
 
@@ -105,6 +106,35 @@ class ExampleScriptsTest {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".groovy")))
                     .allMatch(name -> readme.contains("| `" + name + "` |"), "listed in scripts/README.md");
+        }
+    }
+
+    @Test
+    void loadLoginPassesOnceUnderRunAgainstItsOwnMock() {
+        Result run = InProcessMtk.run("run", script("load-login.groovy"));
+
+        assertThat(run.code()).as(run.err()).isZero();
+    }
+
+    @Test
+    void loadLoginRunsAsLoadWithItsTwoStepsAndOneSharedMock() {
+        Result run = InProcessMtk.run("bench", "--scenario", script("load-login.groovy"), "--users", "3",
+                "--iterations", "9");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^login +9 ").containsPattern("(?m)^read +9 ")
+                .containsPattern("(?m)^iteration +9 ");
+    }
+
+    @Test
+    void loadLoginRunsAgainstAServerGivenAsItsArgument() {
+        try (dev.mtk.embed.MtkServer other = dev.mtk.embed.MtkServer.builder().profile("reply").port(0)
+                .script("onMessage { msg -> reply([id: msg.value.id, token: \"t-${msg.value.user}\".toString(), "
+                        + "ok: true, key: msg.value.key]) }")
+                .start()) {
+            Result run = InProcessMtk.run("run", script("load-login.groovy"), "127.0.0.1:" + other.port());
+
+            assertThat(run.code()).as(run.err()).isZero();
         }
     }
 
