@@ -254,6 +254,7 @@ class TlsTest {
         List<String> replies = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger sent = new AtomicInteger();
+        List<String> closedBecause = new CopyOnWriteArrayList<>();
         session.listen(new ClientSession.Listener() {
             @Override
             public void received(ClientSession from, Message message) {
@@ -269,6 +270,7 @@ class TlsTest {
 
             @Override
             public void closed(ClientSession from, String reason) {
+                closedBecause.add(String.valueOf(reason));
                 done.countDown();
             }
         });
@@ -278,6 +280,7 @@ class TlsTest {
         }
 
         assertThat(done.await(30, TimeUnit.SECONDS)).as("all replies or a close").isTrue();
+        assertThat(closedBecause).as("closed").isEmpty();
         assertThat(replies).containsExactlyElementsOf(
                 IntStream.range(0, total).mapToObj(i -> "{\"n\":" + i + "}").toList());
     }

@@ -36,6 +36,7 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
 
     private final Queue<IoBuffer> spareEncode = new ConcurrentLinkedQueue<>();
     private final Queue<IoBuffer> spareDecode = new ConcurrentLinkedQueue<>();
+    private final Object forwarding = new Object();
 
     public BufferReusingSslHandler(SSLEngine engine, Executor executor, IoSession session) {
         super(engine, executor, session);
@@ -65,18 +66,26 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
         return spare != null && spare.capacity() == size ? spare : IoBuffer.allocate(size);
     }
 
-    /** Each record the engine wrapped leaves in a buffer of its own size; the engine's buffer is kept. */
+    /**
+     * Each record the engine wrapped leaves in a buffer of its own size; the engine's buffer is kept. Under a lock of
+     * its own: records must reach the socket in the order they were encrypted (each carries its sequence number), and
+     * MINA forwards from whichever thread wrote, outside the handler's lock; two threads taking records from the
+     * queue at once could pass each other (a bench's ticker and its I/O thread did, with the copy in between, and the
+     * server closed the connection on a record out of order).
+     */
     @Override
     protected void forward_writes(NextFilter next) {
-        EncryptedWriteRequest encrypted;
-        while ((encrypted = mWriteQueue.poll()) != null) {
-            IoBuffer produced = (IoBuffer) encrypted.getMessage();
-            WriteRequest original = encrypted.getOriginalRequest();
-            EncryptedWriteRequest sized = new EncryptedWriteRequest(copy(produced),
-                    original == encrypted ? null : original);
-            giveBack(spareEncode, produced);
-            mAckQueue.add(sized);
-            next.filterWrite(mSession, sized);
+        synchronized (forwarding) {
+            EncryptedWriteRequest encrypted;
+            while ((encrypted = mWriteQueue.poll()) != null) {
+                IoBuffer produced = (IoBuffer) encrypted.getMessage();
+                WriteRequest original = encrypted.getOriginalRequest();
+                EncryptedWriteRequest sized = new EncryptedWriteRequest(copy(produced),
+                        original == encrypted ? null : original);
+                giveBack(spareEncode, produced);
+                mAckQueue.add(sized);
+                next.filterWrite(mSession, sized);
+            }
         }
     }
 
