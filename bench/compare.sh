@@ -2,7 +2,9 @@
 # Loads, one after the other and with the same `mtk bench` settings, the mtk server (default behaviour), the mtk
 # server running a Groovy behaviour script (bench/ack.groovy: the same work), and a baseline Netty server
 # (NettyBaselineServer: LengthFieldBasedFrameDecoder, the same acknowledgement); then a minimal blocking-socket load
-# generator against Netty, to check that mtk bench is not the bottleneck. Prints a table of ratios against Netty.
+# generator against Netty, to check that mtk bench is not the bottleneck. Then the same two servers over TLS (mtk
+# server --tls, NettyBaselineServer --tls with Netty's SslHandler on the JDK's provider, one EC key made here with
+# keytool for both). Prints a table of ratios against Netty, plain and TLS, and TLS against plain for each.
 # Then the key/value mock twice, the `kv` handler plugin (compiled) and scripts/kv-server.groovy (a behaviour script
 # doing the same work), each loaded with a `get` of a stored key: the script's ratio to the compiled handler.
 #
@@ -25,6 +27,8 @@ if [ "${MTK_NO_BUILD:-0}" != 1 ]; then
 fi
 ./mvnw -B -q -pl toolkit dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 classpath="toolkit/target/test-classes:toolkit/target/classes:$(cat "$work/cp.txt")"
+keytool -genkeypair -alias compare -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 2 \
+  -keystore "$work/tls.p12" -storetype PKCS12 -storepass changeit -keypass changeit 2>/dev/null
 
 # start NAME COMMAND...: starts a server in the background and sets $port from its 'listening on' line.
 start() {
@@ -46,12 +50,13 @@ stop() {
   wait "$server_pid" 2>/dev/null || true
 }
 
-# load NAME PIPELINE: one mtk bench run against $port, its JSON report kept as $work/NAME-pPIPELINE.json.
+# load NAME PIPELINE [BENCH OPTIONS...]: one mtk bench run against $port, its JSON report kept as
+# $work/NAME-pPIPELINE.json.
 # --exchange reply: request and acknowledgement, without the seed's confirmation (which allows one message in
 # flight only), as the baseline server and the blocking generator speak.
 load() {
   "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --size "$size" --pipeline "$2" \
-    --exchange reply --json >"$work/$1-p$2.json"
+    --exchange reply --json "${@:3}" >"$work/$1-p$2.json"
 }
 
 # load_kv NAME PIPELINE: the same, against a key/value mock, each request a get of the key stored first.
@@ -60,15 +65,22 @@ load_kv() {
     --exchange reply --body '{"op":"get","key":"a"}' --json >"$work/$1-p$2.json"
 }
 
-for server in netty mtk groovy; do
+for server in netty mtk groovy netty-tls mtk-tls; do
+  tls=()
   case $server in
     netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
     mtk)    start mtk "$mtk" server -p 0 -q ;;
     groovy) start groovy "$mtk" server -p 0 -q --script bench/ack.groovy ;;
+    netty-tls)
+      start netty-tls java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 0 --tls "$work/tls.p12" changeit
+      tls=(--tls --insecure) ;;
+    mtk-tls)
+      MTK_KEYSTORE_PASSWORD=changeit start mtk-tls "$mtk" server -p 0 -q --tls --keystore "$work/tls.p12"
+      tls=(--tls --insecure) ;;
   esac
   for pipeline in 1 32; do
     echo "compare: $server, pipeline $pipeline" >&2
-    load "$server" "$pipeline"
+    load "$server" "$pipeline" "${tls[@]}"
   done
   if [ "$server" = netty ]; then
     echo "compare: blocking-socket generator against netty" >&2
@@ -97,12 +109,21 @@ work, seconds, warmup, connections, size = sys.argv[1:6]
 def report(name, p):
     with open(f"{work}/{name}-p{p}.json") as f:
         return json.load(f)
-names = {"netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script"}
+names = {"netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script",
+         "netty-tls": "netty baseline, TLS", "mtk-tls": "mtk server, TLS"}
 print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time")
 print(f"{'server':28} {'pipeline':>8} {'msgs/s':>12} {'x netty':>8} {'p99 ms':>8} {'x netty':>8} {'errors':>7}")
 for p in (1, 32):
     base = report("netty", p)
     for name in ("netty", "mtk", "groovy"):
+        r = report(name, p)
+        rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
+        print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
+              f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
+print("TLS (the same load with --tls --insecure; both servers on the JDK's TLS 1.3):")
+for p in (1, 32):
+    base = report("netty-tls", p)
+    for name in ("netty-tls", "mtk-tls"):
         r = report(name, p)
         rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
         print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
@@ -116,6 +137,10 @@ for p in (1, 32):
           f"{script['messagesPerSecond']:,.0f} / {compiled['messagesPerSecond']:,.0f} msgs/s = "
           f"{script['messagesPerSecond'] / compiled['messagesPerSecond']:.2f} "
           f"(errors {script['errors']} / {compiled['errors']})")
+for p in (1, 32):
+    for name in ("netty", "mtk"):
+        ratio = report(f"{name}-tls", p)["messagesPerSecond"] / report(name, p)["messagesPerSecond"]
+        print(f"{names[name]} TLS / plain, pipeline {p}: {ratio:.2f}")
 blocking = float(open(f"{work}/blocking.txt").read().split()[1])
 bench = report("netty", 1)["messagesPerSecond"]
 print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "

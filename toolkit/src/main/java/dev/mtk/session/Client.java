@@ -32,6 +32,8 @@ public final class Client implements AutoCloseable {
         connector.setConnectTimeoutMillis(config.connectTimeout().toMillis());
         connector.setSessionDataStructureFactory(new CoalescingStructures());
         connector.getSessionConfig().setTcpNoDelay(true);
+        // In front of TLS, as on the server: what is sent while a read is handled leaves as one write, one record.
+        connector.getFilterChain().addLast("sends", ReplyBatchFilter.client());
         if (tls != null) {
             connector.getFilterChain().addLast("tls", tls);
             connector.getFilterChain().addLast("tls-guard", TlsGuard.client());

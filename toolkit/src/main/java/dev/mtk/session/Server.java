@@ -61,7 +61,7 @@ public final class Server implements AutoCloseable {
         // a read of its own, and a pipelined read of 16 requests was answered with 16 writes, 16 encryptions and
         // 16 TLS records where plain TCP had one write.
         boolean inline = behaviour.inline();
-        listener.filters().addLast("replies", inline ? new ReplyBatchFilter() : new ReadBatchFilter());
+        listener.filters().addLast("replies", inline ? ReplyBatchFilter.server() : new ReadBatchFilter());
         if (tls != null) {
             listener.filters().addLast("tls", tls);
             listener.filters().addLast("tls-guard",

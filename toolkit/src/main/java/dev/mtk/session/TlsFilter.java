@@ -1,7 +1,10 @@
 package dev.mtk.session;
 
+import java.net.InetSocketAddress;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import org.apache.mina.filter.ssl.BufferReusingSslHandler;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRejectedException;
 import org.apache.mina.core.write.WriteRequest;
@@ -9,7 +12,8 @@ import org.apache.mina.core.write.WriteToClosedSessionException;
 import org.apache.mina.filter.ssl.SslFilter;
 
 /**
- * MINA's {@link SslFilter}, safe to write to while its session closes.
+ * MINA's {@link SslFilter}, safe to write to while its session closes, with a handler that reuses its engine buffers
+ * ({@link BufferReusingSslHandler}: why there).
  *
  * <p>When a session closes, {@code SslFilter} drops the session's TLS handler; a write from another thread that
  * comes a moment later (a client sending while a plain server hangs up on its hello) met a missing handler and
@@ -22,6 +26,18 @@ final class TlsFilter extends SslFilter {
 
     TlsFilter(SSLContext context) {
         super(context);
+    }
+
+    /** As MINA's, but with its handler made by us: MINA's own allocated 33 KB for every record of 75 bytes. */
+    @Override
+    protected void onConnected(NextFilter next, IoSession io) throws SSLException {
+        synchronized (this) {
+            if (io.getAttribute(SSL_HANDLER) == null) {
+                SSLEngine engine = createEngine(io, (InetSocketAddress) io.getRemoteAddress());
+                io.setAttribute(SSL_HANDLER, new BufferReusingSslHandler(engine, EXECUTOR, io));
+            }
+        }
+        super.onConnected(next, io);
     }
 
     @Override

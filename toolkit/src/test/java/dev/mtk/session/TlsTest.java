@@ -4,17 +4,27 @@ import static dev.mtk.testing.Frames.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mtk.testing.EngineTlsClient;
+import dev.mtk.spi.Options;
+import dev.mtk.testing.EngineTlsPeer;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
 import dev.mtk.testing.TestCertificates;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -183,7 +193,7 @@ class TlsTest {
     @Test
     void requestsDecryptedFromOneReadAreAnsweredInOneTlsRecord() throws Exception {
         int port = serve(serverTls(TlsSettings.ClientAuth.NONE));
-        try (EngineTlsClient tls = EngineTlsClient.connect(trustingTheServer("TLS"), port, TIMEOUT)) {
+        try (EngineTlsPeer tls = EngineTlsPeer.connect(trustingTheServer("TLS"), port, TIMEOUT)) {
             byte[] acknowledgement = headers("\"我收到了\"");
             tls.send(headers("[0]"));
             assertThat(tls.read(acknowledgement.length)).isEqualTo(acknowledgement);
@@ -196,6 +206,83 @@ class TlsTest {
             }
             assertThat(tls.dataRecords() - before).as("records answering 8 requests read together").isEqualTo(1);
         }
+    }
+
+    @Test
+    void requestsSentWhileRepliesAreHandledLeaveInOneTlsRecord() throws Exception {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ClientSession session = connect(listening.getLocalPort(), insecure());
+            try (EngineTlsPeer peer = EngineTlsPeer.accept(withTheServersKey(), listening, TIMEOUT)) {
+                byte[] request = headers("[\"next\"]");
+                // As a load generator does: the next request is sent from the callback that takes a reply.
+                session.listen(new ClientSession.Listener() {
+                    @Override
+                    public void received(ClientSession from, Message message) {
+                        from.sendRaw(request);
+                    }
+
+                    @Override
+                    public void closed(ClientSession from, String reason) {
+                    }
+                });
+
+                // One exchange first, so that the handshake and the session ticket are behind both sides.
+                peer.send(headers("[0]"));
+                assertThat(peer.read(request.length)).isEqualTo(request);
+                int before = peer.dataRecords();
+
+                peer.send(IntStream.range(1, 9).mapToObj(i -> headers("[" + i + "]")).toArray(byte[][]::new));
+
+                for (int i = 1; i < 9; i++) {
+                    assertThat(peer.read(request.length)).isEqualTo(request);
+                }
+                assertThat(peer.dataRecords() - before)
+                        .as("records carrying 8 requests sent for 8 replies read together").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void pipelinedExchangesOverTlsAllCompleteWithTheirOwnReplies() throws Exception {
+        server = Server.start(ServerConfig.builder().port(0).profile(Profile.reply()).ioThreads(1)
+                .tls(serverTls(TlsSettings.ClientAuth.NONE)).build(),
+                new EchoHandlerProvider().create(Options.none()));
+        client = Client.open(ClientConfig.builder().profile(Profile.reply()).tls(insecure()).build());
+        ClientSession session = client.connect("127.0.0.1", server.port());
+        int total = 2_000;
+        int window = 32;
+        List<String> replies = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger sent = new AtomicInteger();
+        List<String> closedBecause = new CopyOnWriteArrayList<>();
+        session.listen(new ClientSession.Listener() {
+            @Override
+            public void received(ClientSession from, Message message) {
+                replies.add(message.text());
+                int next = sent.getAndIncrement();
+                if (next < total) {
+                    from.sendRaw(numbered(next));
+                }
+                if (replies.size() == total) {
+                    done.countDown();
+                }
+            }
+
+            @Override
+            public void closed(ClientSession from, String reason) {
+                closedBecause.add(String.valueOf(reason));
+                done.countDown();
+            }
+        });
+
+        for (int i = 0; i < window; i++) {
+            session.sendRaw(numbered(sent.getAndIncrement()));
+        }
+
+        assertThat(done.await(30, TimeUnit.SECONDS)).as("all replies or a close").isTrue();
+        assertThat(closedBecause).as("closed").isEmpty();
+        assertThat(replies).containsExactlyElementsOf(
+                IntStream.range(0, total).mapToObj(i -> "{\"n\":" + i + "}").toList());
     }
 
     @Test
@@ -253,6 +340,26 @@ class TlsTest {
     }
 
     /** A JDK client context of {@code protocol} that trusts the test server's certificate. */
+    /** {@code {"n":N}} framed as the {@code reply} profile frames it: a 4-byte length, then the body. */
+    private static byte[] numbered(int n) {
+        byte[] body = ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
+    }
+
+    private static TlsSettings insecure() {
+        return new TlsSettings(null, null, null, null, true, null);
+    }
+
+    /** What {@code mtk server --tls} serves with, for a test that plays the server itself. */
+    private static SSLContext withTheServersKey() throws Exception {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(KeyStore.getInstance(certificates.serverKeystore.toFile(), PASSWORD.toCharArray()),
+                PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
     private static SSLContext trustingTheServer(String protocol) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(KeyStore.getInstance(certificates.serverTruststore.toFile(), PASSWORD.toCharArray()));

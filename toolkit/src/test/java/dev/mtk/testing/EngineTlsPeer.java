@@ -2,6 +2,7 @@ package dev.mtk.testing;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -12,11 +13,12 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 
 /**
- * A TLS client made of an {@link SSLEngine} over a plain socket, for tests that need to see TLS records: it sends
- * several records in one socket write, so that the server reads them together, and counts the records of
- * application data it receives. ({@code SSLSocket} hides both: one record per write, each sent at once.)
+ * One end of a TLS connection made of an {@link SSLEngine} over a plain socket, for tests that need to see TLS
+ * records: it sends several records in one socket write, so that the other end reads them together, and counts the
+ * records of application data it receives. ({@code SSLSocket} hides both: one record per write, each sent at once.)
+ * A client ({@link #connect}) to test a server, or a server ({@link #accept}) to test a client.
  */
-public final class EngineTlsClient implements AutoCloseable {
+public final class EngineTlsPeer implements AutoCloseable {
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private final Socket socket;
@@ -27,7 +29,7 @@ public final class EngineTlsClient implements AutoCloseable {
     private final ByteBuffer application;
     private int dataRecords;
 
-    private EngineTlsClient(Socket socket, SSLEngine engine) {
+    private EngineTlsPeer(Socket socket, SSLEngine engine) {
         this.socket = socket;
         this.engine = engine;
         this.network = ByteBuffer.allocate(4 * engine.getSession().getPacketBufferSize());
@@ -35,13 +37,13 @@ public final class EngineTlsClient implements AutoCloseable {
     }
 
     /** Connects to {@code port} on loopback and completes the handshake; {@code timeout} bounds every read. */
-    public static EngineTlsClient connect(SSLContext context, int port, Duration timeout) throws IOException {
+    public static EngineTlsPeer connect(SSLContext context, int port, Duration timeout) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         socket.setSoTimeout((int) timeout.toMillis());
         SSLEngine engine = context.createSSLEngine("localhost", port);
         engine.setUseClientMode(true);
-        EngineTlsClient client = new EngineTlsClient(socket, engine);
+        EngineTlsPeer client = new EngineTlsPeer(socket, engine);
         try {
             client.handshake();
         } catch (IOException | RuntimeException e) {
@@ -49,6 +51,28 @@ public final class EngineTlsClient implements AutoCloseable {
             throw e;
         }
         return client;
+    }
+
+    /**
+     * Accepts one connection on {@code listening} and completes the handshake as its server, with {@code context}'s
+     * key; {@code timeout} bounds the accept and every read.
+     */
+    public static EngineTlsPeer accept(SSLContext context, ServerSocket listening, Duration timeout)
+            throws IOException {
+        listening.setSoTimeout((int) timeout.toMillis());
+        Socket socket = listening.accept();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout((int) timeout.toMillis());
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        EngineTlsPeer server = new EngineTlsPeer(socket, engine);
+        try {
+            server.handshake();
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return server;
     }
 
     private void handshake() throws IOException {
@@ -61,6 +85,10 @@ public final class EngineTlsClient implements AutoCloseable {
                 case NEED_TASK -> runTasks();
                 default -> throw new IllegalStateException("unexpected handshake status " + status);
             };
+        }
+        // A TLS 1.3 server sends its session ticket once the handshake is done: before any data, not inside send.
+        while (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            wrapAndSend(NOTHING);
         }
     }
 
@@ -131,7 +159,7 @@ public final class EngineTlsClient implements AutoCloseable {
         int read = socket.getInputStream().read(network.array(), network.arrayOffset() + network.position(),
                 network.remaining());
         if (read < 0) {
-            throw new EOFException("the server closed the connection");
+            throw new EOFException("the other end closed the connection");
         }
         network.position(network.position() + read);
     }
