@@ -170,7 +170,8 @@ class DeploymentManifestsIT {
         List<String> ignore = Files.readAllLines(ROOT.resolve(".dockerignore"), StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
 
-        assertThat(ignore).containsSubsequence("*", "!dist/target/mtk-*/", "dist/target/mtk-*/cache/");
+        assertThat(ignore).containsSubsequence("*", "!dist/target/mtk-*/", "dist/target/mtk-*.tar.gz",
+                "dist/target/mtk-*/cache/");
     }
 
     @Test
