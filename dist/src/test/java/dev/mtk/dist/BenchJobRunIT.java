@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mtk server} on loopback. Only what a user edits changes: TARGET (the server), START_AT (a moment ahead),
  * and a smaller USERS and DURATION. The shards run once, for all the tests below.
  */
-@Disabled("needs mtk bench --scenario, not yet on main (issue 18's scenario branch); against that branch the "
-        + "three shard checks passed, and the merge needs the --shard and bench merge now on main")
 class BenchJobRunIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("mtk.clone.launcher")).toAbsolutePath().normalize();
     private static final Path DEPLOY = Path.of(System.getProperty("mtk.root")).toAbsolutePath().normalize()
