@@ -6,7 +6,10 @@
 #
 #   bench/curves.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS...]       (defaults: 10 3 1 16 256 4096 10000)
 #
-# Every point loads a server already warmed by the point before it (one server per curve, a warm-up run first).
+# CURVES="connections sizes idle" (the default) names the curves to draw: memory per idle connection does not depend
+# on the machine's load the way rates do, so it can be drawn at another time.
+# One server per curve. Each point is a warm-up run (WARMUP_SECONDS) and then the measured run with the same load,
+# without --warmup so that the server's CPU time (/proc) and GC time (jstat), read around it, match its messages.
 # Idle connections: a fresh server each time; 100 connections opened and closed first (so the classes and buffers
 # the first connection brings are not counted), then heap after a full GC (jcmd) and VmRSS with none, and again with
 # N open; per connection = difference / N. 10,000 connections need a descriptor limit above 10,000 in the server
@@ -47,40 +50,61 @@ bench() {
   fi
 }
 
+# measured NAME ARGS...: a bench run with the server's CPU time and GC time (jstat) read before and after it; sets
+# $cpu_us (server CPU µs per message) and $gc_ms (server time in GC during the run) beside the report's figures.
+measured() {
+  local name=$1; shift
+  local cpu_before gc_before
+  cpu_before=$(cpu_ns "$server_pid")
+  gc_before=$(gc_ms "$server_pid")
+  bench "$name" "$@"
+  cpu_us=$((($(cpu_ns "$server_pid") - cpu_before) / 1000))
+  gc_ms=$(($(gc_ms "$server_pid") - gc_before))
+  read -r messages per_second p99 errors _ <<<"$(figures "$work/$name.json")"
+  cpu_us=$(python3 -c "print(f'{$cpu_us / max(1, $messages):.2f}')")
+}
+
 echo "load $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) cores, ulimit -n $descriptors"
 
+wants() { [[ " ${CURVES:-connections sizes idle} " == *" $1 "* ]]; }
+
 # 1. Connections.
-start connections "$mtk" server -p 0 -q "${many[@]}"
-bench c-warmup -c 16 -d "$warmup"
-echo
-echo "connections (mtk bench -c N -d $seconds --warmup $warmup, pipeline 1, 64 B)"
-printf '%12s %12s %10s %10s %8s\n' connections msgs/s "p99 ms" messages errors
-for n in "${connection_points[@]}"; do
-  if ! fits "$n"; then
-    printf '%12s %s\n' "$n" "skipped: ulimit -n is $descriptors"
-    continue
-  fi
-  bench "c$n" -c "$n" -d "$seconds" --warmup "$warmup" --timeout 60s
-  read -r messages per_second p99 errors _ <<<"$(figures "$work/c$n.json")"
-  printf '%12s %12s %10s %10s %8s\n' "$n" "$per_second" "$p99" "$messages" "$errors"
-done
-stop
+if wants connections; then
+  start connections "$mtk" server -p 0 -q "${many[@]}"
+  bench c-warmup -c 16 -d "$warmup"
+  echo
+  echo "connections (mtk bench -c N -d $seconds after -c N -d $warmup, pipeline 1, 64 B)"
+  printf '%12s %12s %10s %10s %8s %12s %10s\n' connections msgs/s "p99 ms" messages errors "CPU us/msg" "GC ms"
+  for n in "${connection_points[@]}"; do
+    if ! fits "$n"; then
+      printf '%12s %s\n' "$n" "skipped: ulimit -n is $descriptors"
+      continue
+    fi
+    bench "c$n-warmup" -c "$n" -d "$warmup" --timeout 60s
+    measured "c$n" -c "$n" -d "$seconds" --timeout 60s
+    printf '%12s %12s %10s %10s %8s %12s %10s\n' "$n" "$per_second" "$p99" "$messages" "$errors" "$cpu_us" "$gc_ms"
+  done
+  stop
+fi
 
 # 2. Body sizes: a 1 MiB body needs --max-frame above it on both sides (the default is 1 MiB, frame included).
-echo
-echo "body size (mtk bench --size B -d $seconds --warmup $warmup, pipeline 1, --max-frame 2MiB both sides)"
-printf '%12s %12s %12s %10s %10s %10s %8s\n' bytes connections msgs/s "MB/s in" "p99 ms" messages errors
-start sizes "$mtk" server -p 0 -q --max-frame 2MiB
-bench s-warmup -c 16 -d "$warmup" --max-frame 2MiB
-for size in 64 1024 65536 1048576; do
-  connections=16
-  if [ "$size" -ge 1048576 ]; then connections=4; fi
-  bench "s$size" -c "$connections" --size "$size" -d "$seconds" --warmup "$warmup" --max-frame 2MiB --timeout 60s
-  read -r messages per_second p99 errors _ <<<"$(figures "$work/s$size.json")"
-  printf '%12s %12s %12s %10.1f %10s %10s %8s\n' "$size" "$connections" "$per_second" \
-    "$(python3 -c "print($per_second * $size / 1e6)")" "$p99" "$messages" "$errors"
-done
-stop
+if wants sizes; then
+  echo
+  echo "body size (mtk bench --size B -d $seconds after the same -d $warmup, pipeline 1, --max-frame 2MiB both sides)"
+  printf '%12s %12s %12s %10s %10s %10s %8s %12s %10s\n' bytes connections msgs/s "MB/s in" "p99 ms" messages errors \
+    "CPU us/msg" "GC ms"
+  start sizes "$mtk" server -p 0 -q --max-frame 2MiB
+  bench s-warmup -c 16 -d "$warmup" --max-frame 2MiB
+  for size in 64 1024 65536 1048576; do
+    connections=16
+    if [ "$size" -ge 1048576 ]; then connections=4; fi
+    bench "s$size-warmup" -c "$connections" --size "$size" -d "$warmup" --max-frame 2MiB --timeout 60s
+    measured "s$size" -c "$connections" --size "$size" -d "$seconds" --max-frame 2MiB --timeout 60s
+    printf '%12s %12s %12s %10.1f %10s %10s %8s %12s %10s\n' "$size" "$connections" "$per_second" \
+      "$(python3 -c "print($per_second * $size / 1e6)")" "$p99" "$messages" "$errors" "$cpu_us" "$gc_ms"
+  done
+  stop
+fi
 
 # 3. Idle connections. hold N: opens N idle connections (bench/hold.py) and waits until the server holds them all;
 # release: closes them and waits until the server has closed its side of every one.
@@ -109,6 +133,9 @@ release() {
   done
 }
 
+if ! wants idle; then
+  exit 0
+fi
 echo
 echo "idle connections (mtk server -q, default heap; heap used after a full GC, VmRSS; minus the same with none)"
 printf '%12s %14s %14s %16s %16s\n' connections "heap KiB" "RSS KiB" "heap B/conn" "RSS B/conn"

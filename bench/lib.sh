@@ -98,3 +98,8 @@ print(messages, f"{rate:.0f}", "-" if p99 is None else f"{p99 / 1000:.3f}", erro
       "-" if reached is None else ("yes" if reached else "no"))
 PY
 }
+
+# gc_ms PID: the JVM's time in garbage collection so far, in milliseconds (jstat's GCT column).
+gc_ms() {
+  jstat -gc "$1" | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "GCT") column = i } NR == 2 { printf "%d\n", $column * 1000 }'
+}
