@@ -313,6 +313,15 @@ public final class ClientSession implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        if (batch.closeAfterRead(io::closeOnFlush)) {
+            // The I/O thread is handling a read and may have gathered writes (a confirmation): it closes after them.
+            try {
+                ended.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         flushBatch();
         io.closeOnFlush().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
     }

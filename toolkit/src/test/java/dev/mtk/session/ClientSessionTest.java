@@ -60,6 +60,44 @@ class ClientSessionTest {
     }
 
     @Test
+    void aCloseFromAnotherThreadWaitsForWhatTheReadBeingHandledGathered() throws Exception {
+        RecordingHandler server = RecordingHandler.echo();
+        ClientSession session = connect(Profile.json(), server);
+        java.util.concurrent.CountDownLatch inRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        session.listen(new ClientSession.Listener() {
+            @Override
+            public void received(ClientSession s, Message message) {
+                // What a load generator does with its last answer: confirm it, then let another thread close.
+                s.sendRaw(headers("\"last\""));
+                inRead.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void closed(ClientSession s, String reason) {
+            }
+        });
+        session.send("\"first\"");
+        inRead.await();
+        Thread closer = new Thread(session::close, "test-closer");
+        closer.start();
+        org.awaitility.Awaitility.await().until(() -> closer.getState() == Thread.State.TIMED_WAITING
+                || closer.getState() == Thread.State.WAITING);
+
+        release.countDown();
+        closer.join();
+
+        assertThat(server.messages.poll(5, TimeUnit.SECONDS).text()).isEqualTo("\"first\"");
+        assertThat(server.messages.poll(5, TimeUnit.SECONDS)).as("the confirmation gathered before the close").isNotNull()
+                .extracting(dev.mtk.spi.Received::text).isEqualTo("\"last\"");
+    }
+
+    @Test
     void aSessionTheClientClosesIsNotLoggedAsClosedByThePeer() {
         try (LogCapture log = new LogCapture()) {
             ClientSession session = connect(Profile.json(), RecordingHandler.silent());
