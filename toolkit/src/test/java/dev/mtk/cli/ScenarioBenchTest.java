@@ -166,4 +166,33 @@ class ScenarioBenchTest {
                 .containsPattern("(?m)^Tag=login,").containsPattern("(?m)^Tag=read,")
                 .containsPattern("(?m)^Tag=iteration,");
     }
+
+    @Test
+    void aShardDealtNoneOfTheUsersIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--users", "2", "--shard", "2/3");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 2/3 gets none of the 2 users: shared by 3 shards, it "
+                + "needs --users 3 or more");
+    }
+
+    @Test
+    void aShardDealtNoneOfTheOpenModelsUsersIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--arrival-rate", "10", "--max-users", "1",
+                "--shard", "1/2");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 1/2 gets none of the 1 users: shared by 2 shards, it "
+                + "needs --max-users 2 or more");
+    }
+
+    @Test
+    void aShardDealtNoneOfTheIterationsIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--users", "4", "--iterations", "1", "--shard",
+                "1/2");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 1/2 gets none of the 1 iterations: shared by 2 shards, "
+                + "it needs --iterations 2 or more");
+    }
 }

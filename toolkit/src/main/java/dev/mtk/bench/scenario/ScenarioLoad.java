@@ -186,7 +186,10 @@ public final class ScenarioLoad {
             return this;
         }
 
-        /** @throws IllegalArgumentException when both models or neither are given */
+        /**
+         * @throws IllegalArgumentException when both models are given, or when the shard's share of the users or of
+         *         the iterations is none
+         */
         public ScenarioLoad build() {
             if (users > 0 && arrivalRate > 0) {
                 throw new IllegalArgumentException("give --users (closed model) or --arrival-rate (open model), "
@@ -194,6 +197,15 @@ public final class ScenarioLoad {
             }
             if (users == 0 && arrivalRate == 0) {
                 users = 1;
+            }
+            // A shard dealt none of the users (or of the iterations) would run nothing and only exit 1, unexplained.
+            if (arrivalRate > 0) {
+                shard.requireShare(maxUsers, "users", "--max-users");
+            } else {
+                shard.requireShare(users, "users", "--users");
+            }
+            if (iterations > 0) {
+                shard.requireShare(iterations, "iterations", "--iterations");
             }
             return new ScenarioLoad(this);
         }
