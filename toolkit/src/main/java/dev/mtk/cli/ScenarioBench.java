@@ -53,7 +53,7 @@ final class ScenarioBench {
                 .desc("scenario, open model: at most N users at once (default " + ScenarioLoad.DEFAULT_MAX_USERS
                         + ")").get());
         options.addOption(Option.builder().longOpt(RAMP_UP).hasArg().argName("DURATION")
-                .desc("scenario: start the users evenly over DURATION (default 0)").get());
+                .desc("scenario, closed model: start the users evenly over DURATION (default 0)").get());
         options.addOption(Option.builder().longOpt(ITERATIONS).hasArg().argName("N")
                 .desc("scenario: N iterations over all users, instead of --duration").get());
         return options;

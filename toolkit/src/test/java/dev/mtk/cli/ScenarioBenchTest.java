@@ -195,4 +195,13 @@ class ScenarioBenchTest {
         assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 1/2 gets none of the 1 iterations: shared by 2 shards, "
                 + "it needs --iterations 2 or more");
     }
+
+    @Test
+    void aRampUpWithTheOpenModelIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--arrival-rate", "10", "--ramp-up", "2s");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --ramp-up starts the closed model's --users one by one; the "
+                + "open model starts at its --arrival-rate at once");
+    }
 }
