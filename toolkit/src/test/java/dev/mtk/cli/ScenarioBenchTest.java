@@ -10,7 +10,9 @@ import dev.mtk.testing.InProcessMtk.Result;
 import dev.mtk.testing.ScriptFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,5 +205,22 @@ class ScenarioBenchTest {
         assertThat(run.code()).isEqualTo(Mtk.USAGE);
         assertThat(oneLine(run)).isEqualTo("mtk bench: --ramp-up starts the closed model's --users one by one; the "
                 + "open model starts at its --arrival-rate at once");
+    }
+
+    @Test
+    void aStoppedScenarioRunPrintsWhatItMeasuredMarkedAsStopped() {
+        System.setProperty("mtk.stderr.tty", "true");
+        try {
+            InProcessMtk.Serving bench = InProcessMtk.start("bench", "--scenario", LOGIN, "--users", "2", "-d", "10m");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bench.err().contains("iterations/s"));
+
+            int code = bench.stop();
+
+            assertThat(code).as(bench.err()).isZero();
+            assertThat(bench.out()).containsPattern("(?m)^window .*\\), stopped$")
+                    .containsPattern("(?m)^iteration +[1-9]");
+        } finally {
+            System.clearProperty("mtk.stderr.tty");
+        }
     }
 }
