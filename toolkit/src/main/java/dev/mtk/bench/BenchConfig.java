@@ -160,12 +160,7 @@ public record BenchConfig(String host, int port, int connections, long messages,
 
         /** @throws IllegalArgumentException naming the setting at fault */
         public BenchConfig build() {
-            long share = shard.share((long) connections);
-            if (connections >= 1 && share == 0) {
-                throw new IllegalArgumentException("--shard " + shard + " gets none of the " + connections
-                        + " connections: shared by " + shard.count() + " shards, it needs --connections "
-                        + shard.count() + " or more");
-            }
+            long share = shard.requireShare(connections, "connections", "--connections");
             return new BenchConfig(host, port, (int) share, messages, messages > 0 ? Duration.ZERO : duration, warmup,
                     size, pipeline, shard.share(rate), timeout, body, bodies, expect, shard);
         }

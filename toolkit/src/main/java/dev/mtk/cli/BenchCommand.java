@@ -191,17 +191,7 @@ final class BenchCommand implements ConnectingCommand {
             return Mtk.USAGE;
         }
         // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
-        Thread watcher = new Thread(() -> {
-            try {
-                stop.await();
-                early.request();
-            } catch (InterruptedException e) {
-                // the run ended by itself
-            }
-        }, "mtk-bench-stop");
-        watcher.setDaemon(true);
-        watcher.start();
-        stop.arm();
+        Thread watcher = stop.armAndWatch(early::request);
         boolean hlogFailed = false;
         try {
             report = LoadGenerator.run(config, profile, CommonOptions.limits(line), CommonOptions.tls(line, console),

@@ -53,7 +53,7 @@ final class ScenarioBench {
                 .desc("scenario, open model: at most N users at once (default " + ScenarioLoad.DEFAULT_MAX_USERS
                         + ")").get());
         options.addOption(Option.builder().longOpt(RAMP_UP).hasArg().argName("DURATION")
-                .desc("scenario: start the users evenly over DURATION (default 0)").get());
+                .desc("scenario, closed model: start the users evenly over DURATION (default 0)").get());
         options.addOption(Option.builder().longOpt(ITERATIONS).hasArg().argName("N")
                 .desc("scenario: N iterations over all users, instead of --duration").get());
         return options;
@@ -104,17 +104,7 @@ final class ScenarioBench {
                 return Mtk.USAGE;
             }
             // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
-            Thread watcher = new Thread(() -> {
-                try {
-                    stop.await();
-                    early.request();
-                } catch (InterruptedException e) {
-                    // the run ended by itself
-                }
-            }, "mtk-bench-stop");
-            watcher.setDaemon(true);
-            watcher.start();
-            stop.arm();
+            Thread watcher = stop.armAndWatch(early::request);
             try {
                 report = ScenarioRun.run(load, scenario, live, early, gate, intervals);
             } finally {

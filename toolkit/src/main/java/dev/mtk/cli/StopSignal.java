@@ -18,6 +18,26 @@ public final class StopSignal {
         armed = true;
     }
 
+    /**
+     * Arms this signal and runs {@code onStop} on a daemon thread when it comes: SIGINT or SIGTERM (Main's shutdown
+     * hook, which then waits for the command to return) ends a bench run early, with its report. Interrupt the
+     * thread returned when the command ends by itself.
+     */
+    Thread armAndWatch(Runnable onStop) {
+        Thread watcher = new Thread(() -> {
+            try {
+                await();
+                onStop.run();
+            } catch (InterruptedException e) {
+                // the command ended by itself
+            }
+        }, "mtk-bench-stop");
+        watcher.setDaemon(true);
+        watcher.start();
+        arm();
+        return watcher;
+    }
+
     /** Blocks until {@link #stop}. */
     void await() throws InterruptedException {
         stop.await();

@@ -32,7 +32,7 @@ final class ScriptContext implements AutoCloseable {
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final Map<String, ScriptServer> sharedServers = new ConcurrentHashMap<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private final Map<Path, Feeder> feeders = new ConcurrentHashMap<>();
+    private final Map<Path, FeedFile> feeders = new ConcurrentHashMap<>();
     private volatile Path folder = Path.of("").toAbsolutePath();
     private volatile Shard shard = Shard.WHOLE;
     private volatile long firstUser;
@@ -80,13 +80,31 @@ final class ScriptContext implements AutoCloseable {
      */
     Map<String, Object> row(String file, long user, boolean cycle) {
         Path path = folder.resolve(file).normalize();
+        FeedFile opened = feeders.computeIfAbsent(path, this::openFeed);
+        if (opened.failure() != null) {
+            throw new ScriptFailure(opened.failure().getMessage(), opened.failure());
+        }
         try {
-            Feeder feeder = feeders.computeIfAbsent(path, p -> Feeder.open(p).shard(shard));
             // A shard's feeder numbers its users from 0; the script's user counts from the shard's first.
             long mine = user - firstUser;
-            return cycle ? feeder.cycled(mine) : feeder.row(mine);
+            return cycle ? opened.feeder().cycled(mine) : opened.feeder().row(mine);
         } catch (IllegalArgumentException e) {
             throw new ScriptFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A data file as first opened: its feeder, or why it could not be read. The failure is kept so that a bad file is
+     * read once per run, not once per iteration of every user (up to {@link Feeder#MAX_BYTES} each time).
+     */
+    private record FeedFile(Feeder feeder, IllegalArgumentException failure) {
+    }
+
+    private FeedFile openFeed(Path path) {
+        try {
+            return new FeedFile(Feeder.open(path).shard(shard), null);
+        } catch (IllegalArgumentException e) {
+            return new FeedFile(null, e);
         }
     }
 

@@ -10,7 +10,9 @@ import dev.mtk.testing.InProcessMtk.Result;
 import dev.mtk.testing.ScriptFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,5 +167,60 @@ class ScenarioBenchTest {
         assertThat(Files.readString(hlog)).contains("#[Histogram log format version 1.3]")
                 .containsPattern("(?m)^Tag=login,").containsPattern("(?m)^Tag=read,")
                 .containsPattern("(?m)^Tag=iteration,");
+    }
+
+    @Test
+    void aShardDealtNoneOfTheUsersIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--users", "2", "--shard", "2/3");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 2/3 gets none of the 2 users: shared by 3 shards, it "
+                + "needs --users 3 or more");
+    }
+
+    @Test
+    void aShardDealtNoneOfTheOpenModelsUsersIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--arrival-rate", "10", "--max-users", "1",
+                "--shard", "1/2");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 1/2 gets none of the 1 users: shared by 2 shards, it "
+                + "needs --max-users 2 or more");
+    }
+
+    @Test
+    void aShardDealtNoneOfTheIterationsIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--users", "4", "--iterations", "1", "--shard",
+                "1/2");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --shard 1/2 gets none of the 1 iterations: shared by 2 shards, "
+                + "it needs --iterations 2 or more");
+    }
+
+    @Test
+    void aRampUpWithTheOpenModelIsAUsageError() {
+        Result run = InProcessMtk.run("bench", "--scenario", LOGIN, "--arrival-rate", "10", "--ramp-up", "2s");
+
+        assertThat(run.code()).isEqualTo(Mtk.USAGE);
+        assertThat(oneLine(run)).isEqualTo("mtk bench: --ramp-up starts the closed model's --users one by one; the "
+                + "open model starts at its --arrival-rate at once");
+    }
+
+    @Test
+    void aStoppedScenarioRunPrintsWhatItMeasuredMarkedAsStopped() {
+        System.setProperty("mtk.stderr.tty", "true");
+        try {
+            InProcessMtk.Serving bench = InProcessMtk.start("bench", "--scenario", LOGIN, "--users", "2", "-d", "10m");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bench.err().contains("iterations/s"));
+
+            int code = bench.stop();
+
+            assertThat(code).as(bench.err()).isZero();
+            assertThat(bench.out()).containsPattern("(?m)^window .*\\), stopped$")
+                    .containsPattern("(?m)^iteration +[1-9]");
+        } finally {
+            System.clearProperty("mtk.stderr.tty");
+        }
     }
 }

@@ -178,4 +178,18 @@ class StepsTest {
 
         log.awaitContaining("script", "alice 7");
     }
+
+    @Test
+    void aFeederFileThatCannotBeReadIsReadOnceAndFailsEveryIterationAlike() throws Throwable {
+        Path file = ScriptFiles.write(dir, "fed.groovy", "log \"user ${user} is ${feed('users.csv').name}\"");
+        try (Scenario scenario = Scenario.compile(file, List.of(), Registry.builtIn(), true)) {
+            Throwable first = catchThrowableOfType(Throwable.class, () -> scenario.iterate(0, 0, StepObserver.NONE));
+            ScriptFiles.write(dir, "users.csv", "name", "alice");
+            Throwable second = catchThrowableOfType(Throwable.class, () -> scenario.iterate(0, 1, StepObserver.NONE));
+
+            assertThat(scenario.describeBriefly(first)).contains(dir.resolve("users.csv") + ": no such file");
+            assertThat(second).as("the file is not read again for the next iteration").isNotNull();
+            assertThat(scenario.describeBriefly(second)).isEqualTo(scenario.describeBriefly(first));
+        }
+    }
 }

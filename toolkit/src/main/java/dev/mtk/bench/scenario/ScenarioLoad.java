@@ -94,7 +94,9 @@ public final class ScenarioLoad {
         } else {
             map.put("users", users);
         }
-        map.put("rampUpSeconds", rampUp.toMillis() / 1e3);
+        if (!open()) {
+            map.put("rampUpSeconds", rampUp.toMillis() / 1e3);
+        }
         if (iterations > 0) {
             map.put("iterations", iterations);
         } else {
@@ -186,7 +188,10 @@ public final class ScenarioLoad {
             return this;
         }
 
-        /** @throws IllegalArgumentException when both models or neither are given */
+        /**
+         * @throws IllegalArgumentException when both models are given, a ramp-up with the open model, or when the
+         *         shard's share of the users or of the iterations is none
+         */
         public ScenarioLoad build() {
             if (users > 0 && arrivalRate > 0) {
                 throw new IllegalArgumentException("give --users (closed model) or --arrival-rate (open model), "
@@ -194,6 +199,20 @@ public final class ScenarioLoad {
             }
             if (users == 0 && arrivalRate == 0) {
                 users = 1;
+            }
+            // The open model starts at its full rate: a ramp-up would be a flag that does nothing.
+            if (arrivalRate > 0 && !rampUp.isZero()) {
+                throw new IllegalArgumentException("--ramp-up starts the closed model's --users one by one; the open "
+                        + "model starts at its --arrival-rate at once");
+            }
+            // A shard dealt none of the users (or of the iterations) would run nothing and only exit 1, unexplained.
+            if (arrivalRate > 0) {
+                shard.requireShare(maxUsers, "users", "--max-users");
+            } else {
+                shard.requireShare(users, "users", "--users");
+            }
+            if (iterations > 0) {
+                shard.requireShare(iterations, "iterations", "--iterations");
             }
             return new ScenarioLoad(this);
         }

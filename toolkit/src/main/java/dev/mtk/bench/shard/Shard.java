@@ -71,6 +71,22 @@ public final class Shard {
         return total / count + (index < total % count ? 1 : 0);
     }
 
+    /**
+     * This shard's share of {@code total} {@code things}, refused when it is none: a shard that runs nothing would
+     * only exit 1, unexplained.
+     *
+     * @throws IllegalArgumentException {@code --shard 2/3 gets none of the 2 users: shared by 3 shards, it needs
+     *         --users 3 or more}
+     */
+    public long requireShare(long total, String things, String option) {
+        long share = share(total);
+        if (total >= 1 && share == 0) {
+            throw new IllegalArgumentException("--shard " + this + " gets none of the " + total + " " + things
+                    + ": shared by " + count + " shards, it needs " + option + " " + count + " or more");
+        }
+        return share;
+    }
+
     /** This shard's share of a rate: {@code rate / N}. */
     public double share(double rate) {
         return rate / count;
