@@ -89,8 +89,10 @@ public final class Client implements AutoCloseable {
                 ClientSession session = ClientSession.of(io);
                 if (session != null) {
                     session.closingHere();
+                    closing.add(session.closeAfterWrites());
+                } else {
+                    closing.add(io.closeOnFlush());
                 }
-                closing.add(io.closeOnFlush());
             }
             long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
             for (org.apache.mina.core.future.CloseFuture future : closing) {

@@ -313,17 +313,20 @@ public final class ClientSession implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        closeAfterWrites().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+    }
+
+    /**
+     * Closes once what was sent has left, without waiting. When the I/O thread is handling a read meanwhile (this
+     * is another thread), the close waits for that read's gathered writes: a load generator's last confirmation,
+     * gathered in the read that brought the last answer, went out after the close and was lost.
+     */
+    org.apache.mina.core.future.CloseFuture closeAfterWrites() {
         if (batch.closeAfterRead(io::closeOnFlush)) {
-            // The I/O thread is handling a read and may have gathered writes (a confirmation): it closes after them.
-            try {
-                ended.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return;
+            return io.getCloseFuture();
         }
         flushBatch();
-        io.closeOnFlush().awaitUninterruptibly(CLOSE_WAIT_MILLIS);
+        return io.closeOnFlush();
     }
 
     /**
