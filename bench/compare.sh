@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Loads, one after the other and with the same `mtk bench` settings, the mtk server (default behaviour), the mtk
+# Loads, one after the other and with the same `mtk bench` settings, a native reference (bench/native/ack_server.c:
+# single-threaded C epoll, the least a server of this protocol can do), the mtk server (default behaviour), the mtk
 # server running a Groovy behaviour script (bench/ack.groovy: the same work), and a baseline Netty server
 # (NettyBaselineServer: LengthFieldBasedFrameDecoder, the same acknowledgement); then a minimal blocking-socket load
 # generator against Netty, to check that mtk bench is not the bottleneck. Then the same two servers over TLS (mtk
@@ -10,7 +11,8 @@
 #
 #   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE]      (defaults: 10 3 16 64)
 #
-# Needs the build (`./mvnw -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1) and python3.
+# Needs the build (`./mvnw -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1), a C compiler (cc) and
+# python3. Helpers shared with bench/cpu-per-message.sh and bench/curves.sh are in bench/lib.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,37 +20,17 @@ seconds=${1:-10}
 warmup=${2:-3}
 connections=${3:-16}
 size=${4:-64}
-mtk=dist/bin/mtk
 work=$(mktemp -d)
+script=compare
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-if [ "${MTK_NO_BUILD:-0}" != 1 ]; then
-  ./mvnw -B -q package -DskipTests
-fi
-./mvnw -B -q -pl toolkit dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
-classpath="toolkit/target/test-classes:toolkit/target/classes:$(cat "$work/cp.txt")"
+build
+test_classpath
+native_server
 keytool -genkeypair -alias compare -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 2 \
   -keystore "$work/tls.p12" -storetype PKCS12 -storepass changeit -keypass changeit 2>/dev/null
-
-# start NAME COMMAND...: starts a server in the background and sets $port from its 'listening on' line.
-start() {
-  local name=$1; shift
-  "$@" >"$work/$name.out" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 200); do
-    if grep -q 'listening on' "$work/$name.out" 2>/dev/null; then
-      port=$(grep -o 'listening on [0-9.]*:[0-9]*' "$work/$name.out" | head -1 | sed 's/.*://')
-      return
-    fi
-    sleep 0.1
-  done
-  echo "compare: $name did not start:" >&2; cat "$work/$name.out" >&2; exit 1
-}
-
-stop() {
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-}
 
 # load NAME PIPELINE [BENCH OPTIONS...]: one mtk bench run against $port, its JSON report kept as
 # $work/NAME-pPIPELINE.json.
@@ -65,9 +47,10 @@ load_kv() {
     --exchange reply --body '{"op":"get","key":"a"}' --json >"$work/$1-p$2.json"
 }
 
-for server in netty mtk groovy netty-tls mtk-tls; do
+for server in native netty mtk groovy netty-tls mtk-tls; do
   tls=()
   case $server in
+    native) start native "$native" 0 ;;
     netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
     mtk)    start mtk "$mtk" server -p 0 -q ;;
     groovy) start groovy "$mtk" server -p 0 -q --script bench/ack.groovy ;;
@@ -109,13 +92,13 @@ work, seconds, warmup, connections, size = sys.argv[1:6]
 def report(name, p):
     with open(f"{work}/{name}-p{p}.json") as f:
         return json.load(f)
-names = {"netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script",
+names = {"native": "native epoll reference (C)", "netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script",
          "netty-tls": "netty baseline, TLS", "mtk-tls": "mtk server, TLS"}
 print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time")
 print(f"{'server':28} {'pipeline':>8} {'msgs/s':>12} {'x netty':>8} {'p99 ms':>8} {'x netty':>8} {'errors':>7}")
 for p in (1, 32):
     base = report("netty", p)
-    for name in ("netty", "mtk", "groovy"):
+    for name in ("native", "netty", "mtk", "groovy"):
         r = report(name, p)
         rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
         print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
@@ -141,6 +124,9 @@ for p in (1, 32):
     for name in ("netty", "mtk"):
         ratio = report(f"{name}-tls", p)["messagesPerSecond"] / report(name, p)["messagesPerSecond"]
         print(f"{names[name]} TLS / plain, pipeline {p}: {ratio:.2f}")
+for p in (1, 32):
+    ratio = report("mtk", p)["messagesPerSecond"] / report("native", p)["messagesPerSecond"]
+    print(f"mtk server / native epoll reference, pipeline {p}: {ratio:.2f}")
 blocking = float(open(f"{work}/blocking.txt").read().split()[1])
 bench = report("netty", 1)["messagesPerSecond"]
 print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "
