@@ -52,6 +52,10 @@ public final class Mtk {
             if (command == null) {
                 return USAGE;
             }
+            // mtk help bench merge: a subcommand's own help, as mtk bench merge --help gives it.
+            if (args.length > 2 && command.subcommands().containsKey(args[2])) {
+                command = command.subcommands().get(args[2]);
+            }
             Help.print(command, console.out(), Help.width(console));
             return OK;
         }

@@ -211,4 +211,12 @@ class BenchMergeCommandTest {
         assertThat(run.out()).startsWith("usage: mtk bench merge FILE... [options]").contains("--timing <NAME>")
                 .doesNotContain("--connections");
     }
+
+    @Test
+    void mtkHelpBenchMergeIsItsHelpToo() {
+        Result run = InProcessMtk.run("help", "bench", "merge");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo(InProcessMtk.run("bench", "merge", "--help").out());
+    }
 }
