@@ -213,9 +213,39 @@ final class ScriptContext implements AutoCloseable {
         servers.add(server);
     }
 
+    /** How long a script's servers get, at its end, to read what its own clients sent before they closed. */
+    private static final long OWN_SESSIONS_GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Waits, at most {@link #OWN_SESSIONS_GRACE_NANOS}, until no server of this run still has a session from one of
+     * its own clients ({@code peers}). A client's last bytes (the seed's {@code ok}, sent just before the script's
+     * {@code close()}) may still sit unread in the server's socket when the script ends: closing the server at once
+     * dropped them, and the server never logged the confirmation. Sessions from elsewhere are not waited for. Polled,
+     * since a server offers no event for a session's end; bounded, so a script never hangs here.
+     */
+    private void awaitOwnSessionsEnded(java.util.Set<String> peers) {
+        if (peers.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + OWN_SESSIONS_GRACE_NANOS;
+        for (AutoCloseable server : servers) {
+            while (server instanceof ScriptServer own && own.serves(peers) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        clients.values().forEach(client -> own.addAll(client.localAddresses()));
         clients.values().forEach(Client::close);
+        awaitOwnSessionsEnded(own);
         for (AutoCloseable server : servers) {
             try {
                 server.close();

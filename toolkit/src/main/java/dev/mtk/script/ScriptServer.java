@@ -26,6 +26,11 @@ public final class ScriptServer implements AutoCloseable {
         return server.sessionCount();
     }
 
+    /** Whether a session from one of {@code peers} ({@code host:port}) is still open here. */
+    boolean serves(java.util.Set<String> peers) {
+        return server.sessions().stream().anyMatch(session -> peers.contains(session.peer()));
+    }
+
     @Override
     public void close() {
         server.close();

@@ -77,6 +77,17 @@ public final class Client implements AutoCloseable {
         return session;
     }
 
+    /** The local addresses ({@code host:port}) of the sessions open now: how a server in the same process names them. */
+    public java.util.Set<String> localAddresses() {
+        java.util.Set<String> addresses = new java.util.HashSet<>();
+        for (IoSession io : connector.getManagedSessions().values()) {
+            if (io.getLocalAddress() != null) {
+                addresses.add(dev.mtk.internal.Addresses.format(io.getLocalAddress()));
+            }
+        }
+        return addresses;
+    }
+
     /**
      * Closes every session after what was written to it has left (waiting up to two seconds in all), and releases
      * the I/O threads.
