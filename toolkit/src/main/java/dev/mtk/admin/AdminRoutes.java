@@ -28,8 +28,6 @@ final class AdminRoutes {
     /** Prometheus' text exposition format, the one {@code ServerMetrics.prometheus()} writes. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final List<String> JOURNAL_PARAMETERS = List.of("since", "session", "path", "value");
-    /** What a script sent without a name is called in its errors. */
-    private static final String SCRIPT_NAME = "behaviour.groovy";
 
     private final MtkServer server;
     private final ObjectMapper json;
@@ -218,7 +216,7 @@ final class AdminRoutes {
         }
         try {
             if (script != null) {
-                String name = request.get("name") instanceof String given ? given : SCRIPT_NAME;
+                String name = request.get("name") instanceof String given ? given : MtkServer.SCRIPT_NAME;
                 server.replaceBehaviour(text("script", script), name);
                 return Map.of("behaviour", "script " + name);
             }

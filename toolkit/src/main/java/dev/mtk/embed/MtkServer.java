@@ -43,8 +43,8 @@ import java.util.function.Supplier;
  * {@link Builder#fixedBehaviour()}: a replaceable behaviour runs on handler threads even for a built-in handler.
  */
 public final class MtkServer implements AutoCloseable {
-    /** What a script given as text is called in its errors when the caller gives no name. */
-    private static final String SCRIPT_NAME = "behaviour.groovy";
+    /** What a script given as text is called in its errors when the caller gives no name (here and over admin). */
+    public static final String SCRIPT_NAME = "behaviour.groovy";
 
     private final Server server;
     private final Behaviour behaviour;
