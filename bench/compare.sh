@@ -96,21 +96,18 @@ names = {"native": "native epoll reference (C)", "netty": "netty baseline", "mtk
          "netty-tls": "netty baseline, TLS", "mtk-tls": "mtk server, TLS"}
 print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time")
 print(f"{'server':28} {'pipeline':>8} {'msgs/s':>12} {'x netty':>8} {'p99 ms':>8} {'x netty':>8} {'errors':>7}")
-for p in (1, 32):
-    base = report("netty", p)
-    for name in ("native", "netty", "mtk", "groovy"):
-        r = report(name, p)
-        rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
-        print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
-              f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
+def table(base_name, servers):
+    """One row per server and pipeline: its rate and p99, and each as a multiple of base_name's."""
+    for p in (1, 32):
+        base = report(base_name, p)
+        for name in servers:
+            r = report(name, p)
+            rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
+            print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
+                  f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
+table("netty", ("native", "netty", "mtk", "groovy"))
 print("TLS (the same load with --tls --insecure; both servers on the JDK's TLS 1.3):")
-for p in (1, 32):
-    base = report("netty-tls", p)
-    for name in ("netty-tls", "mtk-tls"):
-        r = report(name, p)
-        rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
-        print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
-              f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
+table("netty-tls", ("netty-tls", "mtk-tls"))
 for p in (1, 32):
     plain, groovy = report("mtk", p), report("groovy", p)
     print(f"groovy script / plain mtk, pipeline {p}: {groovy['messagesPerSecond'] / plain['messagesPerSecond']:.2f}")

@@ -1,7 +1,10 @@
 package dev.mtk.session;
 
+import dev.mtk.internal.Addresses;
 import dev.mtk.internal.Failures;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
@@ -78,11 +81,11 @@ public final class Client implements AutoCloseable {
     }
 
     /** The local addresses ({@code host:port}) of the sessions open now: how a server in the same process names them. */
-    public java.util.Set<String> localAddresses() {
-        java.util.Set<String> addresses = new java.util.HashSet<>();
+    public Set<String> localAddresses() {
+        Set<String> addresses = new HashSet<>();
         for (IoSession io : connector.getManagedSessions().values()) {
             if (io.getLocalAddress() != null) {
-                addresses.add(dev.mtk.internal.Addresses.format(io.getLocalAddress()));
+                addresses.add(Addresses.format(io.getLocalAddress()));
             }
         }
         return addresses;

@@ -1,6 +1,7 @@
 package dev.mtk.session;
 
 import dev.mtk.internal.Addresses;
+import dev.mtk.metrics.Refusal;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
@@ -52,7 +53,7 @@ final class ErrorGuardFilter extends IoFilterAdapter {
             ConversationLog.SERVER.warn(Addresses.format(io.getRemoteAddress()), "closed: " + reason);
             io.closeNow();
         } else {
-            session.abort(dev.mtk.metrics.Refusal.FAILED, reason);
+            session.abort(Refusal.FAILED, reason);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mtk.session;
 
+import dev.mtk.metrics.Refusal;
 import dev.mtk.spi.Handler;
 import java.time.Duration;
 import java.util.List;
@@ -129,7 +130,7 @@ final class HandlerWorkers implements AutoCloseable {
                 if (!worker.timedOut && now - worker.since > timeout.toNanos()) {
                     worker.timedOut = true;
                     String where = where(worker.getStackTrace());
-                    worker.session.abort(dev.mtk.metrics.Refusal.HANDLER_TIMEOUT, worker.callback + " ran past the handler timeout ("
+                    worker.session.abort(Refusal.HANDLER_TIMEOUT, worker.callback + " ran past the handler timeout ("
                             + ClientSession.human(timeout) + ") at " + where);
                     worker.interrupt();
                 } else if (worker.timedOut) {

@@ -95,9 +95,18 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
         if (first == null) {
             return;
         }
+        IoBuffer second = mReceiveQueue.poll();
+        if (second == null) {
+            // One record, the usual read one request at a time: no list to gather it in.
+            IoBuffer read = copy(first);
+            giveBack(spareDecode, first);
+            next.messageReceived(mSession, read);
+            return;
+        }
         List<IoBuffer> records = new ArrayList<>();
         records.add(first);
-        int size = first.remaining();
+        records.add(second);
+        int size = first.remaining() + second.remaining();
         for (IoBuffer record = mReceiveQueue.poll(); record != null; record = mReceiveQueue.poll()) {
             records.add(record);
             size += record.remaining();
