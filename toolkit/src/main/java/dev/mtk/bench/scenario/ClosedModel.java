@@ -36,7 +36,7 @@ final class ClosedModel {
         List<Thread> users = new ArrayList<>();
         for (long u = 0; u < here; u++) {
             long user = u;
-            long startAt = startNanos + (here == 0 ? 0 : load.rampUp().toNanos() * u / here);
+            long startAt = startNanos + load.rampUp().toNanos() * u / here;
             Thread thread = threads.newThread(() -> {
                 try {
                     loop(offset + user, startAt, deadline, budget);

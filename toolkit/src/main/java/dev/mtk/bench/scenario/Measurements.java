@@ -32,7 +32,7 @@ final class Measurements implements StepObserver {
 
     @Override
     public void failed(String step, Throwable failure) {
-        recorder(step).failed(FailureKind.of(failure).label(), describe.apply(failure));
+        recorder(step).failed(FailureKind.of(failure).label(), () -> describe.apply(failure));
     }
 
     void iterationPassed(long nanos) {
@@ -40,7 +40,7 @@ final class Measurements implements StepObserver {
     }
 
     void iterationFailed(Throwable failure) {
-        iteration.failed(FailureKind.of(failure).label(), describe.apply(failure));
+        iteration.failed(FailureKind.of(failure).label(), () -> describe.apply(failure));
     }
 
     /** Failed iterations so far: a failed step fails its iteration, so these are all the failures. */

@@ -92,9 +92,6 @@ public final class ScenarioRun {
                 open.wake();
             }
         });
-        if (stop.requested()) {
-            ending.countDown();
-        }
         List<Thread> users = open != null ? open.run(start, threads)
                 : new ClosedModel(load, iterations, ending).run(start, threads);
         ending.countDown();

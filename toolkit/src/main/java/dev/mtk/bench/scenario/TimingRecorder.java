@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -32,9 +33,15 @@ final class TimingRecorder {
         recorder.recordValue(Math.max(0, nanos));
     }
 
-    void failed(String kind, String example) {
+    /**
+     * Only the first example of each kind is kept, so {@code example} is asked for only then: describing every
+     * failure (a walk of its stack for the script's line) would cost the most when every iteration fails.
+     */
+    void failed(String kind, Supplier<String> example) {
         errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-        examples.putIfAbsent(kind, example);
+        if (!examples.containsKey(kind)) {
+            examples.putIfAbsent(kind, example.get());
+        }
     }
 
     long errorCount() {
