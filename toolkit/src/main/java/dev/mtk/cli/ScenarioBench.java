@@ -11,7 +11,6 @@ import dev.mtk.script.ScriptError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -92,13 +91,8 @@ final class ScenarioBench {
         try (Scenario scenario = Scenario.compile(file, line.getArgList(), CommonOptions.codecs(line, console), true)) {
             ScenarioRun.Stop early = new ScenarioRun.Stop();
             StartGate gate = ShardOptions.gate(line, console, live, early::requested);
-            IntervalLog intervals;
-            try {
-                // Shards that start together share the log's base time, as the request bench's logs do.
-                intervals = hlog == null ? null : IntervalLog.open(hlog,
-                        load.startAt() != null ? load.startAt().instant() : Instant.now());
-            } catch (IOException e) {
-                console.err().println(OutputFile.message("--hlog", hlog, OutputFile.reason(hlog, e)));
+            IntervalLog intervals = hlog == null ? null : BenchCommand.openLog(hlog, load.startAt(), console);
+            if (hlog != null && intervals == null) {
                 return Mtk.USAGE;
             }
             // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
