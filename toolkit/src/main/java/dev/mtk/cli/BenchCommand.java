@@ -182,12 +182,8 @@ final class BenchCommand implements ConnectingCommand {
         LoadGenerator.Stop early = new LoadGenerator.Stop();
         StartGate gate = ShardOptions.gate(line, console, progress, early::requested);
         StartAt startAt = ShardOptions.startAt(line);
-        IntervalLog intervals;
-        try {
-            // Shards that start together share the log's base time, so their logs line up second by second.
-            intervals = hlog == null ? null : IntervalLog.open(hlog, startAt != null ? startAt.instant() : Instant.now());
-        } catch (IOException e) {
-            console.err().println(OutputFile.message("--" + HLOG, hlog, OutputFile.reason(hlog, e)));
+        IntervalLog intervals = hlog == null ? null : openLog(hlog, startAt, console);
+        if (hlog != null && intervals == null) {
             return Mtk.USAGE;
         }
         // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
@@ -215,6 +211,19 @@ final class BenchCommand implements ConnectingCommand {
             return Mtk.FAILED;
         }
         return hlogFailed || report.errorCount() > 0 || !report.answered() ? Mtk.FAILED : Mtk.OK;
+    }
+
+    /**
+     * Creates the interval log {@code hlog}; {@code null} when it cannot be created, having said so. Shards that start
+     * together ({@code startAt}) share the log's base time, so their logs line up second by second.
+     */
+    static IntervalLog openLog(Path hlog, StartAt startAt, Console console) {
+        try {
+            return IntervalLog.open(hlog, startAt != null ? startAt.instant() : Instant.now());
+        } catch (IOException e) {
+            console.err().println(OutputFile.message("--" + HLOG, hlog, OutputFile.reason(hlog, e)));
+            return null;
+        }
     }
 
     /** Closes the interval log; {@code false} when a write failed, having said so. */

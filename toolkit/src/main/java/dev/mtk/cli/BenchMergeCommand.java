@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.mtk.bench.BenchReport;
 import dev.mtk.bench.result.LoadResult;
 import dev.mtk.bench.result.Timing;
+import dev.mtk.internal.InputFiles;
 import dev.mtk.payload.JsonPayloadCodec;
 import dev.mtk.spi.PayloadException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,15 +132,16 @@ final class BenchMergeCommand implements Command {
      *                                  not a result
      */
     private static LoadResult read(String file) {
+        String notAFile = InputFiles.notAFile(Path.of(file));
+        if (notAFile != null) {
+            throw new IllegalArgumentException(file + ": " + notAFile);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(file));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read it: " + (Files.isDirectory(Path.of(file))
-                    ? "it is a folder" : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getMessage()));
+            throw new IllegalArgumentException(file + ": cannot read it: "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
         }
         Object value;
         try {

@@ -10,10 +10,7 @@ import dev.mtk.script.Scenario;
 import dev.mtk.script.ScriptError;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -94,13 +91,8 @@ final class ScenarioBench {
         try (Scenario scenario = Scenario.compile(file, line.getArgList(), CommonOptions.codecs(line, console), true)) {
             ScenarioRun.Stop early = new ScenarioRun.Stop();
             StartGate gate = ShardOptions.gate(line, console, live, early::requested);
-            IntervalLog intervals;
-            try {
-                // Shards that start together share the log's base time, as the request bench's logs do.
-                intervals = hlog == null ? null : IntervalLog.open(hlog,
-                        load.startAt() != null ? load.startAt().instant() : Instant.now());
-            } catch (IOException e) {
-                console.err().println(OutputFile.message("--hlog", hlog, OutputFile.reason(hlog, e)));
+            IntervalLog intervals = hlog == null ? null : BenchCommand.openLog(hlog, load.startAt(), console);
+            if (hlog != null && intervals == null) {
                 return Mtk.USAGE;
             }
             // SIGINT or SIGTERM (Main's shutdown hook) ends the run early; the hook waits for the report below.
@@ -120,7 +112,8 @@ final class ScenarioBench {
             console.out().print(report.toText());
         }
         console.out().flush();
-        if (hgrm != null && !writeHistogram(report, hgrm, console)) {
+        // The iteration's distribution: what a whole user's visit took.
+        if (hgrm != null && !BenchCommand.writeHistogram(report.iteration().histogram(), hgrm, console)) {
             return Mtk.FAILED;
         }
         return report.passed() && !hlogFailed ? Mtk.OK : Mtk.FAILED;
@@ -174,19 +167,5 @@ final class ScenarioBench {
         }
         throw new UsageException("invalid --" + ARRIVAL_RATE + " '" + text
                 + "': expected a positive number of iterations a second (50, 0.5, 50/s)");
-    }
-
-    /** The iteration's distribution: what a whole user's visit took. */
-    private static boolean writeHistogram(ScenarioReport report, Path hgrm, Console console) {
-        try (PrintStream file = new PrintStream(Files.newOutputStream(hgrm), true, StandardCharsets.UTF_8)) {
-            report.iteration().histogram().outputPercentileDistribution(file, 1e6);
-            if (file.checkError()) {
-                throw new IOException("the write failed");
-            }
-            return true;
-        } catch (IOException e) {
-            console.err().println(OutputFile.message("--hgrm", hgrm, OutputFile.reason(hgrm, e)));
-            return false;
-        }
     }
 }

@@ -60,7 +60,7 @@ public final class StartAt {
             Thread.sleep(left.toMillis() - 2);
             left = remaining(clock);
         }
-        while (!remaining(clock).isNegative() && !remaining(clock).isZero()) {
+        while (remaining(clock).compareTo(Duration.ZERO) > 0) {
             Thread.onSpinWait();
         }
         return Duration.ZERO;
