@@ -195,6 +195,9 @@ public final class JsonPayloadCodec implements PayloadCodec {
 
     @Override
     public void validate(byte[] body) throws PayloadException {
+        if (JsonSyntax.wellFormed(body)) {
+            return;
+        }
         try (JsonParser parser = FACTORY.createParser(body)) {
             try {
                 if (parser.nextToken() == null) {
