@@ -121,8 +121,10 @@ final class LengthFieldReader implements UnitReader {
         if (found < 0) {
             return false;
         }
-        Garbage garbage = (Garbage) session.removeAttribute(GARBAGE);
-        if (garbage != null) {
+        // Looked up before removing: a removal takes the attribute map's bin lock even when there is nothing to remove,
+        // and it ran for every frame (3 % of the server's samples pipelined).
+        if (session.getAttribute(GARBAGE) != null) {
+            Garbage garbage = (Garbage) session.removeAttribute(GARBAGE);
             out.write(new SkippedBytes(garbage.count, garbage.sample()));
         }
         return true;
