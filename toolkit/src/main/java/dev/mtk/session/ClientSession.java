@@ -82,7 +82,7 @@ public final class ClientSession implements AutoCloseable {
         this.peer = Addresses.format(io.getRemoteAddress());
         this.tls = tls;
         this.answeredPlain = answeredPlain;
-        this.batch = new ReplyBatch(io);
+        this.batch = new ReplyBatch(io, () -> { });
         this.inbox = new Inbox(new Inbox.Flow() {
             @Override
             public void pause() {

@@ -18,14 +18,17 @@ final class ReplyBatch {
     private static final int INITIAL = 512;
 
     private final IoSession io;
+    /** Runs on the reading thread when a read is done, before the batch closes: what it counted is added up. */
+    private final Runnable readDone;
     private volatile Thread owner;
     /** A close another thread asked for while a read was handled; guarded by this. */
     private Runnable pendingClose;
     private byte[] buffer = new byte[INITIAL];
     private int size;
 
-    ReplyBatch(IoSession io) {
+    ReplyBatch(IoSession io, Runnable readDone) {
         this.io = io;
+        this.readDone = readDone;
     }
 
     /** A read is being handled on this thread: replies from it are gathered. */
@@ -84,6 +87,7 @@ final class ReplyBatch {
     /** The read is done: writes what was gathered, then a close asked for meanwhile. */
     void end() {
         flush();
+        readDone.run();
         Runnable close;
         // A monitor per read, not per message: uncontended, it costs tens of nanoseconds against a read's microseconds.
         synchronized (this) {

@@ -80,8 +80,7 @@ final class ServerHandler extends IoHandlerAdapter {
             return;
         }
         session.account(message.wireSize());
-        session.countReceived();
-        metrics.received(message.wireSize());
+        session.countReceived(message.wireSize());
         if (workers == null) {
             calls.message(session, message);
         } else {

@@ -32,6 +32,8 @@ public final class ServerSession implements Conversation {
     private final ReplyBatch batch;
     private final int maxPending;
     private final ServerMetrics metrics;
+    /** What the read being handled counted, while {@link #batch} is open on this thread; its I/O thread's alone. */
+    private final ServerMetrics.ReadCounts readCounts;
     /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
     private SessionQueue queue;
     private volatile boolean closed;
@@ -51,7 +53,8 @@ public final class ServerSession implements Conversation {
         this.profile = profile;
         this.timer = timer;
         this.idleSeconds = idleSeconds;
-        this.batch = new ReplyBatch(io);
+        this.readCounts = metrics.readCounts();
+        this.batch = new ReplyBatch(io, readCounts::flush);
         this.peer = Addresses.format(io.getRemoteAddress());
     }
 
@@ -207,8 +210,9 @@ public final class ServerSession implements Conversation {
 
     private int write(Outbound outbound) {
         messagesOut.incrementAndGet();
+        boolean reading = batch.open();
         int size;
-        if (profile.encodesAlone() && batch.open()) {
+        if (reading && profile.encodesAlone()) {
             byte[] encoded = profile.encode(outbound);
             batch.add(encoded);
             size = encoded.length;
@@ -216,7 +220,11 @@ public final class ServerSession implements Conversation {
             io.write(outbound);
             size = profile.wireSize(outbound);
         }
-        metrics.sent(size);
+        if (reading) {
+            readCounts.sent(size);
+        } else {
+            metrics.sent(size);
+        }
         return size;
     }
 
@@ -319,8 +327,14 @@ public final class ServerSession implements Conversation {
         return io.getReadBytes() - accounted;
     }
 
-    void countReceived() {
+    /** A message of {@code bytes} on the wire decoded from this session, counted here and in the server's metrics. */
+    void countReceived(int bytes) {
         messagesIn++;
+        if (batch.open()) {
+            readCounts.received(bytes);
+        } else {
+            metrics.received(bytes);
+        }
     }
 
     /** When the client connected. */

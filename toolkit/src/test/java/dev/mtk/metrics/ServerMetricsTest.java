@@ -42,6 +42,12 @@ class ServerMetricsTest {
         return server;
     }
 
+    /** The built-in echo on a fixed behaviour: it answers on the I/O threads, where a read's counts are kept together. */
+    private MtkServer builtInEcho() {
+        server = MtkServer.builder().profile("reply").handler("echo").fixedBehaviour().maxFrame(64).start();
+        return server;
+    }
+
     private Socket connect() throws IOException {
         return new Socket("127.0.0.1", server.port());
     }
@@ -83,6 +89,39 @@ class ServerMetricsTest {
             assertThat(metrics.messagesSent()).isEqualTo(2);
             assertThat(metrics.bytesSent()).isEqualTo(wire);
         });
+    }
+
+    @Test
+    void aBuiltInHandlerOnTheIoThreadsCountsEveryMessageOfAPipelinedRead() throws Exception {
+        ServerMetrics metrics = builtInEcho().metrics();
+        try (Socket socket = connect()) {
+            for (int i = 0; i < 20; i++) {
+                send(socket, i % 2 == 0 ? PING : PUT);
+            }
+            for (int i = 0; i < 20; i++) {
+                read(socket);
+            }
+        }
+        long wire = 10 * (4 + PING.length() + 4 + PUT.length());
+
+        eventually(() -> {
+            assertThat(metrics.messagesReceived()).isEqualTo(20);
+            assertThat(metrics.bytesReceived()).isEqualTo(wire);
+            assertThat(metrics.messagesSent()).isEqualTo(20);
+            assertThat(metrics.bytesSent()).isEqualTo(wire);
+        });
+    }
+
+    @Test
+    void aBuiltInHandlerOnTheIoThreadsIsNotTimed() throws Exception {
+        ServerMetrics metrics = builtInEcho().metrics();
+        try (Socket socket = connect()) {
+            send(socket, PING);
+            read(socket);
+        }
+
+        eventually(() -> assertThat(metrics.messagesSent()).isEqualTo(1));
+        assertThat(samples(metrics.prometheus())).containsEntry("mtk_server_handler_seconds_count", 0.0);
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ReplyBatchTest {
     private final DummySession io = new DummySession();
     private final List<IoBuffer> written = new ArrayList<>();
-    private final ReplyBatch batch = new ReplyBatch(io);
+    private final List<String> events = new ArrayList<>();
+    private final ReplyBatch batch = new ReplyBatch(io, () -> events.add("read done"));
 
     ReplyBatchTest() {
         io.getFilterChain().addLast("capture", new IoFilterAdapter() {
@@ -59,5 +60,16 @@ class ReplyBatchTest {
             sent.writeBytes(bytes);
         }
         assertThat(sent.toByteArray()).isEqualTo(expected);
+    }
+
+    @Test
+    void theEndOfAReadIsToldOnceAfterItsRepliesAreWritten() {
+        batch.begin();
+        batch.add(new byte[] {1, 2, 3});
+        events.add("handled");
+        batch.end();
+
+        assertThat(written).hasSize(1);
+        assertThat(events).containsExactly("handled", "read done");
     }
 }
