@@ -1,5 +1,8 @@
 package dev.mtk.session;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,17 +16,61 @@ final class ConversationLog {
     static final ConversationLog CLIENT = new ConversationLog("mtk.client");
 
     private final Logger logger;
+    /**
+     * {@code logger.isInfoEnabled()}, kept up to date by Logback when any level changes (a {@code --quiet}, a
+     * reconfiguration by {@code scan}, an embedder's {@code setLevel}). Asked two or three times per message, Logback's
+     * own check (turbo filters, then the level) was 3 % of the server's CPU samples pipelined (docs/PERFORMANCE.md).
+     * Under another SLF4J binding it is never cached, and {@link #enabled()} asks the logger every time.
+     */
+    private volatile boolean infoEnabled;
+    private final boolean cached;
 
     private ConversationLog(String name) {
         this.logger = LoggerFactory.getLogger(name);
+        this.cached = LoggerFactory.getILoggerFactory() instanceof LoggerContext context && follow(context);
+        this.infoEnabled = logger.isInfoEnabled();
     }
 
     boolean enabled() {
-        return logger.isInfoEnabled();
+        return cached ? infoEnabled : logger.isInfoEnabled();
+    }
+
+    private boolean follow(LoggerContext context) {
+        context.addListener(new LoggerContextListener() {
+            @Override
+            public boolean isResetResistant() {
+                return true;
+            }
+
+            @Override
+            public void onStart(LoggerContext started) {
+                refresh();
+            }
+
+            @Override
+            public void onReset(LoggerContext reset) {
+                refresh();
+            }
+
+            @Override
+            public void onStop(LoggerContext stopped) {
+                refresh();
+            }
+
+            @Override
+            public void onLevelChange(ch.qos.logback.classic.Logger changed, Level level) {
+                refresh();
+            }
+        });
+        return true;
+    }
+
+    private void refresh() {
+        infoEnabled = logger.isInfoEnabled();
     }
 
     void info(String peer, String event) {
-        if (logger.isInfoEnabled()) {
+        if (enabled()) {
             logger.info("{} {}", pad(peer), event);
         }
     }
