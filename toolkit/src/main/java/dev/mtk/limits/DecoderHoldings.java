@@ -9,7 +9,8 @@ import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
 
 /**
  * The holdings of a session read through a {@link CumulativeProtocolDecoder}: the bytes it keeps between reads (the
- * start of a frame), and how many messages it has decoded so far.
+ * start of a frame), and how many messages it has decoded so far (which the service's handler counts: MINA's own count
+ * is kept by the end of its filter chain, which a server's messages do not reach, see {@code HandlerDelivery}).
  *
  * <p>The decoder keeps its buffer in a session attribute under a private key; the key is read once, by reflection,
  * so that the budget counts exactly what the decoder holds rather than an estimate from byte counts (which TLS, whose
@@ -19,12 +20,15 @@ public final class DecoderHoldings implements Holdings {
     private static final AttributeKey BUFFER = bufferKey();
 
     private final ToLongFunction<IoSession> queued;
+    private final ToLongFunction<IoSession> completed;
 
     /**
-     * @param queued bytes decoded but not yet handled, as the service's handler knows them
+     * @param queued    bytes decoded but not yet handled, as the service's handler knows them
+     * @param completed messages decoded so far, as the service's handler counts them
      */
-    public DecoderHoldings(ToLongFunction<IoSession> queued) {
+    public DecoderHoldings(ToLongFunction<IoSession> queued, ToLongFunction<IoSession> completed) {
         this.queued = queued;
+        this.completed = completed;
     }
 
     @Override
@@ -56,10 +60,9 @@ public final class DecoderHoldings implements Holdings {
         }
     }
 
-    /** MINA counts each decoded message that reaches the end of the chain. */
     @Override
     public long completed(IoSession io) {
-        return io.getReadMessages();
+        return completed.applyAsLong(io);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class Server implements AutoCloseable {
         ServerMetrics metrics = ServerMetrics.create(() -> bound[0] == null ? 0 : bound[0].budget().total());
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).tuning(config.tuning()).limits(config.sessions())
-                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(Server::queuedBytes))
+                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(Server::queuedBytes, Server::messagesDecoded))
                 .closer((io, reason) -> abort(io, reason, metrics)));
         bound[0] = listener;
         listener.filters().addFirst("guard", new ErrorGuardFilter());
@@ -72,8 +72,10 @@ public final class Server implements AutoCloseable {
         listener.filters().addLast("codec", new ProtocolCodecFilter(config.profile().serverCodec(config.limits())));
         HandlerWorkers workers = inline ? null : new HandlerWorkers(HandlerWorkers.DEFAULT_THREADS,
                 config.sessions().handlerTimeout(), behaviour, listener.timer());
-        listener.handler(new ServerHandler(config, new HandlerCalls(config.profile(), behaviour, journal, metrics),
-                behaviour.shared(), workers, listener.timer(), metrics));
+        ServerHandler handler = new ServerHandler(config, new HandlerCalls(config.profile(), behaviour, journal, metrics),
+                behaviour.shared(), workers, listener.timer(), metrics);
+        listener.filters().addLast("deliver", new HandlerDelivery(handler));
+        listener.handler(handler);
         try {
             return new Server(listener.bind(config.host(), config.port()), workers, metrics);
         } catch (SessionException e) {
@@ -89,6 +91,12 @@ public final class Server implements AutoCloseable {
         ServerSession session = ServerSession.of(io);
         SessionQueue queue = session == null ? null : session.queue();
         return queue == null ? 0 : queue.queuedBytes();
+    }
+
+    /** Messages decoded from {@code io} so far: what tells the frame deadline that frames complete. */
+    private static long messagesDecoded(IoSession io) {
+        ServerSession session = ServerSession.of(io);
+        return session == null ? 0 : session.messagesIn();
     }
 
     /** Closes a session that broke a limit, through its {@link ServerSession} once it has one, so it is logged once. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class DecoderHoldingsTest {
     private final ProtocolCodecSession session = new ProtocolCodecSession();
-    private final DecoderHoldings holdings = new DecoderHoldings(io -> 42);
+    private final DecoderHoldings holdings = new DecoderHoldings(io -> 42, io -> 7);
     private final ProtocolDecoder decoder;
 
     DecoderHoldingsTest() throws Exception {

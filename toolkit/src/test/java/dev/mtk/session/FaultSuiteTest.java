@@ -417,6 +417,42 @@ class FaultSuiteTest {
         assertUnharmed();
     }
 
+    /**
+     * Each 20 ms the client finishes the frame it began and begins the next, so the frame deadline (500 ms) always
+     * finds a partial frame: only its seeing frames complete keeps this busy stream open past it.
+     */
+    @Test
+    void aStreamWhoseFramesCompleteOutlivesTheFrameDeadline() throws Exception {
+        start(limited(SessionLimits.builder().frameTimeout(Duration.ofMillis(500)).build()), new SeedHandler());
+        byte[] frame = headers("{\"n\":1}");
+        int half = frame.length / 2;
+        byte[] firstHalf = Arrays.copyOfRange(frame, 0, half);
+        byte[] secondHalfThenFirst = new byte[frame.length];
+        System.arraycopy(frame, half, secondHalfThenFirst, 0, frame.length - half);
+        System.arraycopy(frame, 0, secondHalfThenFirst, frame.length - half, half);
+        java.util.concurrent.ScheduledExecutorService sender = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor();
+        try (RawClient busy = new RawClient(server.port())) {
+            busy.write(firstHalf);
+            sender.scheduleAtFixedRate(() -> {
+                try {
+                    busy.write(secondHalfThenFirst);
+                } catch (IOException closed) {
+                    // seen below: the acknowledgements stop
+                }
+            }, 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            byte[] ack = headers("\"我收到了\"");
+            for (int i = 0; i < 100; i++) {
+                assertThat(busy.read(ack.length)).as("acknowledgement %d of 100 (2 s, four frame deadlines)", i + 1)
+                        .isEqualTo(ack);
+            }
+        } finally {
+            sender.shutdownNow();
+        }
+        assertThat(log.lines()).noneMatch(line -> line.contains("frame-timeout"));
+        assertUnharmed();
+    }
+
     @Test
     void aPipelinerThatNeverReadsStopsBeingReadThenTheWriteDeadlineClosesIt() throws Exception {
         // Replies a few times larger than requests, as most are; small socket buffers, so they fill in a moment.
