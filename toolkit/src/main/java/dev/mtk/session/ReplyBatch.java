@@ -18,7 +18,7 @@ final class ReplyBatch {
     private static final int INITIAL = 512;
 
     private final IoSession io;
-    /** Runs on the reading thread when a read is done, before the batch closes: what it counted is added up. */
+    /** Runs on the reading thread when a read is done, before its replies are written: what it counted is added up. */
     private final Runnable readDone;
     private volatile Thread owner;
     /** A close another thread asked for while a read was handled; guarded by this. */
@@ -86,8 +86,9 @@ final class ReplyBatch {
 
     /** The read is done: writes what was gathered, then a close asked for meanwhile. */
     void end() {
-        flush();
+        // Counted before written: a peer that has its answer then finds it counted.
         readDone.run();
+        flush();
         Runnable close;
         // A monitor per read, not per message: uncontended, it costs tens of nanoseconds against a read's microseconds.
         synchronized (this) {

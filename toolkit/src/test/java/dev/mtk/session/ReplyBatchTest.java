@@ -17,7 +17,7 @@ class ReplyBatchTest {
     private final DummySession io = new DummySession();
     private final List<IoBuffer> written = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
-    private final ReplyBatch batch = new ReplyBatch(io, () -> events.add("read done"));
+    private final ReplyBatch batch = new ReplyBatch(io, () -> events.add("read done, " + written.size() + " written"));
 
     ReplyBatchTest() {
         io.getFilterChain().addLast("capture", new IoFilterAdapter() {
@@ -63,13 +63,13 @@ class ReplyBatchTest {
     }
 
     @Test
-    void theEndOfAReadIsToldOnceAfterItsRepliesAreWritten() {
+    void theEndOfAReadIsToldOnceBeforeItsRepliesAreWritten() {
         batch.begin();
         batch.add(new byte[] {1, 2, 3});
         events.add("handled");
         batch.end();
 
         assertThat(written).hasSize(1);
-        assertThat(events).containsExactly("handled", "read done");
+        assertThat(events).containsExactly("handled", "read done, 0 written");
     }
 }
