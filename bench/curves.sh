@@ -50,18 +50,36 @@ bench() {
   fi
 }
 
+# children_cpu_ms: CPU time (user + system) of the children this shell has waited for, in milliseconds (bash's
+# `times`, second line), into $children_ms. `times` runs in this shell, not in a $(...) subshell, which would report
+# its own children only. The server, started in the background, is not waited for until it stops: a difference
+# around one bench run is that bench's JVM alone.
+children_cpu_ms() {
+  times >"$work/times"
+  children_ms=$(tail -1 "$work/times" | awk '{ ms = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/)
+    ms += t[1] * 60000 + t[2] * 1000 } printf "%d\n", ms }')
+}
+
 # measured NAME ARGS...: a bench run with the server's CPU time and GC time (jstat) read before and after it; sets
-# $cpu_us (server CPU µs per message) and $gc_ms (server time in GC during the run) beside the report's figures.
+# $cpu_us (server CPU µs per message), $gc_ms (server time in GC during the run) and $bench_us (the load generator's
+# CPU µs per message, its JVM's start, connecting and JIT included) beside the report's figures. The two processes
+# share the cores: when together they keep both busy, the rate is about cores / (server + bench CPU per message).
 measured() {
   local name=$1; shift
-  local cpu_before gc_before
+  local cpu_before gc_before bench_before
   cpu_before=$(cpu_ns "$server_pid")
   gc_before=$(gc_ms "$server_pid")
+  children_cpu_ms
+  bench_before=$children_ms
   bench "$name" "$@"
+  # Before jstat, whose own JVM would count as a child.
+  children_cpu_ms
+  bench_us=$((children_ms - bench_before))
   cpu_us=$((($(cpu_ns "$server_pid") - cpu_before) / 1000))
   gc_ms=$(($(gc_ms "$server_pid") - gc_before))
   read -r messages per_second p99 errors _ <<<"$(figures "$work/$name.json")"
   cpu_us=$(python3 -c "print(f'{$cpu_us / max(1, $messages):.2f}')")
+  bench_us=$(python3 -c "print(f'{$bench_us * 1000 / max(1, $messages):.2f}')")
 }
 
 echo "load $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min), $(nproc) cores, ulimit -n $descriptors"
@@ -74,7 +92,8 @@ if wants connections; then
   bench c-warmup -c 16 -d "$warmup"
   echo
   echo "connections (mtk bench -c N -d $seconds after -c N -d $warmup, pipeline 1, 64 B)"
-  printf '%12s %12s %10s %10s %8s %12s %10s\n' connections msgs/s "p99 ms" messages errors "CPU us/msg" "GC ms"
+  printf '%12s %12s %10s %10s %8s %12s %10s %12s\n' connections msgs/s "p99 ms" messages errors "CPU us/msg" "GC ms" \
+    "bench us/msg"
   for n in "${connection_points[@]}"; do
     if ! fits "$n"; then
       printf '%12s %s\n' "$n" "skipped: ulimit -n is $descriptors"
@@ -82,7 +101,8 @@ if wants connections; then
     fi
     bench "c$n-warmup" -c "$n" -d "$warmup" --timeout 60s
     measured "c$n" -c "$n" -d "$seconds" --timeout 60s
-    printf '%12s %12s %10s %10s %8s %12s %10s\n' "$n" "$per_second" "$p99" "$messages" "$errors" "$cpu_us" "$gc_ms"
+    printf '%12s %12s %10s %10s %8s %12s %10s %12s\n' "$n" "$per_second" "$p99" "$messages" "$errors" "$cpu_us" \
+      "$gc_ms" "$bench_us"
   done
   stop
 fi
@@ -91,8 +111,8 @@ fi
 if wants sizes; then
   echo
   echo "body size (mtk bench --size B -d $seconds after the same -d $warmup, pipeline 1, --max-frame 2MiB both sides)"
-  printf '%12s %12s %12s %10s %10s %10s %8s %12s %10s\n' bytes connections msgs/s "MB/s in" "p99 ms" messages errors \
-    "CPU us/msg" "GC ms"
+  printf '%12s %12s %12s %10s %10s %10s %8s %12s %10s %12s\n' bytes connections msgs/s "MB/s in" "p99 ms" messages \
+    errors "CPU us/msg" "GC ms" "bench us/msg"
   start sizes "$mtk" server -p 0 -q --max-frame 2MiB
   bench s-warmup -c 16 -d "$warmup" --max-frame 2MiB
   for size in 64 1024 65536 1048576; do
@@ -100,8 +120,8 @@ if wants sizes; then
     if [ "$size" -ge 1048576 ]; then connections=4; fi
     bench "s$size-warmup" -c "$connections" --size "$size" -d "$warmup" --max-frame 2MiB --timeout 60s
     measured "s$size" -c "$connections" --size "$size" -d "$seconds" --max-frame 2MiB --timeout 60s
-    printf '%12s %12s %12s %10.1f %10s %10s %8s %12s %10s\n' "$size" "$connections" "$per_second" \
-      "$(python3 -c "print($per_second * $size / 1e6)")" "$p99" "$messages" "$errors" "$cpu_us" "$gc_ms"
+    printf '%12s %12s %12s %10.1f %10s %10s %8s %12s %10s %12s\n' "$size" "$connections" "$per_second" \
+      "$(python3 -c "print($per_second * $size / 1e6)")" "$p99" "$messages" "$errors" "$cpu_us" "$gc_ms" "$bench_us"
   done
   stop
 fi
