@@ -25,6 +25,9 @@ final class Callback {
     static Callback of(Closure<?> closure, Object delegate, int maxArguments) {
         Closure<?> bound = closure.rehydrate(delegate, closure.getOwner(), closure.getThisObject());
         bound.setResolveStrategy(Closure.DELEGATE_FIRST);
+        if (delegate instanceof CallbackScope scope) {
+            bound.setMetaClass(new ScopeDispatch(bound.getMetaClass(), scope));
+        }
         Method doCall = doCall(bound.getClass(), maxArguments);
         if (doCall == null) {
             return new Callback(CLOSURE_CALL.bindTo(bound), -1);
