@@ -2,9 +2,8 @@ package org.apache.mina.filter.ssl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -21,22 +20,28 @@ import org.apache.mina.core.write.WriteRequest;
  * and MINA allocated one, zeroed, for every record it sent, and one of an application buffer's size (16,676 bytes)
  * for every record it received: about 33 KB of fresh memory per request and reply of 75 bytes. JFR's execution
  * samples of {@code mtk bench} pipelining over TLS put 57% of the time in {@code ByteBuffer.allocate} under these
- * two hooks. Here each handler keeps a few of those buffers and copies what the engine produced into a buffer of
- * its size (a copy of a hundred bytes, where zeroing 16 KB cost microseconds and the garbage collector's time).
+ * two hooks. Here each handler keeps one packet buffer and copies what the engine wrapped into a buffer of its size
+ * (a copy of a hundred bytes, where zeroing 16 KB cost microseconds and the garbage collector's time), and a read
+ * decrypts into a buffer of its own size ({@link #allocate_app_buffer}).
  *
  * <p>And each decrypted record went up the filter chain alone: a read of 16 records was 16 trips through the codec.
  * The records decrypted from one read now go up as one buffer, as plain TCP's read does.
  *
  * <p>Threads: MINA encrypts and decrypts under the handler's lock, and forwards outside it, possibly from several
- * threads at once; the spare buffers are in a concurrent queue and a buffer goes back only once its bytes are copied.
+ * threads at once; a kept buffer is in an atomic slot and goes back only once its bytes are copied.
  */
 public final class BufferReusingSslHandler extends SSLHandlerG1 {
-    /** Spare engine buffers kept per handler and direction: a read or a write needs one at a time, a burst a few. */
-    static final int SPARES = 4;
-
-    private final Queue<IoBuffer> spareEncode = new ConcurrentLinkedQueue<>();
-    private final Queue<IoBuffer> spareDecode = new ConcurrentLinkedQueue<>();
+    /**
+     * The engine buffer kept for the next record to encrypt: one, as a write needs one at a time. Taken under MINA's
+     * handler lock (when it wraps), given back under {@link #forwarding} (once the record is copied out): two locks,
+     * hence an atomic slot. A queue of spares cost more than it saved: one read and one reply a record, one at a time
+     * on 16 connections, spent 0.6 µs a message in {@code ConcurrentLinkedQueue.poll} (async-profiler, round four).
+     */
+    private final AtomicReference<IoBuffer> spareEncode = new AtomicReference<>();
     private final Object forwarding = new Object();
+    /** The engine's sizes once the handshake is done; 0 before. Asking the engine takes its lock, twice a record. */
+    private volatile int packetSize;
+    private volatile int applicationSize;
 
     public BufferReusingSslHandler(SSLEngine engine, Executor executor, IoSession session) {
         super(engine, executor, session);
@@ -44,26 +49,56 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
 
     @Override
     protected IoBuffer allocate_encode_buffer(int estimate) {
-        int packet = engineSession().getPacketBufferSize();
-        return estimate < packet ? spare(spareEncode, packet) : super.allocate_encode_buffer(estimate);
+        int packet = packetSize();
+        if (estimate >= packet) {
+            return super.allocate_encode_buffer(estimate);
+        }
+        IoBuffer spare = spareEncode.getAndSet(null);
+        return spare != null && spare.capacity() == packet ? spare : IoBuffer.allocate(packet);
     }
 
+    /**
+     * A buffer of the bytes received (at most an application buffer), not a whole application buffer: a complete record
+     * decrypts to fewer bytes than it has (the engine checks the room against the record, not against
+     * {@code getApplicationBufferSize()}), and an incomplete one to nothing. The buffer then goes up the chain as it
+     * is, with no copy. A read of several records allocates one per record, each of the bytes still unread: a square
+     * of the read's size in the worst case, where MINA's own allocated a 16 KB buffer per record.
+     */
     @Override
     protected IoBuffer allocate_app_buffer(int estimate) {
-        SSLSession session = engineSession();
-        return estimate < session.getPacketBufferSize() ? spare(spareDecode, session.getApplicationBufferSize())
-                : super.allocate_app_buffer(estimate);
+        return IoBuffer.allocate(Math.min(estimate, applicationSize()), false);
+    }
+
+    /** The packet size: asked of the engine until the handshake is done, then kept (TLS 1.3 cannot renegotiate). */
+    private int packetSize() {
+        int known = packetSize;
+        if (known > 0) {
+            return known;
+        }
+        int size = engineSession().getPacketBufferSize();
+        if (mHandshakeComplete) {
+            packetSize = size;
+        }
+        return size;
+    }
+
+    /** The application buffer size, kept as {@link #packetSize()} is. */
+    private int applicationSize() {
+        int known = applicationSize;
+        if (known > 0) {
+            return known;
+        }
+        int size = engineSession().getApplicationBufferSize();
+        if (mHandshakeComplete) {
+            applicationSize = size;
+        }
+        return size;
     }
 
     /** The session whose sizes MINA's own allocation reads: the handshake's while there is one. */
     private SSLSession engineSession() {
         SSLSession handshake = mEngine.getHandshakeSession();
         return handshake != null ? handshake : mEngine.getSession();
-    }
-
-    private static IoBuffer spare(Queue<IoBuffer> spares, int size) {
-        IoBuffer spare = spares.poll();
-        return spare != null && spare.capacity() == size ? spare : IoBuffer.allocate(size);
     }
 
     /**
@@ -82,7 +117,7 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
                 WriteRequest original = encrypted.getOriginalRequest();
                 EncryptedWriteRequest sized = new EncryptedWriteRequest(copy(produced),
                         original == encrypted ? null : original);
-                giveBack(spareEncode, produced);
+                giveBack(produced);
                 mAckQueue.add(sized);
                 next.filterWrite(mSession, sized);
             }
@@ -97,10 +132,8 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
         }
         IoBuffer second = mReceiveQueue.poll();
         if (second == null) {
-            // One record, the usual read one request at a time: no list to gather it in.
-            IoBuffer read = copy(first);
-            giveBack(spareDecode, first);
-            next.messageReceived(mSession, read);
+            // One record, the usual read: its buffer is of the read's size and goes up as it is.
+            next.messageReceived(mSession, first);
             return;
         }
         List<IoBuffer> records = new ArrayList<>();
@@ -114,7 +147,6 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
         IoBuffer read = IoBuffer.allocate(size, false);
         for (IoBuffer record : records) {
             read.put(record);
-            giveBack(spareDecode, record);
         }
         read.flip();
         next.messageReceived(mSession, read);
@@ -128,12 +160,10 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
     }
 
     /** Keeps a one-packet buffer for the next record; a larger one (from a large write) goes to the collector. */
-    private void giveBack(Queue<IoBuffer> spares, IoBuffer buffer) {
-        SSLSession session = engineSession();
-        int size = spares == spareEncode ? session.getPacketBufferSize() : session.getApplicationBufferSize();
-        if (buffer.capacity() == size && spares.size() < SPARES) {
+    private void giveBack(IoBuffer buffer) {
+        if (buffer.capacity() == packetSize()) {
             buffer.clear();
-            spares.offer(buffer);
+            spareEncode.set(buffer);
         }
     }
 }

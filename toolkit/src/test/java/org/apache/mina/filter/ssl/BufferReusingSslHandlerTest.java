@@ -56,6 +56,51 @@ class BufferReusingSslHandlerTest {
     }
 
     @Test
+    void aReadOfOneRecordGoesUpInABufferOfTheReadsSizeNotTheEnginesApplicationSize() throws Exception {
+        ByteBuffer record = engines.clientRecords("x".repeat(75).getBytes(StandardCharsets.US_ASCII));
+        int recordSize = record.remaining();
+
+        server.receive(next, IoBuffer.wrap(record));
+
+        assertThat(next.received).hasSize(1);
+        assertThat(next.received.get(0).capacity()).isLessThanOrEqualTo(recordSize);
+        assertThat(text(next.received.get(0))).isEqualTo("x".repeat(75));
+    }
+
+    @Test
+    void aRecordOfTheLargestSizeDecryptsFromAReadOfJustItsBytes() throws Exception {
+        String largest = "y".repeat(16_384);
+        ByteBuffer record = engines.clientRecords(largest.getBytes(StandardCharsets.US_ASCII));
+
+        server.receive(next, IoBuffer.wrap(record));
+
+        assertThat(next.received).hasSize(1);
+        assertThat(text(next.received.get(0))).isEqualTo(largest);
+    }
+
+    @Test
+    void aRecordSplitAcrossTwoReadsAtAnyByteGoesUpOnceWhole() throws Exception {
+        byte[] request = "split me".getBytes(StandardCharsets.US_ASCII);
+        // Each record carries the next sequence number, so every one made is also received, the first one whole.
+        ByteBuffer first = engines.clientRecords(request);
+        int size = first.remaining();
+        server.receive(next, IoBuffer.wrap(first));
+        for (int cut = 1; cut < size; cut++) {
+            ByteBuffer record = engines.clientRecords(request);
+            byte[] bytes = new byte[record.remaining()];
+            record.get(bytes);
+            next.received.clear();
+
+            server.receive(next, IoBuffer.wrap(bytes, 0, cut));
+            assertThat(next.received).as("after %d of %d bytes", cut, bytes.length).isEmpty();
+            server.receive(next, IoBuffer.wrap(bytes, cut, bytes.length - cut));
+
+            assertThat(next.received).as("split after %d bytes", cut).hasSize(1);
+            assertThat(text(next.received.get(0))).isEqualTo("split me");
+        }
+    }
+
+    @Test
     void aRecordLeavesInABufferOfItsOwnSizeNotTheEnginesPacketSize() throws Exception {
         byte[] reply = "x".repeat(75).getBytes(StandardCharsets.US_ASCII);
 
