@@ -17,6 +17,8 @@ public final class Recorder implements Closeable {
     private final Profile profile;
     private final String framing;
     private final long startNanos;
+    /** The time of the last event written, in milliseconds; the recorder is used by one thread at a time. */
+    private double lastMs;
 
     /** @param startNanos {@link System#nanoTime()} at the moment the header's {@code started} names */
     public Recorder(RecordingWriter writer, Profile profile, long startNanos) {
@@ -72,7 +74,15 @@ public final class Recorder implements Closeable {
         }
     }
 
+    /**
+     * An event's time, never before the last one's: events are written in the order the proxy forwarded them, but each
+     * time was read on the I/O thread that forwarded it, and with two I/O threads one may read the clock a few
+     * microseconds before the other and queue its event after it. A recording's times never go back (replay waits on
+     * them), so that event takes the time of the one before.
+     */
     private double ms(long nanos) {
-        return Math.max(0, nanos - startNanos) / 1_000_000.0;
+        double ms = Math.max(lastMs, Math.max(0, nanos - startNanos) / 1_000_000.0);
+        lastMs = ms;
+        return ms;
     }
 }

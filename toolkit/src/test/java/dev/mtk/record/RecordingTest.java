@@ -166,4 +166,17 @@ class RecordingTest {
         assertThatThrownBy(() -> Recording.read(file)).isInstanceOf(RecordingException.class)
                 .hasMessageStartingWith(file + ":2: invalid JSON: ");
     }
+
+    @Test
+    void anEventQueuedAfterAnotherButTimedBeforeItTakesItsTime() throws Exception {
+        Path file = dir.resolve("rec.jsonl");
+        try (Recorder recorder = new Recorder(new RecordingWriter(Files.newBufferedWriter(file), HEADER),
+                Profile.json(), 0)) {
+            recorder.opened(1, "127.0.0.1:50000", 2_000_000);
+            recorder.closed(1, "client", null, 1_999_000);
+            recorder.opened(2, "127.0.0.1:50001", 3_000_000);
+        }
+
+        assertThat(Recording.read(file).events()).extracting(Recorded::ms).containsExactly(2.0, 2.0, 3.0);
+    }
 }
