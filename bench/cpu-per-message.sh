@@ -2,7 +2,8 @@
 # The server's CPU time per message (issue 19): loads, one server at a time, the mtk server (default behaviour), the
 # Netty baseline (NettyBaselineServer) and the native reference (bench/native/ack_server.c, single-threaded epoll)
 # at the same fixed rates, and reads each server process's CPU time (user + system, from /proc/PID/stat) just before
-# and just after the measured run: a warm-up run comes first and is not counted. Then the pipelined throughput of
+# and just after the measured run: a warm-up run comes first, and a short run of each load before it is measured;
+# neither is counted. Then the pipelined throughput of
 # each without a rate limit, and mtk's share of the native reference's.
 #
 #   bench/cpu-per-message.sh [RATE] [SECONDS] [PIPELINED_RATE] [WARMUP_SECONDS]    (defaults: 50000 10 200000 5)
@@ -56,10 +57,16 @@ for server in mtk netty native; do
     netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
     native) start native "$native" 0 ;;
   esac
-  # The JIT compiles the hot paths during the warm-up, at the heaviest load the run puts on it.
+  # The JIT compiles the hot paths during the warm-up, at the heaviest load the run puts on it. Then each load runs
+  # once unmeasured (5 s) before it is measured: a JVM server warmed up at full speed alone recompiled its hot path
+  # in the measured run at another load, on new connections (125 methods made not entrant, -XX:+PrintCompilation),
+  # and the compiler's threads took a fifth to a third of the CPU counted (bench/script-cost.sh found it).
   bench "$server-warmup" -c 16 --pipeline 32 -d "$warmup"
+  bench "$server-p1-settle" -c 16 --rate "$rate" -d 5
   measured "$server-p1" -c 16 --rate "$rate" -d "$seconds"
+  bench "$server-p32-settle" -c 16 --pipeline 32 --rate "$pipelined_rate" -d 5
   measured "$server-p32" -c 16 --pipeline 32 --rate "$pipelined_rate" -d "$seconds"
+  bench "$server-max-settle" -c 4 --pipeline 32 -d 5
   measured "$server-max" -c 4 --pipeline 32 -d "$seconds"
   stop
 done
