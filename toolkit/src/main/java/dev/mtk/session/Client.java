@@ -18,6 +18,13 @@ public final class Client implements AutoCloseable {
     private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
 
     private final NioSocketConnector connector;
+    /**
+     * The local addresses of the sessions this client opened, the last {@link #OPENED_KEPT}, closed ones included:
+     * a script's server must still read what a client the script already closed sent last (the seed's {@code ok}).
+     * Guarded by itself.
+     */
+    private final Set<String> opened = new java.util.LinkedHashSet<>();
+    private static final int OPENED_KEPT = 4096;
     private final ClientConfig config;
     /** Servers ({@code host:port}) that answered one of this client's plain sessions: not TLS servers. */
     private final java.util.Set<String> answeredPlain = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -75,20 +82,32 @@ public final class Client implements AutoCloseable {
                     future.getException());
         }
         IoSession io = future.getSession();
+        remember(io);
         ClientSession session = ClientSession.of(io);
         session.opened();
         return session;
     }
 
-    /** The local addresses ({@code host:port}) of the sessions open now: how a server in the same process names them. */
+    /**
+     * The local addresses ({@code host:port}) of the sessions this client opened, the last 4,096, closed ones
+     * included: how a server in the same process names them.
+     */
     public Set<String> localAddresses() {
-        Set<String> addresses = new HashSet<>();
-        for (IoSession io : connector.getManagedSessions().values()) {
-            if (io.getLocalAddress() != null) {
-                addresses.add(Addresses.format(io.getLocalAddress()));
+        synchronized (opened) {
+            return new HashSet<>(opened);
+        }
+    }
+
+    private void remember(IoSession io) {
+        if (io.getLocalAddress() == null) {
+            return;
+        }
+        synchronized (opened) {
+            opened.add(Addresses.format(io.getLocalAddress()));
+            if (opened.size() > OPENED_KEPT) {
+                opened.remove(opened.iterator().next());
             }
         }
-        return addresses;
     }
 
     /**
