@@ -40,6 +40,21 @@ class ClientSessionTest {
         return client.connect("127.0.0.1", server.port());
     }
 
+    /**
+     * What a script's end waits on: its server must still read what a client the script already closed sent last,
+     * so the client keeps naming the sessions it closed.
+     */
+    @Test
+    void theClientNamesTheLocalAddressOfASessionItAlreadyClosed() {
+        ClientSession session = connect(Profile.json(), new SeedHandler());
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> !server.sessions().isEmpty());
+        String peer = server.sessions().get(0).peer();
+
+        session.close();
+
+        assertThat(client.localAddresses()).containsExactly(peer);
+    }
+
     @Test
     void aServerThatAnsweredBeforeAndThenClosesSilentlyIsNotBlamedOnTls() throws Exception {
         ClientSession first = connect(Profile.json(), (s, message) -> {
