@@ -126,10 +126,8 @@ public final class LoadGenerator {
             for (ClientSession session : sessions) {
                 connections.add(new BenchConnection(session, run, config, plan, connections.size() + 1, start));
             }
-            Progress live = new Progress(run, progress, progress != null, start, wallAtStart, intervals);
-            Thread liveThread = new Thread(live, "mtk-bench-progress");
-            liveThread.setDaemon(true);
-            liveThread.start();
+            Progress seconds = new Progress(run, start, wallAtStart, intervals);
+            StatusLine live = StatusLine.start("mtk-bench-progress", progress, seconds);
             // Every connection listens before the ticker may send for it: an answer must never find no listener.
             connections.forEach(BenchConnection::start);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -165,7 +163,8 @@ public final class LoadGenerator {
                 run.finished().await();
             } finally {
                 ticker.shutdownNow();
-                live.stop(liveThread, stopped);
+                live.stop(stopped);
+                seconds.last();
             }
             double stoppedAfter = stopped ? (System.nanoTime() - start) / 1e9 : 0;
             Histogram total = run.total();

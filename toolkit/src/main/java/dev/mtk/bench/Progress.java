@@ -1,26 +1,21 @@
 package dev.mtk.bench;
 
 import dev.mtk.bench.result.IntervalLog;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * Once a second while a run goes: the rate, the p99 and the errors of the last second, on one line rewritten in
- * place. Only on a terminal; when the output is piped it prints nothing, but still collects the histograms, and
- * writes each second's into the interval log ({@code --hlog}) when there is one.
+ * Each second of a run's {@link StatusLine}: the rate, the p99 and the errors of the last second. Piped, nothing is
+ * shown, but the histograms are still collected, and each second's written into the interval log ({@code --hlog})
+ * when there is one.
  */
-final class Progress implements Runnable {
+final class Progress implements StatusLine.Second {
     private final LoadRun run;
-    private final PrintStream out;
-    private final boolean terminal;
     private final long start;
     private final Instant wallAtStart;
     private final IntervalLog log;
-    private volatile boolean stopped;
-    private boolean printed;
-    /** The end of the last interval taken ({@link System#nanoTime}); read by {@link #stop} after the join. */
+    /** The end of the last interval taken ({@link System#nanoTime}); read by {@link #last} after the line's join. */
     private long last;
 
     /**
@@ -28,10 +23,8 @@ final class Progress implements Runnable {
      * @param wallAtStart the same moment on the wall clock, for the log's timestamps
      * @param log         where each second's latencies go, or {@code null}
      */
-    Progress(LoadRun run, PrintStream out, boolean terminal, long start, Instant wallAtStart, IntervalLog log) {
+    Progress(LoadRun run, long start, Instant wallAtStart, IntervalLog log) {
         this.run = run;
-        this.out = out;
-        this.terminal = terminal;
         this.start = start;
         this.wallAtStart = wallAtStart;
         this.log = log;
@@ -39,24 +32,17 @@ final class Progress implements Runnable {
     }
 
     @Override
-    public void run() {
-        while (!stopped) {
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long now = System.nanoTime();
-            Histogram interval = take(now);
-            if (terminal && !stopped) {
-                double seconds = (now - last) / 1e9;
-                out.printf(Locale.ROOT, "\r%6.1f s  %,12.0f msgs/s  p99 %8.3f ms  errors %,d   ", (now - start) / 1e9,
-                        interval.getTotalCount() / seconds, interval.getValueAtPercentile(99) / 1e6, run.errorCount());
-                out.flush();
-                printed = true;
-            }
-            last = now;
-        }
+    public String line(long now) {
+        Histogram interval = take(now);
+        double seconds = (now - last) / 1e9;
+        last = now;
+        return String.format(Locale.ROOT, "%6.1f s  %,12.0f msgs/s  p99 %8.3f ms  errors %,d   ", (now - start) / 1e9,
+                interval.getTotalCount() / seconds, interval.getValueAtPercentile(99) / 1e6, run.errorCount());
+    }
+
+    /** What was recorded since the last second, once the line has stopped: the run's total then holds every latency. */
+    void last() {
+        take(System.nanoTime());
     }
 
     /** The latencies since {@link #last}, also into the log. */
@@ -70,21 +56,5 @@ final class Progress implements Runnable {
 
     private Instant wall(long nanos) {
         return wallAtStart.plusNanos(nanos - start);
-    }
-
-    /**
-     * Stops the line and clears it; a run stopped by the user keeps its last line and ends it (the terminal has
-     * echoed {@code ^C} onto it), so the report starts on a line of its own. What was recorded since the last second
-     * is taken, so that the run's total holds every latency.
-     */
-    void stop(Thread thread, boolean keep) throws InterruptedException {
-        stopped = true;
-        thread.interrupt();
-        thread.join();
-        take(System.nanoTime());
-        if (printed) {
-            out.print(keep ? System.lineSeparator() : "\r" + " ".repeat(72) + "\r");
-            out.flush();
-        }
     }
 }

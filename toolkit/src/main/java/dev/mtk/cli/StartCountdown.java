@@ -1,5 +1,6 @@
 package dev.mtk.cli;
 
+import dev.mtk.bench.StatusLine;
 import dev.mtk.bench.shard.StartAt;
 import dev.mtk.bench.shard.StartGate;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ final class StartCountdown implements StartGate {
             left = at.remaining(clock);
         }
         if (shown >= 0) {
-            live.print("\r" + " ".repeat(72) + "\r");
+            live.print(StatusLine.CLEAR);
             live.flush();
         }
         if (!stopping.getAsBoolean()) {

@@ -1,5 +1,6 @@
 package dev.mtk.bench.scenario;
 
+import dev.mtk.bench.StatusLine;
 import dev.mtk.bench.result.IntervalLog;
 import dev.mtk.bench.result.LoadResult;
 import dev.mtk.bench.shard.StartGate;
@@ -75,14 +76,9 @@ public final class ScenarioRun {
         UserThreads threads = new UserThreads();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        LiveLine live = progress == null && intervals == null ? null
-                : new LiveLine(iterations, measurements, progress, start, intervals);
-        Thread liveThread = null;
-        if (live != null) {
-            liveThread = new Thread(live, "mtk-bench-live");
-            liveThread.setDaemon(true);
-            liveThread.start();
-        }
+        LiveLine seconds = new LiveLine(iterations, measurements, start, intervals);
+        StatusLine live = progress == null && intervals == null ? null
+                : StatusLine.start("mtk-bench-live", progress, seconds);
         OpenModel open = load.open() ? new OpenModel(load, iterations, ending) : null;
         scenario.deal(load.shard(), load.shard().first(load.open() ? load.maxUsers() : load.users()));
         stop.onRequest(() -> {
@@ -99,7 +95,8 @@ public final class ScenarioRun {
         finish(users);
         Instant endedAt = Instant.now();
         if (live != null) {
-            live.stop(liveThread, stop.requested());
+            live.stop(stop.requested());
+            seconds.writeIntervals();
         }
         Map<String, Long> counters = new LinkedHashMap<>();
         counters.put("iterations", iterations.completed());
