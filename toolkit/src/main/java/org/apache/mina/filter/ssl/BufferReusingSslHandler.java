@@ -39,9 +39,12 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
      */
     private final AtomicReference<IoBuffer> spareEncode = new AtomicReference<>();
     private final Object forwarding = new Object();
-    /** The engine's sizes once the handshake is done; 0 before. Asking the engine takes its lock, twice a record. */
-    private volatile int packetSize;
-    private volatile int applicationSize;
+    /** The engine's sizes once the handshake is done; null before. Asking the engine takes its lock, twice a record. */
+    private volatile Sizes sizes;
+
+    /** An engine's packet and application buffer sizes. */
+    private record Sizes(int packet, int application) {
+    }
 
     public BufferReusingSslHandler(SSLEngine engine, Executor executor, IoSession session) {
         super(engine, executor, session);
@@ -49,7 +52,7 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
 
     @Override
     protected IoBuffer allocate_encode_buffer(int estimate) {
-        int packet = packetSize();
+        int packet = sizes().packet();
         if (estimate >= packet) {
             return super.allocate_encode_buffer(estimate);
         }
@@ -66,33 +69,21 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
      */
     @Override
     protected IoBuffer allocate_app_buffer(int estimate) {
-        return IoBuffer.allocate(Math.min(estimate, applicationSize()), false);
+        return IoBuffer.allocate(Math.min(estimate, sizes().application()), false);
     }
 
-    /** The packet size: asked of the engine until the handshake is done, then kept (TLS 1.3 cannot renegotiate). */
-    private int packetSize() {
-        int known = packetSize;
-        if (known > 0) {
+    /** The engine's sizes: asked of it until the handshake is done, then kept (TLS 1.3 cannot renegotiate). */
+    private Sizes sizes() {
+        Sizes known = sizes;
+        if (known != null) {
             return known;
         }
-        int size = engineSession().getPacketBufferSize();
+        SSLSession session = engineSession();
+        Sizes asked = new Sizes(session.getPacketBufferSize(), session.getApplicationBufferSize());
         if (mHandshakeComplete) {
-            packetSize = size;
+            sizes = asked;
         }
-        return size;
-    }
-
-    /** The application buffer size, kept as {@link #packetSize()} is. */
-    private int applicationSize() {
-        int known = applicationSize;
-        if (known > 0) {
-            return known;
-        }
-        int size = engineSession().getApplicationBufferSize();
-        if (mHandshakeComplete) {
-            applicationSize = size;
-        }
-        return size;
+        return asked;
     }
 
     /** The session whose sizes MINA's own allocation reads: the handshake's while there is one. */
@@ -161,7 +152,7 @@ public final class BufferReusingSslHandler extends SSLHandlerG1 {
 
     /** Keeps a one-packet buffer for the next record; a larger one (from a large write) goes to the collector. */
     private void giveBack(IoBuffer buffer) {
-        if (buffer.capacity() == packetSize()) {
+        if (buffer.capacity() == sizes().packet()) {
             buffer.clear();
             spareEncode.set(buffer);
         }
