@@ -313,6 +313,15 @@ class ExampleScriptsTest {
     }
 
     @Test
+    void kvServerAnswersAnOpThatIsNotAStringAsUnknown() throws Exception {
+        try (ClientSession session = connect(serve("-p", "0", "--script", script("kv-server.groovy")))) {
+            assertThat(ask(session, "{\"op\":7,\"key\":\"k\"}")).isEqualTo(Map.of("ok", false, "error", "unknown op: 7"));
+            assertThat(ask(session, "{\"op\":[\"get\"],\"key\":\"k\"}"))
+                    .isEqualTo(Map.of("ok", false, "error", "unknown op: [get]"));
+        }
+    }
+
+    @Test
     void kvServerAnswersAMissingKeyOrValueWithAnError() throws Exception {
         try (ClientSession session = connect(serve("-p", "0", "--script", script("kv-server.groovy")))) {
             assertThat(ask(session, "{\"op\":\"get\"}")).isEqualTo(Map.of("ok", false, "error", "missing key"));
