@@ -9,7 +9,12 @@
 # Then the key/value mock twice, the `kv` handler plugin (compiled) and scripts/kv-server.groovy (a behaviour script
 # doing the same work), each loaded with a `get` of a stored key: the script's ratio to the compiled handler.
 #
-#   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE]      (defaults: 10 3 16 64)
+#   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE] [ROUNDS]      (defaults: 10 3 16 64 3)
+#
+# ROUNDS: every server is loaded once per round, the rounds one after the other, and each figure printed is the
+# median of its rounds. On this 2-core VM one server's rate moved by 30 % from one minute to the next with nothing
+# else running (2026-12-02); with one round, a slow minute fell on one server of a pair and moved that pair's ratio
+# across a target, and the median of three keeps one slow minute out. Each ratio's lowest and highest round follow it.
 #
 # Needs the build (`./mvnw -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1), a C compiler (cc) and
 # python3. Helpers shared with bench/cpu-per-message.sh and bench/curves.sh are in bench/lib.sh.
@@ -20,6 +25,7 @@ seconds=${1:-10}
 warmup=${2:-3}
 connections=${3:-16}
 size=${4:-64}
+rounds=${5:-3}
 work=$(mktemp -d)
 script=compare
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -33,68 +39,86 @@ keytool -genkeypair -alias compare -keyalg EC -groupname secp256r1 -dname CN=loc
   -keystore "$work/tls.p12" -storetype PKCS12 -storepass changeit -keypass changeit 2>/dev/null
 
 # load NAME PIPELINE [BENCH OPTIONS...]: one mtk bench run against $port, its JSON report kept as
-# $work/NAME-pPIPELINE.json.
+# $work/NAME-pPIPELINE-rROUND.json.
 # --exchange reply: request and acknowledgement, without the seed's confirmation (which allows one message in
 # flight only), as the baseline server and the blocking generator speak.
 load() {
   "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --size "$size" --pipeline "$2" \
-    --exchange reply --json "${@:3}" >"$work/$1-p$2.json"
+    --exchange reply --json "${@:3}" >"$work/$1-p$2-r$round.json"
 }
 
 # load_kv NAME PIPELINE: the same, against a key/value mock, each request a get of the key stored first.
 load_kv() {
   "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --pipeline "$2" \
-    --exchange reply --body '{"op":"get","key":"a"}' --json >"$work/$1-p$2.json"
+    --exchange reply --body '{"op":"get","key":"a"}' --json >"$work/$1-p$2-r$round.json"
 }
 
-for server in native netty mtk groovy netty-tls mtk-tls; do
-  tls=()
-  case $server in
-    native) start native "$native" 0 ;;
-    netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
-    mtk)    start mtk "$mtk" server -p 0 -q ;;
-    groovy) start groovy "$mtk" server -p 0 -q --script bench/ack.groovy ;;
-    netty-tls)
-      start netty-tls java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 0 --tls "$work/tls.p12" changeit
-      tls=(--tls --insecure) ;;
-    mtk-tls)
-      MTK_KEYSTORE_PASSWORD=changeit start mtk-tls "$mtk" server -p 0 -q --tls --keystore "$work/tls.p12"
-      tls=(--tls --insecure) ;;
-  esac
-  for pipeline in 1 32; do
-    echo "compare: $server, pipeline $pipeline" >&2
-    load "$server" "$pipeline" "${tls[@]}"
+for round in $(seq 1 "$rounds"); do
+  for server in native netty mtk groovy netty-tls mtk-tls; do
+    tls=()
+    case $server in
+      native) start native "$native" 0 ;;
+      netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
+      mtk)    start mtk "$mtk" server -p 0 -q ;;
+      groovy) start groovy "$mtk" server -p 0 -q --script bench/ack.groovy ;;
+      netty-tls)
+        start netty-tls java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 0 --tls "$work/tls.p12" changeit
+        tls=(--tls --insecure) ;;
+      mtk-tls)
+        MTK_KEYSTORE_PASSWORD=changeit start mtk-tls "$mtk" server -p 0 -q --tls --keystore "$work/tls.p12"
+        tls=(--tls --insecure) ;;
+    esac
+    for pipeline in 1 32; do
+      echo "compare: round $round of $rounds, $server, pipeline $pipeline" >&2
+      load "$server" "$pipeline" "${tls[@]}"
+    done
+    if [ "$server" = netty ] && [ "$round" = 1 ]; then
+      echo "compare: blocking-socket generator against netty" >&2
+      java -cp "$classpath" dev.mtk.bench.baseline.BlockingLoadGenerator 127.0.0.1 "$port" "$connections" "$seconds" \
+        >"$work/blocking.txt"
+    fi
+    stop
   done
-  if [ "$server" = netty ]; then
-    echo "compare: blocking-socket generator against netty" >&2
-    java -cp "$classpath" dev.mtk.bench.baseline.BlockingLoadGenerator 127.0.0.1 "$port" "$connections" "$seconds" \
-      >"$work/blocking.txt"
-  fi
-  stop
+
+  for server in kv kvscript; do
+    case $server in
+      kv)       start kv "$mtk" server -p 0 -q --handler kv ;;
+      kvscript) start kvscript "$mtk" server -p 0 -q --script scripts/kv-server.groovy ;;
+    esac
+    "$mtk" client -p "$port" -q -e '{"op":"put","key":"a","value":{"n":1}}' >/dev/null
+    for pipeline in 1 32; do
+      echo "compare: round $round of $rounds, $server, pipeline $pipeline" >&2
+      load_kv "$server" "$pipeline"
+    done
+    stop
+  done
 done
 
-for server in kv kvscript; do
-  case $server in
-    kv)       start kv "$mtk" server -p 0 -q --handler kv ;;
-    kvscript) start kvscript "$mtk" server -p 0 -q --script scripts/kv-server.groovy ;;
-  esac
-  "$mtk" client -p "$port" -q -e '{"op":"put","key":"a","value":{"n":1}}' >/dev/null
-  for pipeline in 1 32; do
-    echo "compare: $server, pipeline $pipeline" >&2
-    load_kv "$server" "$pipeline"
-  done
-  stop
-done
-
-python3 - "$work" "$seconds" "$warmup" "$connections" "$size" <<'PY'
-import json, sys
-work, seconds, warmup, connections, size = sys.argv[1:6]
+python3 - "$work" "$seconds" "$warmup" "$connections" "$size" "$rounds" <<'PY'
+import json, statistics, sys
+work, seconds, warmup, connections, size, rounds = sys.argv[1:7]
+rounds = range(1, int(rounds) + 1)
+def runs(name, p):
+    """The reports of every round of one server and pipeline."""
+    out = []
+    for r in rounds:
+        with open(f"{work}/{name}-p{p}-r{r}.json") as f:
+            out.append(json.load(f))
+    return out
 def report(name, p):
-    with open(f"{work}/{name}-p{p}.json") as f:
-        return json.load(f)
+    """One server's figures at one pipeline: the median of its rounds (errors: their sum)."""
+    reports = runs(name, p)
+    return {"messagesPerSecond": statistics.median(r["messagesPerSecond"] for r in reports),
+            "latencyMicros": {"p99": statistics.median(r["latencyMicros"]["p99"] for r in reports)},
+            "errors": sum(r["errors"] for r in reports)}
+def spread(top, bottom, p):
+    """' (rounds LOW-HIGH)': the lowest and highest of the ratio top / bottom taken round by round."""
+    ratios = [t["messagesPerSecond"] / b["messagesPerSecond"] for t, b in zip(runs(top, p), runs(bottom, p))]
+    return f" (rounds {min(ratios):.2f}-{max(ratios):.2f})"
 names = {"native": "native epoll reference (C)", "netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script",
          "netty-tls": "netty baseline, TLS", "mtk-tls": "mtk server, TLS"}
-print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time")
+print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time, "
+      f"median of {len(rounds)} rounds")
 print(f"{'server':28} {'pipeline':>8} {'msgs/s':>12} {'x netty':>8} {'p99 ms':>8} {'x netty':>8} {'errors':>7}")
 def table(base_name, servers):
     """One row per server and pipeline: its rate and p99, and each as a multiple of base_name's."""
@@ -110,22 +134,26 @@ print("TLS (the same load with --tls --insecure; both servers on the JDK's TLS 1
 table("netty-tls", ("netty-tls", "mtk-tls"))
 for p in (1, 32):
     plain, groovy = report("mtk", p), report("groovy", p)
-    print(f"groovy script / plain mtk, pipeline {p}: {groovy['messagesPerSecond'] / plain['messagesPerSecond']:.2f}")
+    print(f"groovy script / plain mtk, pipeline {p}: {groovy['messagesPerSecond'] / plain['messagesPerSecond']:.2f}"
+          + spread("groovy", "mtk", p))
 for p in (1, 32):
     compiled, script = report("kv", p), report("kvscript", p)
     print(f"kv mock: groovy script / compiled handler, pipeline {p}: "
           f"{script['messagesPerSecond']:,.0f} / {compiled['messagesPerSecond']:,.0f} msgs/s = "
-          f"{script['messagesPerSecond'] / compiled['messagesPerSecond']:.2f} "
-          f"(errors {script['errors']} / {compiled['errors']})")
+          f"{script['messagesPerSecond'] / compiled['messagesPerSecond']:.2f}"
+          + spread("kvscript", "kv", p) + f" (errors {script['errors']} / {compiled['errors']})")
 for p in (1, 32):
     for name in ("netty", "mtk"):
         ratio = report(f"{name}-tls", p)["messagesPerSecond"] / report(name, p)["messagesPerSecond"]
-        print(f"{names[name]} TLS / plain, pipeline {p}: {ratio:.2f}")
+        print(f"{names[name]} TLS / plain, pipeline {p}: {ratio:.2f}" + spread(f"{name}-tls", name, p))
 for p in (1, 32):
     ratio = report("mtk", p)["messagesPerSecond"] / report("native", p)["messagesPerSecond"]
-    print(f"mtk server / native epoll reference, pipeline {p}: {ratio:.2f}")
+    print(f"mtk server / native epoll reference, pipeline {p}: {ratio:.2f}" + spread("mtk", "native", p))
+for p in (1, 32):
+    ratio = report("mtk-tls", p)["messagesPerSecond"] / report("netty-tls", p)["messagesPerSecond"]
+    print(f"mtk server TLS / netty baseline TLS, pipeline {p}: {ratio:.2f}" + spread("mtk-tls", "netty-tls", p))
 blocking = float(open(f"{work}/blocking.txt").read().split()[1])
-bench = report("netty", 1)["messagesPerSecond"]
+bench = runs("netty", 1)[0]["messagesPerSecond"]
 print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "
       f"blocking sockets {blocking:,.0f} msgs/s, ratio {bench / blocking:.2f}")
 PY
