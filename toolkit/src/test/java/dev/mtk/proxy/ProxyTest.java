@@ -141,7 +141,7 @@ class ProxyTest {
     void theRecordingHasEveryFrameOfEveryConnectionInOrder() throws Exception {
         Server server = own(Server.start(ServerConfig.loopback(0, Profile.json()), new SeedHandler()));
         Path file = dir.resolve("rec.jsonl");
-        Proxy proxy = proxyTo(server.port(), observed, recordingTo(file, Profile.json()));
+        Proxy proxy = proxyTo(server.port(), observed, recordingTo(file, Profile.json(), server.port()));
         Client client = own(Client.open(ClientConfig.of(Profile.json())));
 
         try (ClientSession first = client.connect("127.0.0.1", proxy.port())) {
@@ -169,7 +169,7 @@ class ProxyTest {
     void garbageAndAHalfFrameAreRecordedWithTheirExactBytes() throws Exception {
         RawServer upstream = own(new RawServer());
         Path file = dir.resolve("rec.jsonl");
-        Proxy proxy = proxyTo(upstream.port(), observed, recordingTo(file, Profile.json()));
+        Proxy proxy = proxyTo(upstream.port(), observed, recordingTo(file, Profile.json(), upstream.port()));
         byte[] half = java.util.Arrays.copyOf(frame("{\"half\":true}"), 15);
 
         RawClient client = new RawClient(proxy.port());
@@ -332,23 +332,24 @@ class ProxyTest {
         }
     }
 
-    private RecordingObserver recordingTo(Path file, Profile profile) {
+    /**
+     * A recording observer writing to {@code file}. The target's port is given, not looked up in {@link #started}
+     * from the proxy's decoding thread, which makes the recorder while the test's thread may still add to that list:
+     * in 3 to 5 runs of 400 under load the lookup threw ConcurrentModificationException, no recorder was made and
+     * the recording stayed empty.
+     */
+    private static RecordingObserver recordingTo(Path file, Profile profile, int targetPort) {
         return new RecordingObserver((address, nanos) -> {
             try {
                 return new Recorder(new RecordingWriter(Files.newBufferedWriter(file),
                         new RecordingHeader(RecordingHeader.VERSION, "2026-01-01T00:00:00Z", profile.name(),
                                 profile.framing().toString(), profile.payload().name(),
-                                dev.mtk.internal.Addresses.format(address), "127.0.0.1:" + started.stream()
-                                        .filter(s -> s instanceof Server || s instanceof RawServer).findFirst()
-                                        .map(ProxyTest::portOf).orElse(0))), profile, nanos);
+                                dev.mtk.internal.Addresses.format(address), "127.0.0.1:" + targetPort)),
+                        profile, nanos);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-    }
-
-    private static int portOf(AutoCloseable server) {
-        return server instanceof Server s ? s.port() : ((RawServer) server).port();
     }
 
     /** Connection {@code conn}'s events as {@code "c2s frame BODY"}, {@code "open"}, {@code "close by client"}. */
