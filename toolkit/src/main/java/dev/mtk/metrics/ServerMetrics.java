@@ -128,6 +128,16 @@ public final class ServerMetrics {
             sentBytes += bytes;
         }
 
+        /** Messages read since the last {@link #flush()}. */
+        public int messagesReceived() {
+            return received;
+        }
+
+        /** Messages sent since the last {@link #flush()}. */
+        public int messagesSent() {
+            return sent;
+        }
+
         /** The read is over: adds what it counted to the server's metrics. */
         public void flush() {
             if (received > 0) {

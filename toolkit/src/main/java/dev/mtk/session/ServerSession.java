@@ -34,13 +34,21 @@ public final class ServerSession implements Conversation {
     private final ReplyBatch batch;
     private final int maxPending;
     private final ServerMetrics metrics;
-    /** What the read being handled counted, while {@link #batch} is open on this thread; its I/O thread's alone. */
+    /**
+     * What the read being handled counted, while {@link #batch} is open on this thread; its I/O thread's alone. Added
+     * to the session's two counts below and to the server's when the read ends: a volatile write and an atomic add per
+     * message drained the store buffer twice per request and reply, and the stall showed in the samples of whatever
+     * came next (2-6 % pipelined, async-profiler). Others see the counts a read late.
+     */
     private final ServerMetrics.ReadCounts readCounts;
     /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
     private SessionQueue queue;
     private volatile boolean closed;
-    /** Whether the seed's acknowledgement was sent and its confirmation has not arrived ({@link SeedExchange}). */
-    private volatile boolean confirmationAwaited;
+    /**
+     * Whether the seed's acknowledgement was sent and its confirmation has not arrived ({@link SeedExchange}); read and
+     * written through {@link #CONFIRMATION_AWAITED} only.
+     */
+    private boolean confirmationAwaited;
     /**
      * Reads {@link #confirmationAwaited} with acquire and writes it with release: it passes from one callback to the
      * next of the same session, never between threads racing on it, and a volatile write per message (two under the
@@ -51,14 +59,6 @@ public final class ServerSession implements Conversation {
     private volatile long messagesIn;
     /** Frames and raw units sent, from whichever thread replied. */
     private final java.util.concurrent.atomic.AtomicLong messagesOut = new java.util.concurrent.atomic.AtomicLong();
-    /**
-     * Messages decoded and sent during the read being handled, added to the two counts above when it ends: a volatile
-     * write and an atomic add per message drained the store buffer twice per request and reply, and the stall showed
-     * in the samples of whatever came next (2-6 % pipelined, async-profiler). Others see the counts a read late.
-     * Only the thread handling the read touches them, while {@link #batch} is open on it.
-     */
-    private int receivedThisRead;
-    private int sentThisRead;
 
     private ServerSession(IoSession io, Profile profile, ScheduledExecutorService timer, int idleSeconds,
             Map<String, Object> shared, int maxPending, ServerMetrics metrics) {
@@ -246,7 +246,6 @@ public final class ServerSession implements Conversation {
             size = profile.wireSize(outbound);
         }
         if (reading) {
-            sentThisRead++;
             readCounts.sent(size);
         } else {
             messagesOut.incrementAndGet();
@@ -356,13 +355,13 @@ public final class ServerSession implements Conversation {
 
     /** The read being handled is over: what it counted joins the session's counts and the server's. */
     private void readDone() {
-        if (receivedThisRead > 0) {
-            messagesIn += receivedThisRead;
-            receivedThisRead = 0;
+        int received = readCounts.messagesReceived();
+        if (received > 0) {
+            messagesIn += received;
         }
-        if (sentThisRead > 0) {
-            messagesOut.addAndGet(sentThisRead);
-            sentThisRead = 0;
+        int sent = readCounts.messagesSent();
+        if (sent > 0) {
+            messagesOut.addAndGet(sent);
         }
         readCounts.flush();
     }
@@ -370,7 +369,6 @@ public final class ServerSession implements Conversation {
     /** A message of {@code bytes} on the wire decoded from this session, counted here and in the server's metrics. */
     void countReceived(int bytes) {
         if (batch.open()) {
-            receivedThisRead++;
             readCounts.received(bytes);
         } else {
             messagesIn++;
