@@ -12,7 +12,7 @@ public final class StatusLine {
     /** Spaces enough to blank any status line. */
     public static final String CLEAR = "\r" + " ".repeat(72) + "\r";
 
-    /** One second's work; the text to show for it, or {@code null} for none. */
+    /** One second's work; the text to show for it. */
     public interface Second {
         String line(long nanoTime);
     }
@@ -50,7 +50,7 @@ public final class StatusLine {
                 return;
             }
             String text = second.line(System.nanoTime());
-            if (terminal != null && text != null && !stopped) {
+            if (terminal != null && !stopped) {
                 terminal.print("\r" + text);
                 terminal.flush();
                 printed = true;

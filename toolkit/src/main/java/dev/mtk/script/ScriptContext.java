@@ -219,10 +219,11 @@ final class ScriptContext implements AutoCloseable {
     /**
      * Waits, at most {@link #OWN_SESSIONS_GRACE_NANOS}, until no server of this run still has a session from one of
      * its own clients ({@code peers}, closed ones included: the handshake script closes its client itself before it
-     * ends, and a grace that looked only at open client sessions waited for nothing). A client's last bytes (the seed's {@code ok}, sent just before the script's
-     * {@code close()}) may still sit unread in the server's socket when the script ends: closing the server at once
-     * dropped them, and the server never logged the confirmation. Sessions from elsewhere are not waited for. Polled,
-     * since a server offers no event for a session's end; bounded, so a script never hangs here.
+     * ends, and a grace that looked only at open client sessions waited for nothing). A client's last bytes (the
+     * seed's {@code ok}, sent just before the script's {@code close()}) may still sit unread in the server's socket
+     * when the script ends: closing the server at once dropped them, and the server never logged the confirmation.
+     * Sessions from elsewhere are not waited for. Polled, since a server offers no event for a session's end; bounded,
+     * so a script never hangs here.
      */
     private void awaitOwnSessionsEnded(java.util.Set<String> peers) {
         if (peers.isEmpty()) {

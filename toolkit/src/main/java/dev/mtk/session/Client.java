@@ -4,6 +4,7 @@ import dev.mtk.internal.Addresses;
 import dev.mtk.internal.Failures;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.session.IoSession;
@@ -16,6 +17,7 @@ import org.apache.mina.transport.socket.nio.NioSocketConnector;
  */
 public final class Client implements AutoCloseable {
     private static final long CLOSE_WAIT_NANOS = 2_000_000_000L;
+    private static final int OPENED_KEPT = 4096;
 
     private final NioSocketConnector connector;
     /**
@@ -23,11 +25,10 @@ public final class Client implements AutoCloseable {
      * a script's server must still read what a client the script already closed sent last (the seed's {@code ok}).
      * Guarded by itself.
      */
-    private final Set<String> opened = new java.util.LinkedHashSet<>();
-    private static final int OPENED_KEPT = 4096;
+    private final Set<String> opened = new LinkedHashSet<>();
     private final ClientConfig config;
     /** Servers ({@code host:port}) that answered one of this client's plain sessions: not TLS servers. */
-    private final java.util.Set<String> answeredPlain = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> answeredPlain = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private Client(NioSocketConnector connector, ClientConfig config) {
         this.connector = connector;

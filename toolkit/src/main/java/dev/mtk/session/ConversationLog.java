@@ -27,7 +27,12 @@ final class ConversationLog {
 
     private ConversationLog(String name) {
         this.logger = LoggerFactory.getLogger(name);
-        this.cached = LoggerFactory.getILoggerFactory() instanceof LoggerContext context && follow(context);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            follow(context);
+            this.cached = true;
+        } else {
+            this.cached = false;
+        }
         this.infoEnabled = logger.isInfoEnabled();
     }
 
@@ -35,7 +40,7 @@ final class ConversationLog {
         return cached ? infoEnabled : logger.isInfoEnabled();
     }
 
-    private boolean follow(LoggerContext context) {
+    private void follow(LoggerContext context) {
         context.addListener(new LoggerContextListener() {
             @Override
             public boolean isResetResistant() {
@@ -62,7 +67,6 @@ final class ConversationLog {
                 refresh();
             }
         });
-        return true;
     }
 
     private void refresh() {

@@ -53,7 +53,8 @@ public final class Server implements AutoCloseable {
         ServerMetrics metrics = ServerMetrics.create(() -> bound[0] == null ? 0 : bound[0].budget().total());
         Listener listener = Listener.create("server", Listener.settings().ioThreads(config.ioThreads())
                 .idleSeconds(config.idleSeconds()).tuning(config.tuning()).limits(config.sessions())
-                .structures(new CoalescingStructures()).holdings(new DecoderHoldings(Server::queuedBytes, Server::messagesDecoded))
+                .structures(new CoalescingStructures())
+                .holdings(new DecoderHoldings(Server::queuedBytes, Server::messagesDecoded))
                 .closer((io, reason) -> abort(io, reason, metrics)));
         bound[0] = listener;
         listener.filters().addFirst("guard", new ErrorGuardFilter());
