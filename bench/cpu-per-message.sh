@@ -3,8 +3,8 @@
 # Netty baseline (NettyBaselineServer) and the native reference (bench/native/ack_server.c, single-threaded epoll)
 # at the same fixed rates, and reads each server process's CPU time (user + system, from /proc/PID/stat) just before
 # and just after the measured run: a warm-up run comes first, and a short run of each load before it is measured;
-# neither is counted. Then the pipelined throughput of
-# each without a rate limit, and mtk's share of the native reference's.
+# neither is counted. Then the pipelined throughput of each without a rate limit, and mtk's share of the native
+# reference's.
 #
 #   bench/cpu-per-message.sh [RATE] [SECONDS] [PIPELINED_RATE] [WARMUP_SECONDS]    (defaults: 50000 10 200000 5)
 #
