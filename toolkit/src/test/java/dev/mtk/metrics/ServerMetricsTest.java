@@ -72,6 +72,14 @@ class ServerMetricsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(assertion::run);
     }
 
+    /** Each way, {@code messages} messages of {@code wire} bytes in all: an echo's counts. */
+    private static void assertEchoed(ServerMetrics metrics, long messages, long wire) {
+        assertThat(metrics.messagesReceived()).isEqualTo(messages);
+        assertThat(metrics.bytesReceived()).isEqualTo(wire);
+        assertThat(metrics.messagesSent()).isEqualTo(messages);
+        assertThat(metrics.bytesSent()).isEqualTo(wire);
+    }
+
     @Test
     void messagesAndBytesEachWayAreCountedToTheByte() throws Exception {
         ServerMetrics metrics = echo().metrics();
@@ -83,12 +91,7 @@ class ServerMetricsTest {
         }
         long wire = 4 + PING.length() + 4 + PUT.length();
 
-        eventually(() -> {
-            assertThat(metrics.messagesReceived()).isEqualTo(2);
-            assertThat(metrics.bytesReceived()).isEqualTo(wire);
-            assertThat(metrics.messagesSent()).isEqualTo(2);
-            assertThat(metrics.bytesSent()).isEqualTo(wire);
-        });
+        eventually(() -> assertEchoed(metrics, 2, wire));
     }
 
     @Test
@@ -104,12 +107,7 @@ class ServerMetricsTest {
         }
         long wire = 10 * (4 + PING.length() + 4 + PUT.length());
 
-        eventually(() -> {
-            assertThat(metrics.messagesReceived()).isEqualTo(20);
-            assertThat(metrics.bytesReceived()).isEqualTo(wire);
-            assertThat(metrics.messagesSent()).isEqualTo(20);
-            assertThat(metrics.bytesSent()).isEqualTo(wire);
-        });
+        eventually(() -> assertEchoed(metrics, 20, wire));
     }
 
     @Test
