@@ -25,6 +25,8 @@ final class ReplyBatch {
     private Runnable pendingClose;
     private byte[] buffer = new byte[INITIAL];
     private int size;
+    /** Writes so far, by the thread handling reads; for {@link SessionQueue}, which stops at a write backlog. */
+    private int writes;
 
     ReplyBatch(IoSession io, Runnable readDone) {
         this.io = io;
@@ -66,7 +68,13 @@ final class ReplyBatch {
             io.write(IoBuffer.wrap(buffer, 0, size));
             buffer = new byte[Math.max(INITIAL, Math.min(size, FLUSH_AT))];
             size = 0;
+            writes++;
         }
+    }
+
+    /** How many times the batch was written; read by the thread that handles reads. */
+    int writes() {
+        return writes;
     }
 
     /**

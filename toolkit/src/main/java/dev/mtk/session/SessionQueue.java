@@ -18,6 +18,13 @@ import org.apache.mina.core.session.IoSession;
  * both under half. A client that pipelines faster than
  * its handler answers then waits in its own socket buffer instead of in the server's heap.
  *
+ * <p>And the other way: while the session's unsent replies are past the write backlog's high mark (reading held for
+ * {@link ReadGate.Reason#WRITE_BACKLOG}), the worker stops handing it messages; they wait here until the peer has
+ * taken enough ({@link #written()}). Why: one read can carry thousands of small requests, all queued before reading
+ * stops, and a worker answering every one of them wrote past {@code max-pending} (1,000 requests of 18 B per read,
+ * 113 B replies, 64 KiB socket buffer: 1,054,208 B unsent against a max-pending of 1 MiB, and the session closed as
+ * if it had written too much, where a peer that does not read should meet the write timeout).
+ *
  * <p>What is queued: a {@link Message}, an {@link Event}, or a {@code String}, the reason to close the session once
  * what was queued before has been answered (a decoding error after good frames in the same read).
  */
@@ -50,6 +57,8 @@ final class SessionQueue {
     /** The I/O thread is decoding a read: what it queues goes to a worker when the read is done. */
     private boolean reading;
     private boolean suspended;
+    /** The worker stopped for the write backlog: {@link #written()} hands the session back to one. */
+    private volatile boolean awaitingWrites;
     /** Bytes read that never became a frame, taken when the session closed; for its last log line. */
     private volatile long pendingAtClose;
 
@@ -91,12 +100,48 @@ final class SessionQueue {
                     ReadGate.hold(io, ReadGate.Reason.HANDLER_QUEUE);
                 }
             }
-            schedule = !scheduled && !reading;
+            if (item == Event.CLOSED) {
+                // onClose runs whatever the backlog: what was written will never be taken now.
+                awaitingWrites = false;
+            }
+            schedule = !scheduled && !reading && !awaitingWrites;
             scheduled |= schedule;
         }
         if (schedule) {
             workers.schedule(this);
         }
+    }
+
+    /**
+     * Some of the session's replies were sent (the I/O thread, after the write backlog has counted them): if the worker
+     * stopped for the backlog and it is now below the low mark, the session goes back to a worker.
+     */
+    void written() {
+        if (!awaitingWrites || backlogged()) {
+            return;
+        }
+        boolean schedule;
+        synchronized (this) {
+            schedule = awaitingWrites && !scheduled && !queued.isEmpty();
+            awaitingWrites = false;
+            scheduled |= schedule;
+        }
+        if (schedule) {
+            workers.schedule(this);
+        }
+    }
+
+    /** Whether the worker stopped for the write backlog, the session's messages waiting for {@link #written()}. */
+    boolean awaitingWrites() {
+        return awaitingWrites;
+    }
+
+    /**
+     * Whether the session's unsent replies hold its reading; never once it is closing, so that onClose runs. With
+     * nothing unsent (most drains) the gate's lock is not taken.
+     */
+    private boolean backlogged() {
+        return io.getScheduledWriteBytes() > 0 && ReadGate.holds(io, ReadGate.Reason.WRITE_BACKLOG) && !io.isClosing();
     }
 
     /** Bytes of the messages waiting, for the server's buffer budget. */
@@ -114,7 +159,7 @@ final class SessionQueue {
         boolean schedule;
         synchronized (this) {
             reading = false;
-            schedule = !scheduled && !queued.isEmpty();
+            schedule = !scheduled && !awaitingWrites && !queued.isEmpty();
             scheduled |= schedule;
         }
         if (schedule) {
@@ -126,8 +171,17 @@ final class SessionQueue {
     void drain(HandlerWorkers.Worker worker) {
         ReplyBatch batch = session.batch();
         batch.begin();
+        // The backlog is asked at the start and after each write of the batch, not per message: a write is what
+        // can take it past the high mark.
+        int writes = -1;
         try {
             for (int i = 0; i < DRAIN_AT_ONCE; i++) {
+                if (writes != batch.writes()) {
+                    writes = batch.writes();
+                    if (backlogged()) {
+                        break;
+                    }
+                }
                 Object item = next();
                 if (item == null) {
                     break;
@@ -139,7 +193,10 @@ final class SessionQueue {
         }
         boolean again;
         synchronized (this) {
-            again = !queued.isEmpty();
+            // Asked under the lock that written() takes: a backlog that falls after this either finds awaitingWrites
+            // set or was already seen gone here, so the session is never left with no worker.
+            awaitingWrites = !queued.isEmpty() && backlogged();
+            again = !queued.isEmpty() && !awaitingWrites;
             scheduled = again;
             if (suspended && messages <= MAX_MESSAGES / 2 && bytes <= MAX_BYTES / 2) {
                 suspended = false;

@@ -3,6 +3,7 @@ package dev.mtk.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mtk.limits.ReadGate;
 import dev.mtk.spi.Frame;
 import dev.mtk.spi.Handler;
 import java.time.Duration;
@@ -121,6 +122,49 @@ class SessionQueueTest {
         closing.join();
 
         assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void whileTheWriteBacklogHoldsReadingMessagesWaitUntilRepliesAreSent() {
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        SessionQueue queue = queue((session, received) -> seen.add(received.value()));
+        io.increaseScheduledWriteBytes(1000);
+        ReadGate.hold(io, ReadGate.Reason.WRITE_BACKLOG);
+
+        queue.message(message(1));
+        await().atMost(TIMEOUT).until(queue::awaitingWrites);
+        assertThat(seen).as("messages handed to the handler past the backlog's high mark").isEmpty();
+
+        io.increaseScheduledWriteBytes(-1000);
+        ReadGate.release(io, ReadGate.Reason.WRITE_BACKLOG);
+        queue.written();
+
+        await().atMost(TIMEOUT).until(() -> seen.size() == 1);
+        assertThat(queue.awaitingWrites()).isFalse();
+    }
+
+    @Test
+    void aSessionClosedWhileItsRepliesWaitStillGetsItsOnClose() {
+        CountDownLatch closed = new CountDownLatch(1);
+        SessionQueue queue = queue(new Handler() {
+            @Override
+            public void onMessage(dev.mtk.spi.Conversation session, dev.mtk.spi.Received received) {
+            }
+
+            @Override
+            public void onClose(dev.mtk.spi.Conversation session) {
+                closed.countDown();
+            }
+        });
+        io.increaseScheduledWriteBytes(1000);
+        ReadGate.hold(io, ReadGate.Reason.WRITE_BACKLOG);
+        queue.message(message(1));
+        await().atMost(TIMEOUT).until(queue::awaitingWrites);
+
+        io.closeNow();
+        queue.closed(0);
+
+        await().atMost(TIMEOUT).until(() -> closed.getCount() == 0);
     }
 
     @Test
