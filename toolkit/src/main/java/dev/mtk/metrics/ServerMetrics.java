@@ -155,9 +155,9 @@ public final class ServerMetrics {
         }
     }
 
-    /** The handler took {@code nanos} over one message. */
-    public void handled(long nanos) {
-        handled.increment();
+    /** The handler took {@code nanos} over {@code messages} messages. */
+    public void handled(int messages, long nanos) {
+        handled.add(messages);
         handlerNanos.add(nanos);
     }
 

@@ -28,8 +28,14 @@ import org.slf4j.LoggerFactory;
  * shared cores), handing off once per turn of the I/O loop instead of once per read (no change beyond noise), one
  * worker instead of two (no change). Built-ins that cannot block stay on the I/O threads ({@link NonBlocking}).
  *
- * <p>The pool keeps one worker per core (at least two). While every worker has been in a callback for 20 ms and
- * sessions wait, it adds one, up to {@link #MAX_THREADS}; one that then finds nothing to do for two seconds ends.
+ * <p>The pool keeps one worker per core (at least two). While every worker has been in one callback since the last
+ * growth check (20 ms ago) and sessions wait, it adds one, up to {@link #MAX_THREADS}; one that then finds nothing to
+ * do for two seconds ends.
+ *
+ * <p>Time: a worker does not read the clock per callback. It numbers its callbacks, and the checks, which run on the
+ * timer, note when they first saw each number: a callback is timed from then, so it is never taken as stuck early
+ * and at most one check period late. Why: the clock read per callback was 17 ns of the acknowledging script's
+ * 765 ns per message pipelined (async-profiler, {@code clock_gettime} under {@code Worker.begin}, 2026-12-02).
  *
  * <p>The handler timeout: a callback still running after it is reported in one warning line that says where it is
  * stuck (the script's {@code FILE:LINE}, or the handler's class) and its session is closed at once; its thread is
@@ -46,8 +52,7 @@ final class HandlerWorkers implements AutoCloseable {
     static final int DEFAULT_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** Workers at most, while callbacks block: enough for a few to block briefly on every core. */
     static final int MAX_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
-    /** A callback running this long is taken as blocked: while all are, and sessions wait, a worker is added. */
-    private static final long BLOCKED_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** A callback seen at two growth checks in a row is taken as blocked: while all are, a worker is added. */
     private static final long GROWTH_CHECK_MILLIS = 20;
     /** A worker beyond the always-there ones that finds nothing to do this long ends. */
     private static final long SURPLUS_IDLE_MILLIS = 2_000;
@@ -76,7 +81,9 @@ final class HandlerWorkers implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             startWorker();
         }
-        long period = Math.max(10, Math.min(1_000, timeout.toMillis() / 4));
+        // A callback is timed from the first check that sees it, up to one period after it began: an eighth of the
+        // timeout keeps the close within 1.25 timeouts of the callback's start.
+        long period = Math.max(10, Math.min(1_000, timeout.toMillis() / 8));
         this.watch = timer.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
         this.growth = timer.scheduleWithFixedDelay(this::grow, GROWTH_CHECK_MILLIS, GROWTH_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -97,15 +104,16 @@ final class HandlerWorkers implements AutoCloseable {
         if (ready.isEmpty() || workers.size() >= MAX_THREADS) {
             return;
         }
-        long now = System.nanoTime();
+        boolean allBlocked = true;
         for (Worker worker : workers) {
             synchronized (worker) {
-                if (worker.session == null || now - worker.since < BLOCKED_NANOS) {
-                    return;
-                }
+                allBlocked &= worker.session != null && worker.calls == worker.callAtGrowthCheck;
+                worker.callAtGrowthCheck = worker.calls;
             }
         }
-        startWorker();
+        if (allBlocked) {
+            startWorker();
+        }
     }
 
     /** Worker threads now, abandoned ones not counted. */
@@ -127,7 +135,12 @@ final class HandlerWorkers implements AutoCloseable {
                 if (worker.session == null) {
                     continue;
                 }
-                if (!worker.timedOut && now - worker.since > timeout.toNanos()) {
+                if (worker.calls != worker.callAtCheck) {
+                    worker.callAtCheck = worker.calls;
+                    worker.callSeen = now;
+                    continue;
+                }
+                if (!worker.timedOut && now - worker.callSeen > timeout.toNanos()) {
                     worker.timedOut = true;
                     String where = where(worker.getStackTrace());
                     worker.session.abort(Refusal.HANDLER_TIMEOUT, worker.callback + " ran past the handler timeout ("
@@ -210,7 +223,13 @@ final class HandlerWorkers implements AutoCloseable {
         /** The session whose callback runs now, or {@code null}; guarded by {@code this}, as are the fields below. */
         private ServerSession session;
         private String callback;
-        private long since;
+        /** Callbacks begun: the number of the one running now. */
+        private long calls;
+        /** The callback the timeout check saw last, and when it first saw it. */
+        private long callAtCheck = -1;
+        private long callSeen;
+        /** The callback the growth check saw last. */
+        private long callAtGrowthCheck = -1;
         private boolean timedOut;
         /** Set by the check: this thread finishes its session's drain, then ends. */
         private volatile boolean abandoned;
@@ -234,7 +253,7 @@ final class HandlerWorkers implements AutoCloseable {
         synchronized void begin(ServerSession running, String name) {
             session = running;
             callback = name;
-            since = System.nanoTime();
+            calls++;
             timedOut = false;
         }
 

@@ -171,10 +171,14 @@ final class SessionQueue {
     void drain(HandlerWorkers.Worker worker) {
         ReplyBatch batch = session.batch();
         batch.begin();
+        int handled = 0;
+        long nanos = 0;
         // The backlog is asked at the start and after each write of the batch, not per message: a write is what
         // can take it past the high mark.
         int writes = -1;
         try {
+            // The messages' time, for the metrics: the clock is read around the drain and around any other event.
+            long from = System.nanoTime();
             for (int i = 0; i < DRAIN_AT_ONCE; i++) {
                 if (writes != batch.writes()) {
                     writes = batch.writes();
@@ -186,10 +190,21 @@ final class SessionQueue {
                 if (item == null) {
                     break;
                 }
-                run(worker, item);
+                if (item instanceof Message message) {
+                    handled++;
+                    run(worker, message);
+                } else {
+                    nanos += System.nanoTime() - from;
+                    run(worker, item);
+                    from = System.nanoTime();
+                }
             }
+            nanos += System.nanoTime() - from;
         } finally {
             batch.end();
+        }
+        if (handled > 0) {
+            calls.timed(handled, nanos);
         }
         boolean again;
         synchronized (this) {
@@ -217,15 +232,17 @@ final class SessionQueue {
         return item;
     }
 
+    private void run(HandlerWorkers.Worker worker, Message message) {
+        worker.begin(session, "onMessage");
+        try {
+            calls.message(session, message);
+        } finally {
+            worker.end();
+        }
+    }
+
     private void run(HandlerWorkers.Worker worker, Object item) {
-        if (item instanceof Message message) {
-            worker.begin(session, "onMessage");
-            try {
-                calls.message(session, message);
-            } finally {
-                worker.end();
-            }
-        } else if (item instanceof Event event) {
+        if (item instanceof Event event) {
             worker.begin(session, event.callback);
             try {
                 switch (event) {

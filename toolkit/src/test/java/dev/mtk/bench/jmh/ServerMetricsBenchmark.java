@@ -31,7 +31,7 @@ public class ServerMetricsBenchmark {
     public void requestAndReply() {
         metrics.received(70);
         long start = System.nanoTime();
-        metrics.handled(System.nanoTime() - start);
+        metrics.handled(1, System.nanoTime() - start);
         metrics.sent(70);
     }
 
