@@ -81,8 +81,8 @@ final class HandlerWorkers implements AutoCloseable {
         for (int i = 0; i < threads; i++) {
             startWorker();
         }
-        // A callback is timed from the first check that sees it, up to one period after it began: an eighth of the
-        // timeout keeps the close within 1.25 timeouts of the callback's start.
+        // A callback is timed from the first check that sees it, up to one period after it began: with a period of
+        // an eighth of the timeout the close comes at most a quarter of the timeout late (from 80 ms up).
         long period = Math.max(10, Math.min(1_000, timeout.toMillis() / 8));
         this.watch = timer.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
         this.growth = timer.scheduleWithFixedDelay(this::grow, GROWTH_CHECK_MILLIS, GROWTH_CHECK_MILLIS,
