@@ -113,8 +113,9 @@ final class SessionQueue {
     }
 
     /**
-     * Some of the session's replies were sent (the I/O thread, after the write backlog has counted them): if the worker
-     * stopped for the backlog and it is now below the low mark, the session goes back to a worker.
+     * Some of the session's replies were sent (the I/O thread, after the write backlog has counted them and released
+     * the session's reading if it fell below the low mark): if the worker stopped for the backlog and it is released,
+     * the session goes back to a worker.
      */
     void written() {
         if (!awaitingWrites || backlogged()) {
@@ -208,9 +209,13 @@ final class SessionQueue {
         }
         boolean again;
         synchronized (this) {
-            // Asked under the lock that written() takes: a backlog that falls after this either finds awaitingWrites
-            // set or was already seen gone here, so the session is never left with no worker.
-            awaitingWrites = !queued.isEmpty() && backlogged();
+            // The flag is set before the backlog is asked, and written() asks the flag after the I/O thread released
+            // the backlog: so either this sees the backlog gone, or written() sees the flag and hands the session
+            // back. Set after asking, a release in between found the flag still down and the session kept no worker.
+            awaitingWrites = !queued.isEmpty();
+            if (awaitingWrites && !backlogged()) {
+                awaitingWrites = false;
+            }
             again = !queued.isEmpty() && !awaitingWrites;
             scheduled = again;
             if (suspended && messages <= MAX_MESSAGES / 2 && bytes <= MAX_BYTES / 2) {
