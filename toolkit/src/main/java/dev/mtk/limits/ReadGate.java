@@ -1,7 +1,9 @@
 package dev.mtk.limits;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
@@ -12,6 +14,7 @@ import org.apache.mina.core.session.IoSession;
  */
 public final class ReadGate {
     private static final AttributeKey HELD = new AttributeKey(ReadGate.class, "held");
+    private static final AttributeKey ON_RELEASE = new AttributeKey(ReadGate.class, "onRelease");
 
     /** Why a session is not being read. */
     public enum Reason {
@@ -37,16 +40,41 @@ public final class ReadGate {
         }
     }
 
-    /** Drops {@code reason}; reading resumes when no reason is left. Returns whether reading resumed just now. */
+    /**
+     * Drops {@code reason}; reading resumes when no reason is left, then what {@link #onRelease} gave for the reason
+     * runs (on this thread, outside the gate's lock). Returns whether reading resumed just now.
+     */
     public static boolean release(IoSession io, Reason reason) {
         Set<Reason> held = reasons(io);
+        boolean released;
+        boolean resumed;
         synchronized (held) {
-            if (held.remove(reason) && held.isEmpty()) {
+            released = held.remove(reason);
+            resumed = released && held.isEmpty();
+            if (resumed) {
                 io.resumeRead();
-                return true;
             }
-            return false;
         }
+        if (released) {
+            @SuppressWarnings("unchecked")
+            Map<Reason, Runnable> actions = (Map<Reason, Runnable>) io.getAttribute(ON_RELEASE);
+            Runnable action = actions == null ? null : actions.get(reason);
+            if (action != null) {
+                action.run();
+            }
+        }
+        return resumed;
+    }
+
+    /**
+     * Runs {@code action} each time {@code reason} is released on {@code io}, whether or not reading resumes: what
+     * waits for the reason itself (a handler thread that stopped for the write backlog) goes on from there.
+     */
+    @SuppressWarnings("unchecked")
+    public static void onRelease(IoSession io, Reason reason, Runnable action) {
+        Map<Reason, Runnable> fresh = new ConcurrentHashMap<>();
+        Map<Reason, Runnable> actions = (Map<Reason, Runnable>) io.setAttributeIfAbsent(ON_RELEASE, fresh);
+        (actions == null ? fresh : actions).put(reason, action);
     }
 
     /** Whether reading {@code io} is held for {@code reason}. */

@@ -101,18 +101,6 @@ final class ServerHandler extends IoHandlerAdapter {
         }
     }
 
-    /** A reply was sent: a worker that stopped for the session's write backlog may go on. */
-    @Override
-    public void messageSent(IoSession io, Object message) {
-        if (workers == null) {
-            return;
-        }
-        ServerSession session = ServerSession.of(io);
-        if (session != null) {
-            session.queue().written();
-        }
-    }
-
     @Override
     public void sessionClosed(IoSession io) {
         ServerSession session = ServerSession.of(io);

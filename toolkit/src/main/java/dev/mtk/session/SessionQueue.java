@@ -57,7 +57,7 @@ final class SessionQueue {
     /** The I/O thread is decoding a read: what it queues goes to a worker when the read is done. */
     private boolean reading;
     private boolean suspended;
-    /** The worker stopped for the write backlog: {@link #written()} hands the session back to one. */
+    /** The worker stopped for the write backlog: its release ({@link #written()}) hands the session back to one. */
     private volatile boolean awaitingWrites;
     /** Bytes read that never became a frame, taken when the session closed; for its last log line. */
     private volatile long pendingAtClose;
@@ -67,6 +67,9 @@ final class SessionQueue {
         this.io = io;
         this.calls = calls;
         this.workers = workers;
+        if (io != null) {
+            ReadGate.onRelease(io, ReadGate.Reason.WRITE_BACKLOG, this::written);
+        }
     }
 
     void message(Message message) {
@@ -113,11 +116,13 @@ final class SessionQueue {
     }
 
     /**
-     * Some of the session's replies were sent (the I/O thread, after the write backlog has counted them and released
-     * the session's reading if it fell below the low mark): if the worker stopped for the backlog and it is released,
-     * the session goes back to a worker.
+     * The write backlog released the session (the peer took enough of its replies; on the I/O thread, from
+     * {@link ReadGate#release}): if the worker stopped for the backlog, the session goes back to a worker. Why from
+     * the gate and not from the handler's {@code messageSent}: that is one step removed from the release (over TLS,
+     * MINA's filter passes {@code messageSent} on only for a write's last record, not for the record whose sending
+     * released the backlog), and it cost every write a session lookup.
      */
-    void written() {
+    private void written() {
         if (!awaitingWrites || backlogged()) {
             return;
         }
@@ -209,9 +214,9 @@ final class SessionQueue {
         }
         boolean again;
         synchronized (this) {
-            // The flag is set before the backlog is asked, and written() asks the flag after the I/O thread released
-            // the backlog: so either this sees the backlog gone, or written() sees the flag and hands the session
-            // back. Set after asking, a release in between found the flag still down and the session kept no worker.
+            // The flag is set before the backlog is asked, and written() asks the flag after the backlog was
+            // released: so either this sees the backlog gone, or written() sees the flag and hands the session back.
+            // Set after asking, a release in between found the flag still down and the session kept no worker.
             awaitingWrites = !queued.isEmpty();
             if (awaitingWrites && !backlogged()) {
                 awaitingWrites = false;

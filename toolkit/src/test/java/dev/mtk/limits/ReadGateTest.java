@@ -36,6 +36,31 @@ class ReadGateTest {
     }
 
     @Test
+    void whatWaitsForAReasonRunsWhenItIsReleasedThoughAnotherStillHoldsReading() {
+        java.util.List<Reason> ran = new java.util.ArrayList<>();
+        ReadGate.onRelease(io, Reason.WRITE_BACKLOG, () -> ran.add(Reason.WRITE_BACKLOG));
+        ReadGate.hold(io, Reason.WRITE_BACKLOG);
+        ReadGate.hold(io, Reason.HANDLER_QUEUE);
+
+        ReadGate.release(io, Reason.HANDLER_QUEUE);
+        assertThat(ran).as("after the other reason's release").isEmpty();
+        ReadGate.release(io, Reason.WRITE_BACKLOG);
+
+        assertThat(ran).containsExactly(Reason.WRITE_BACKLOG);
+        assertThat(io.isReadSuspended()).isFalse();
+    }
+
+    @Test
+    void releasingAReasonNotHeldRunsNothingWaitingForIt() {
+        java.util.List<Reason> ran = new java.util.ArrayList<>();
+        ReadGate.onRelease(io, Reason.WRITE_BACKLOG, () -> ran.add(Reason.WRITE_BACKLOG));
+
+        ReadGate.release(io, Reason.WRITE_BACKLOG);
+
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
     void releasingAReasonNotHeldChangesNothing() {
         ReadGate.hold(io, Reason.WRITE_BACKLOG);
 
