@@ -1,8 +1,10 @@
 package dev.mtk.session;
 
+import static dev.mtk.testing.Frames.concat;
 import static dev.mtk.testing.Frames.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.mtk.spi.Options;
 import dev.mtk.testing.EngineTlsPeer;
@@ -283,6 +285,50 @@ class TlsTest {
         assertThat(closedBecause).as("closed").isEmpty();
         assertThat(replies).containsExactlyElementsOf(
                 IntStream.range(0, total).mapToObj(i -> "{\"n\":" + i + "}").toList());
+    }
+
+    @Test
+    void aPipelinerThatReadsLateGetsEveryReplyOfAHandlerThatStoppedForItsBacklog() throws Exception {
+        // Replies six times the requests, small socket buffers and a small max-pending: the handler thread meets the
+        // write backlog and waits for its release, which over TLS comes from a record no handler sees sent.
+        String reply = "\"" + "r".repeat(100) + "\"";
+        int maxPending = 256 * 1024;
+        server = Server.start(ServerConfig.builder().port(0).profile(Profile.json()).ioThreads(1)
+                .tuning(new SocketTuning(true, 0, 64 * 1024, 2048)).tls(serverTls(TlsSettings.ClientAuth.NONE))
+                .sessions(SessionLimits.builder().maxPending(maxPending).build()).build(),
+                (session, message) -> session.reply(reply));
+        int requests = 5_000;
+        byte[] burst = new byte[0];
+        for (int i = 0; i < 1_000; i++) {
+            burst = concat(burst, headers("{\"n\":1}"));
+        }
+        byte[] bursts = burst;
+        try (SSLSocket socket = (SSLSocket) trustingTheServer("TLS").getSocketFactory()
+                .createSocket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.startHandshake();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; i < requests / 1_000; i++) {
+                        socket.getOutputStream().write(bursts);
+                    }
+                    socket.getOutputStream().flush();
+                } catch (IOException e) {
+                    // seen below: the replies stop
+                }
+            }, "late-reader's writer");
+            writer.start();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> server.buffered() > maxPending / 4);
+
+            byte[] expected = headers(reply);
+            for (int i = 0; i < requests; i++) {
+                assertThat(RawClient.readExactly(socket.getInputStream(), expected.length))
+                        .as("reply %d of %d", i + 1, requests).isEqualTo(expected);
+            }
+            writer.join(TIMEOUT.toMillis());
+        }
+        assertThat(log.lines()).noneMatch(line -> line.contains("peer is not reading"));
     }
 
     @Test
