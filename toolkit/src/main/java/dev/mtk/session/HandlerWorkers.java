@@ -67,6 +67,7 @@ final class HandlerWorkers implements AutoCloseable {
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
     private final Duration timeout;
+    private final java.util.function.LongSupplier clock;
     private final Behaviour behaviour;
     private final ScheduledFuture<?> watch;
     private final ScheduledFuture<?> growth;
@@ -75,6 +76,13 @@ final class HandlerWorkers implements AutoCloseable {
 
     /** Starts {@code threads} workers, and a check of {@code behaviour}'s callbacks against {@code timeout}. */
     HandlerWorkers(int threads, Duration timeout, Behaviour behaviour, ScheduledExecutorService timer) {
+        this(threads, timeout, behaviour, timer, System::nanoTime);
+    }
+
+    /** The same, with the clock the timeout check reads (a test's, to move time by hand). */
+    HandlerWorkers(int threads, Duration timeout, Behaviour behaviour, ScheduledExecutorService timer,
+            java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.timeout = timeout;
         this.behaviour = behaviour;
         this.coreThreads = threads;
@@ -128,8 +136,8 @@ final class HandlerWorkers implements AutoCloseable {
     }
 
     /** Closes the sessions of callbacks past the timeout, and replaces the threads that stay stuck after it. */
-    private void check() {
-        long now = System.nanoTime();
+    void check() {
+        long now = clock.getAsLong();
         for (Worker worker : workers) {
             synchronized (worker) {
                 if (worker.session == null) {

@@ -706,25 +706,6 @@ class FaultSuiteTest {
     }
 
     @Test
-    void callbacksEachUnderTheHandlerTimeoutAreNotClosedThoughTogetherTheyRunPastIt() throws IOException {
-        start(oneIoThread(Duration.ofMillis(200)), seedBut("slow", (session, message) -> {
-            Thread.sleep(60);
-            SeedExchange.acknowledge(session);
-        }));
-        byte[] slow = headers("{\"slow\":true}");
-
-        try (RawClient client = new RawClient(server.port())) {
-            // Six callbacks in a row on one handler thread: 360 ms together, 60 ms each.
-            client.write(concat(slow, slow, slow, slow, slow, slow));
-            for (int i = 0; i < 6; i++) {
-                assertThat(client.read(25)).as("acknowledgement %d of 6", i + 1).isEqualTo(headers("\"我收到了\""));
-            }
-        }
-        assertThat(log.lines()).noneMatch(line -> line.contains("handler timeout"));
-        assertUnharmed();
-    }
-
-    @Test
     void anErrorFromAFramingDecoderClosesOnlyItsSession() throws IOException {
         Profile fragile = Profile.json().withFraming(dev.mtk.wire.FramingSpec.of(new ErrorOnBoomFraming()));
         start(ServerConfig.builder().port(0).profile(fragile).ioThreads(1).build(), new SeedHandler());

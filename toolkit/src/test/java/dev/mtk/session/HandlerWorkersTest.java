@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mina.core.session.DummySession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,13 +45,54 @@ class HandlerWorkersTest {
     }
 
     private void blockOneMoreSession() {
-        DummySession io = new DummySession();
+        queue(new DummySession(), blocking, workers).message(message());
+    }
+
+    private SessionQueue queue(DummySession io, Handler handler, HandlerWorkers pool) {
         Profile profile = Profile.json();
         Map<String, Object> shared = new ConcurrentHashMap<>();
         ServerSession session = ServerSession.attach(io, profile, timer, 0, shared, Integer.MAX_VALUE, METRICS);
-        SessionQueue queue = session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(blocking), dev.mtk.journal.Journal.bounded(0, 1), METRICS), workers));
+        return session.queue(new SessionQueue(session, io, new HandlerCalls(profile, Behaviour.fixed(handler),
+                dev.mtk.journal.Journal.bounded(0, 1), METRICS), pool));
+    }
+
+    private static Message message() {
         byte[] body = "{\"block\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        queue.message(Message.of(new Frame(body, body.length + 11), profile.payload()));
+        return Message.of(new Frame(body, body.length + 11), Profile.json().payload());
+    }
+
+    @Test
+    void eachCallbackIsTimedFromItsOwnStartNotFromTheFirstTheCheckSaw() throws InterruptedException {
+        AtomicLong now = new AtomicLong();
+        Semaphore started = new Semaphore(0);
+        Semaphore finish = new Semaphore(0);
+        Handler gated = (session, message) -> {
+            started.release();
+            finish.acquire();
+        };
+        HandlerWorkers timed = new HandlerWorkers(1, Duration.ofMillis(100), Behaviour.fixed(gated), timer, now::get);
+        DummySession io = new DummySession();
+        try {
+            SessionQueue queue = queue(io, gated, timed);
+            queue.message(message());
+            queue.message(message());
+            started.acquire();
+            timed.check();
+            now.set(TimeUnit.MILLISECONDS.toNanos(90));
+            timed.check();
+            finish.release();
+            started.acquire();
+
+            now.set(TimeUnit.MILLISECONDS.toNanos(180));
+            timed.check();
+            assertThat(io.isClosing()).as("closed 90 ms into its second callback, 180 ms into the first").isFalse();
+            now.set(TimeUnit.MILLISECONDS.toNanos(290));
+            timed.check();
+            assertThat(io.isClosing()).as("closed 110 ms or more into its second callback").isTrue();
+        } finally {
+            finish.release(2);
+            timed.close();
+        }
     }
 
     @Test
