@@ -1,9 +1,7 @@
 package dev.mtk.limits;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
 
@@ -14,14 +12,16 @@ import org.apache.mina.core.session.IoSession;
  */
 public final class ReadGate {
     private static final AttributeKey HELD = new AttributeKey(ReadGate.class, "held");
-    private static final AttributeKey ON_RELEASE = new AttributeKey(ReadGate.class, "onRelease");
 
     /** Why a session is not being read. */
     public enum Reason {
         /** Its peer has not taken what was written to it. */
         WRITE_BACKLOG,
         /** Its handler has not yet handled what was read. */
-        HANDLER_QUEUE
+        HANDLER_QUEUE;
+
+        /** Where the session keeps what runs when this reason is released: the action itself, no map per session. */
+        private final AttributeKey onRelease = new AttributeKey(ReadGate.class, "onRelease-" + name());
     }
 
     private ReadGate() {
@@ -55,13 +55,8 @@ public final class ReadGate {
                 io.resumeRead();
             }
         }
-        if (released) {
-            @SuppressWarnings("unchecked")
-            Map<Reason, Runnable> actions = (Map<Reason, Runnable>) io.getAttribute(ON_RELEASE);
-            Runnable action = actions == null ? null : actions.get(reason);
-            if (action != null) {
-                action.run();
-            }
+        if (released && io.getAttribute(reason.onRelease) instanceof Runnable action) {
+            action.run();
         }
         return resumed;
     }
@@ -70,11 +65,8 @@ public final class ReadGate {
      * Runs {@code action} each time {@code reason} is released on {@code io}, whether or not reading resumes: what
      * waits for the reason itself (a handler thread that stopped for the write backlog) goes on from there.
      */
-    @SuppressWarnings("unchecked")
     public static void onRelease(IoSession io, Reason reason, Runnable action) {
-        Map<Reason, Runnable> fresh = new ConcurrentHashMap<>();
-        Map<Reason, Runnable> actions = (Map<Reason, Runnable>) io.setAttributeIfAbsent(ON_RELEASE, fresh);
-        (actions == null ? fresh : actions).put(reason, action);
+        io.setAttribute(reason.onRelease, action);
     }
 
     /** Whether reading {@code io} is held for {@code reason}. */
