@@ -9,12 +9,20 @@
 # Then the key/value mock twice, the `kv` handler plugin (compiled) and scripts/kv-server.groovy (a behaviour script
 # doing the same work), each loaded with a `get` of a stored key: the script's ratio to the compiled handler.
 #
-#   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE] [ROUNDS]      (defaults: 10 3 16 64 3)
+#   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE] [ROUNDS] [TLS_WARMUP_SECONDS]
+#                                                                        (defaults: 10 5 16 64 3 12)
 #
 # ROUNDS: every server is loaded once per round, the rounds one after the other, and each figure printed is the
 # median of its rounds. On this 2-core VM one server's rate moved by 30 % from one minute to the next with nothing
 # else running (2026-12-02); with one round, a slow minute fell on one server of a pair and moved that pair's ratio
 # across a target, and the median of three keeps one slow minute out. Each ratio's lowest and highest round follow it.
+# The servers whose ratio is reported are loaded next to each other (native and mtk, mtk and the script, Netty's TLS
+# and mtk's), and every other round runs the servers in reverse order, so that a drift of the machine's speed over a
+# round falls on each server of a pair in turn instead of always on the same one.
+#
+# Warm-up: each load is a new `mtk bench` process, and its own JIT takes a few seconds to reach its full rate: about
+# 4 s in plain TCP and 8-11 s over TLS, even against a server already warmed by 12 s of the same load (per-second
+# rates, docs/PERFORMANCE.md, "Issue 19, round five"). A warm-up shorter than that measures the generator's climb.
 #
 # Needs the build (`./mvnw -B -q package -DskipTests`, run first unless MTK_NO_BUILD=1), a C compiler (cc) and
 # python3. Helpers shared with bench/cpu-per-message.sh and bench/curves.sh are in bench/lib.sh.
@@ -22,10 +30,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-10}
-warmup=${2:-3}
+warmup=${2:-5}
 connections=${3:-16}
 size=${4:-64}
 rounds=${5:-3}
+tls_warmup=${6:-12}
 work=$(mktemp -d)
 script=compare
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -43,7 +52,11 @@ keytool -genkeypair -alias compare -keyalg EC -groupname secp256r1 -dname CN=loc
 # --exchange reply: request and acknowledgement, without the seed's confirmation (which allows one message in
 # flight only), as the baseline server and the blocking generator speak.
 load() {
-  "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warmup" --size "$size" --pipeline "$2" \
+  local warm=$warmup
+  case " ${*:3} " in
+    *" --tls "*) warm=$tls_warmup ;;
+  esac
+  "$mtk" bench -p "$port" -c "$connections" -d "$seconds" --warmup "$warm" --size "$size" --pipeline "$2" \
     --exchange reply --json "${@:3}" >"$work/$1-p$2-r$round.json"
 }
 
@@ -53,8 +66,18 @@ load_kv() {
     --exchange reply --body '{"op":"get","key":"a"}' --json >"$work/$1-p$2-r$round.json"
 }
 
+# in_order ROUND NAME...: the names, reversed in even rounds.
+in_order() {
+  local round=$1; shift
+  if [ $((round % 2)) = 0 ]; then
+    printf '%s\n' "$@" | tac
+  else
+    printf '%s\n' "$@"
+  fi
+}
+
 for round in $(seq 1 "$rounds"); do
-  for server in native netty mtk groovy netty-tls mtk-tls; do
+  for server in $(in_order "$round" native mtk groovy netty netty-tls mtk-tls); do
     tls=()
     case $server in
       native) start native "$native" 0 ;;
@@ -80,7 +103,7 @@ for round in $(seq 1 "$rounds"); do
     stop
   done
 
-  for server in kv kvscript; do
+  for server in $(in_order "$round" kv kvscript); do
     case $server in
       kv)       start kv "$mtk" server -p 0 -q --handler kv ;;
       kvscript) start kvscript "$mtk" server -p 0 -q --script scripts/kv-server.groovy ;;
@@ -94,9 +117,9 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 
-python3 - "$work" "$seconds" "$warmup" "$connections" "$size" "$rounds" <<'PY'
+python3 - "$work" "$seconds" "$warmup" "$connections" "$size" "$rounds" "$tls_warmup" <<'PY'
 import json, statistics, sys
-work, seconds, warmup, connections, size, rounds = sys.argv[1:7]
+work, seconds, warmup, connections, size, rounds, tls_warmup = sys.argv[1:8]
 rounds = range(1, int(rounds) + 1)
 def runs(name, p):
     """The reports of every round of one server and pipeline."""
@@ -130,7 +153,7 @@ def table(base_name, servers):
             print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
                   f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
 table("netty", ("native", "netty", "mtk", "groovy"))
-print("TLS (the same load with --tls --insecure; both servers on the JDK's TLS 1.3):")
+print(f"TLS (the same load with --tls --insecure and --warmup {tls_warmup}; both servers on the JDK's TLS 1.3):")
 table("netty-tls", ("netty-tls", "mtk-tls"))
 for p in (1, 32):
     plain, groovy = report("mtk", p), report("groovy", p)
