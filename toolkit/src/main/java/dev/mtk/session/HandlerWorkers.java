@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class HandlerWorkers implements AutoCloseable {
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
     private final Duration timeout;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private final Behaviour behaviour;
     private final ScheduledFuture<?> watch;
     private final ScheduledFuture<?> growth;
@@ -81,7 +82,7 @@ final class HandlerWorkers implements AutoCloseable {
 
     /** The same, with the clock the timeout check reads (a test's, to move time by hand). */
     HandlerWorkers(int threads, Duration timeout, Behaviour behaviour, ScheduledExecutorService timer,
-            java.util.function.LongSupplier clock) {
+            LongSupplier clock) {
         this.clock = clock;
         this.timeout = timeout;
         this.behaviour = behaviour;

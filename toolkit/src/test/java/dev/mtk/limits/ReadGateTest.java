@@ -3,6 +3,8 @@ package dev.mtk.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mtk.limits.ReadGate.Reason;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.mina.core.session.DummySession;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,7 @@ class ReadGateTest {
 
     @Test
     void whatWaitsForAReasonRunsWhenItIsReleasedThoughAnotherStillHoldsReading() {
-        java.util.List<Reason> ran = new java.util.ArrayList<>();
+        List<Reason> ran = new ArrayList<>();
         ReadGate.onRelease(io, Reason.WRITE_BACKLOG, () -> ran.add(Reason.WRITE_BACKLOG));
         ReadGate.hold(io, Reason.WRITE_BACKLOG);
         ReadGate.hold(io, Reason.HANDLER_QUEUE);
@@ -52,7 +54,7 @@ class ReadGateTest {
 
     @Test
     void releasingAReasonNotHeldRunsNothingWaitingForIt() {
-        java.util.List<Reason> ran = new java.util.ArrayList<>();
+        List<Reason> ran = new ArrayList<>();
         ReadGate.onRelease(io, Reason.WRITE_BACKLOG, () -> ran.add(Reason.WRITE_BACKLOG));
 
         ReadGate.release(io, Reason.WRITE_BACKLOG);

@@ -1,6 +1,5 @@
 package dev.mtk.session;
 
-import static dev.mtk.testing.Frames.concat;
 import static dev.mtk.testing.Frames.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +10,7 @@ import dev.mtk.testing.EngineTlsPeer;
 import dev.mtk.testing.LogCapture;
 import dev.mtk.testing.RawClient;
 import dev.mtk.testing.TestCertificates;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -298,11 +298,12 @@ class TlsTest {
                 .sessions(SessionLimits.builder().maxPending(maxPending).build()).build(),
                 (session, message) -> session.reply(reply));
         int requests = 5_000;
-        byte[] burst = new byte[0];
+        byte[] request = headers("{\"n\":1}");
+        ByteArrayOutputStream burst = new ByteArrayOutputStream();
         for (int i = 0; i < 1_000; i++) {
-            burst = concat(burst, headers("{\"n\":1}"));
+            burst.writeBytes(request);
         }
-        byte[] bursts = burst;
+        byte[] bursts = burst.toByteArray();
         try (SSLSocket socket = (SSLSocket) trustingTheServer("TLS").getSocketFactory()
                 .createSocket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
