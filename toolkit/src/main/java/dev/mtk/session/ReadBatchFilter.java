@@ -22,9 +22,11 @@ final class ReadBatchFilter extends IoFilterAdapter {
             return;
         }
         queue.readStarted();
+        session.decodeStarted();
         try {
             next.messageReceived(io, message);
         } finally {
+            session.decodeEnded();
             queue.readEnded();
         }
     }

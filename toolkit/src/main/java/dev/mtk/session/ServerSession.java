@@ -41,6 +41,15 @@ public final class ServerSession implements Conversation {
      * came next (2-6 % pipelined, async-profiler). Others see the counts a read late.
      */
     private final ServerMetrics.ReadCounts readCounts;
+    /**
+     * The same for a read whose messages go to a worker ({@link #queue}): what the I/O thread counted while it decoded
+     * the read, added when the decoding ends. Why: counted one by one there, the server's adders, which the workers'
+     * writes share cache lines with, took 39 ns per message on the I/O threads (bench/ack.groovy pipelined,
+     * async-profiler, 2026-12-02).
+     */
+    private final ServerMetrics.ReadCounts decodedCounts;
+    /** The I/O thread is decoding a read whose messages go to a worker; its I/O thread's alone. */
+    private boolean decoding;
     /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
     private SessionQueue queue;
     private volatile boolean closed;
@@ -70,6 +79,7 @@ public final class ServerSession implements Conversation {
         this.timer = timer;
         this.idleSeconds = idleSeconds;
         this.readCounts = metrics.readCounts();
+        this.decodedCounts = metrics.readCounts();
         this.batch = new ReplyBatch(io, this::readDone);
         this.peer = Addresses.format(io.getRemoteAddress());
     }
@@ -355,21 +365,38 @@ public final class ServerSession implements Conversation {
 
     /** The read being handled is over: what it counted joins the session's counts and the server's. */
     private void readDone() {
-        int received = readCounts.messagesReceived();
+        addUp(readCounts);
+    }
+
+    private void addUp(ServerMetrics.ReadCounts counts) {
+        int received = counts.messagesReceived();
         if (received > 0) {
             messagesIn += received;
         }
-        int sent = readCounts.messagesSent();
+        int sent = counts.messagesSent();
         if (sent > 0) {
             messagesOut.addAndGet(sent);
         }
-        readCounts.flush();
+        counts.flush();
+    }
+
+    /** The I/O thread starts decoding a read whose messages go to a worker ({@link ReadBatchFilter}). */
+    void decodeStarted() {
+        decoding = true;
+    }
+
+    /** The read is decoded: what it counted joins the counts before its messages reach a worker. */
+    void decodeEnded() {
+        decoding = false;
+        addUp(decodedCounts);
     }
 
     /** A message of {@code bytes} on the wire decoded from this session, counted here and in the server's metrics. */
     void countReceived(int bytes) {
         if (batch.open()) {
             readCounts.received(bytes);
+        } else if (decoding) {
+            decodedCounts.received(bytes);
         } else {
             messagesIn++;
             metrics.received(bytes);
