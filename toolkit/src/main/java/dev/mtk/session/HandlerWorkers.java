@@ -144,9 +144,11 @@ final class HandlerWorkers implements AutoCloseable {
                 if (worker.session == null) {
                     continue;
                 }
-                if (worker.calls != worker.callAtCheck) {
-                    worker.callAtCheck = worker.calls;
+                long calls = worker.calls;
+                if (calls != worker.callAtCheck) {
+                    worker.callAtCheck = calls;
                     worker.callSeen = now;
+                    worker.timedOut = false;
                     continue;
                 }
                 if (!worker.timedOut && now - worker.callSeen > timeout.toNanos()) {
@@ -229,23 +231,33 @@ final class HandlerWorkers implements AutoCloseable {
 
     /** A pool thread, and what it is running now for the timeout check. */
     final class Worker extends Thread {
-        /** The session whose callback runs now, or {@code null}; guarded by {@code this}, as are the fields below. */
+        /** The session whose callbacks this thread runs now, or {@code null}; guarded by {@code this}. */
         private ServerSession session;
+        /**
+         * The callback running now, for the timeout's log line; written by this thread alone, and read without a
+         * lock by the check (a name that is a callback late would only mislabel that line).
+         */
         private String callback;
-        /** Callbacks begun: the number of the one running now. */
-        private long calls;
-        /** The callback the timeout check saw last, and when it first saw it. */
+        /** Callbacks begun: the number of the one running now; written by this thread alone. */
+        private volatile long calls;
+        /** Guarded by {@code this}, as are the fields below: the callback the timeout check saw last, and when. */
         private long callAtCheck = -1;
         private long callSeen;
         /** The callback the growth check saw last. */
         private long callAtGrowthCheck = -1;
         private boolean timedOut;
+        /** Where a drain puts the items it takes from its session's queue; this thread's alone. */
+        private final Object[] taken = new Object[SessionQueue.DRAIN_AT_ONCE];
         /** Set by the check: this thread finishes its session's drain, then ends. */
         private volatile boolean abandoned;
 
         private Worker(String name) {
             super(name);
             setDaemon(true);
+        }
+
+        Object[] taken() {
+            return taken;
         }
 
         /** Ends this worker if it is one more than the pool keeps; it found nothing to do for a while. */
@@ -259,15 +271,36 @@ final class HandlerWorkers implements AutoCloseable {
             }
         }
 
-        synchronized void begin(ServerSession running, String name) {
+        /**
+         * A drain of {@code running}'s callbacks starts on this thread. It takes a number of its own, so that the
+         * checks do not time its first steps from the last callback of an earlier drain. (The batch's write after
+         * the last callback is timed with that callback.)
+         */
+        synchronized void enter(ServerSession running) {
             session = running;
-            callback = name;
+            callback = "onMessage";
             calls++;
             timedOut = false;
         }
 
-        /** The callback returned: an interrupt meant for it must not reach the next one. */
-        synchronized void end() {
+        /**
+         * A callback starts. Why no lock here: a monitor entered and left around every callback was two atomic
+         * operations per message on the worker, and the checks, which read the count under the lock, need only
+         * see it change.
+         */
+        void begin(String name) {
+            if (callback != name) {
+                callback = name;
+            }
+            calls++;
+        }
+
+        /**
+         * The drain is done: an interrupt meant for one of its callbacks must not reach another session's. An
+         * interrupt sent by the check once a callback ran past the timeout can still land in a later callback of
+         * the same drain; that session is being closed for it.
+         */
+        synchronized void leave() {
             session = null;
             Thread.interrupted();
         }
