@@ -14,9 +14,9 @@ import org.apache.mina.core.session.IoSession;
  * callbacks ran on the I/O thread.
  *
  * <p>Back-pressure: when more than {@link #MAX_MESSAGES} messages or {@link #MAX_BYTES} bytes wait (or are held by
- * the worker, not yet answered), the session's reading is suspended ({@link ReadGate}, beside the write backlog's reason); it resumes once the worker has brought
- * both under half. A client that pipelines faster than
- * its handler answers then waits in its own socket buffer instead of in the server's heap.
+ * the worker, not yet answered), the session's reading is suspended ({@link ReadGate}, beside the write backlog's
+ * reason); it resumes once the worker has brought both under half. A client that pipelines faster than its handler
+ * answers then waits in its own socket buffer instead of in the server's heap.
  *
  * <p>And the other way: while the session's unsent replies are past the write backlog's high mark (reading held for
  * {@link ReadGate.Reason#WRITE_BACKLOG}), the worker stops handing it messages; they wait here until the peer has
