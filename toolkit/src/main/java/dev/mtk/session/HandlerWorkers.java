@@ -234,8 +234,8 @@ final class HandlerWorkers implements AutoCloseable {
         /** The session whose callbacks this thread runs now, or {@code null}; guarded by {@code this}. */
         private ServerSession session;
         /**
-         * The callback running now, for the timeout's log line; written by this thread alone, and read without a
-         * lock by the check (a name that is a callback late would only mislabel that line).
+         * The callback running now, for the timeout's log line; written by this thread alone and without the lock
+         * (a name that the check reads a callback late would only mislabel that line).
          */
         private String callback;
         /** Callbacks begun: the number of the one running now; written by this thread alone. */
@@ -273,14 +273,12 @@ final class HandlerWorkers implements AutoCloseable {
 
         /**
          * A drain of {@code running}'s callbacks starts on this thread. It takes a number of its own, so that the
-         * checks do not time its first steps from the last callback of an earlier drain. (The batch's write after
-         * the last callback is timed with that callback.)
+         * checks do not time its first steps from the last callback of an earlier drain (and, seeing a new number,
+         * forget an earlier timeout). The batch's write after the last callback is timed with that callback.
          */
         synchronized void enter(ServerSession running) {
             session = running;
-            callback = "onMessage";
             calls++;
-            timedOut = false;
         }
 
         /**
@@ -289,9 +287,7 @@ final class HandlerWorkers implements AutoCloseable {
          * see it change.
          */
         void begin(String name) {
-            if (callback != name) {
-                callback = name;
-            }
+            callback = name;
             calls++;
         }
 

@@ -48,7 +48,11 @@ public final class ServerSession implements Conversation {
      * async-profiler, 2026-12-02).
      */
     private final ServerMetrics.ReadCounts decodedCounts;
-    /** The I/O thread is decoding a read whose messages go to a worker; its I/O thread's alone. */
+    /**
+     * The I/O thread is decoding a read whose messages go to a worker; its I/O thread's alone. Not the queue's own
+     * flag for the same read, which is guarded by the queue's lock and would cost it per message. A message decoded
+     * outside a read (the decoder's last frames as the session closes) is counted at once.
+     */
     private boolean decoding;
     /** Where its callbacks wait for a worker; set once when it opens, {@code null} when they run on the I/O thread. */
     private SessionQueue queue;

@@ -197,7 +197,7 @@ final class SessionQueue {
         try {
             // The messages' time, for the metrics: the clock is read around the drain and around any other event.
             long from = System.nanoTime();
-            for (int left = DRAIN_AT_ONCE; left > 0; left -= count) {
+            for (int left = DRAIN_AT_ONCE; left > 0 && done == count; left -= count) {
                 count = take(taken, left);
                 done = 0;
                 while (done < count) {
@@ -207,6 +207,7 @@ final class SessionQueue {
                             break;
                         }
                     }
+                    // Taken before it runs: an item whose callback fails is not given back to run again.
                     Object item = taken[done];
                     taken[done++] = null;
                     if (item instanceof Message message) {
@@ -219,7 +220,7 @@ final class SessionQueue {
                         from = System.nanoTime();
                     }
                 }
-                if (count == 0 || done < count) {
+                if (count == 0) {
                     break;
                 }
             }
