@@ -15,9 +15,11 @@ build() {
 }
 
 # test_classpath: sets $classpath to the toolkit's test classpath (where NettyBaselineServer lives).
+# -am with a phase: the sibling modules (mtk-spi, mtk-testkit) resolve to their target/classes in this reactor;
+# without it Maven looks for them in the local repository, where a clone that never ran `install` has none.
 test_classpath() {
-  ./mvnw -B -q -pl toolkit dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" \
-    >/dev/null
+  ./mvnw -B -q -pl toolkit -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/cp.txt" >/dev/null
   classpath="toolkit/target/test-classes:toolkit/target/classes:$(cat "$work/cp.txt")"
 }
 
