@@ -4,9 +4,7 @@ import dev.mtk.metrics.Refusal;
 import dev.mtk.spi.Handler;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The pool keeps one worker per core (at least two). While every worker has been in one callback since the last
  * growth check (20 ms ago) and sessions wait, it adds one, up to {@link #MAX_THREADS}; one that then finds nothing to
- * do for two seconds ends.
+ * do for two seconds ends. The sessions wait in a {@link ReadyQueue}, which wakes a sleeping worker only when none is
+ * on its way already; so a session queued just behind one whose callback then blocks is taken by a sleeping worker
+ * at the next growth check, up to 20 ms later, rather than at once.
  *
  * <p>Time: a worker does not read the clock per callback. It numbers its callbacks, and the checks, which run on the
  * timer, note when they first saw each number: a callback is timed from then, so it is never taken as stuck early
@@ -63,7 +63,7 @@ final class HandlerWorkers implements AutoCloseable {
     /** Put in the queue once per worker by {@link #close()}: after the work queued before it, the worker ends. */
     private static final SessionQueue STOP = new SessionQueue(null, null, null, null);
 
-    private final BlockingQueue<SessionQueue> ready = new LinkedBlockingQueue<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
@@ -108,8 +108,12 @@ final class HandlerWorkers implements AutoCloseable {
         return ready.size();
     }
 
-    /** Adds a worker while every worker is held by a blocked callback and sessions wait for one. */
+    /**
+     * Wakes a sleeping worker for sessions that wait (the queue wakes one at a time), and adds a worker while every
+     * worker is held by a blocked callback and sessions wait for one.
+     */
     private void grow() {
+        ready.wakeIfWaiting();
         if (ready.isEmpty() || workers.size() >= MAX_THREADS) {
             return;
         }
@@ -211,7 +215,7 @@ final class HandlerWorkers implements AutoCloseable {
         watch.cancel(false);
         growth.cancel(false);
         for (int i = 0; i < workers.size(); i++) {
-            ready.add(STOP);
+            ready.addAndWakeAll(STOP);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
         try {

@@ -95,6 +95,22 @@ class HandlerWorkersTest {
         }
     }
 
+    /**
+     * The second session is queued while the worker woken for the first is on its way, so it wakes no other worker
+     * ({@link ReadyQueue}); once the first blocks, a worker already there takes it, and none is added.
+     */
+    @Test
+    void aSessionQueuedBehindABlockedCallbackGetsTheSleepingWorker() {
+        SessionQueue first = queue(new DummySession(), blocking, workers);
+        SessionQueue second = queue(new DummySession(), blocking, workers);
+
+        first.message(message());
+        second.message(message());
+
+        await().atMost(TIMEOUT).until(() -> blocked.get() == 2);
+        assertThat(workers.threads()).as("served by the two workers there, none added").isEqualTo(2);
+    }
+
     @Test
     void whileEveryWorkerIsBlockedAndSessionsWaitThePoolGrows() {
         for (int i = 0; i < 5; i++) {
