@@ -44,8 +44,11 @@ class ReadyQueueTest {
         assertThat(worker.get(10, TimeUnit.SECONDS)).isSameAs(FIRST);
     }
 
-    @Test
-    void sessionsAddedWhileAWorkerIsOnItsWayWakeNoSecond() throws Exception {
+    /**
+     * Two workers asleep, two sessions added one after the other: one worker is woken and takes the first. Returns
+     * the other worker, still asleep.
+     */
+    private Future<SessionQueue> twoSessionsForTwoSleepers() throws Exception {
         Future<SessionQueue> one = sleeper();
         Future<SessionQueue> two = sleeper();
         awaitSleeping(2);
@@ -53,28 +56,28 @@ class ReadyQueueTest {
         ready.add(FIRST);
         ready.add(SECOND);
 
-        // One sleeper was woken for the first session; the second session waits for it rather than waking the other.
         await().atMost(Duration.ofSeconds(10)).until(() -> one.isDone() || two.isDone());
         Future<SessionQueue> woken = one.isDone() ? one : two;
         assertThat(woken.get()).isSameAs(FIRST);
-        assertThat(ready.sleeping()).isEqualTo(1);
+        return woken == one ? two : one;
+    }
+
+    @Test
+    void sessionsAddedWhileAWorkerIsOnItsWayWakeNoSecond() throws Exception {
+        twoSessionsForTwoSleepers();
+
+        assertThat(ready.sleeping()).as("the other worker still asleep").isEqualTo(1);
         assertThat(ready.size()).isEqualTo(1);
         assertThat(ready.poll(0, TimeUnit.SECONDS)).as("the worker back for more takes it").isSameAs(SECOND);
     }
 
     @Test
     void theCheckWakesASleeperForASessionThatWaits() throws Exception {
-        Future<SessionQueue> one = sleeper();
-        Future<SessionQueue> two = sleeper();
-        awaitSleeping(2);
-        ready.add(FIRST);
-        ready.add(SECOND);
-        await().atMost(Duration.ofSeconds(10)).until(() -> one.isDone() || two.isDone());
-        Future<SessionQueue> other = one.isDone() ? two : one;
+        Future<SessionQueue> asleep = twoSessionsForTwoSleepers();
 
         ready.wakeIfWaiting();
 
-        assertThat(other.get(10, TimeUnit.SECONDS)).isSameAs(SECOND);
+        assertThat(asleep.get(10, TimeUnit.SECONDS)).isSameAs(SECOND);
     }
 
     @Test
