@@ -33,10 +33,7 @@ final class ReadyQueue {
         lock.lock();
         try {
             sessions.add(session);
-            if (sleeping > 0 && !wakeSent) {
-                wakeSent = true;
-                work.signal();
-            }
+            wakeOne();
         } finally {
             lock.unlock();
         }
@@ -83,12 +80,19 @@ final class ReadyQueue {
     void wakeIfWaiting() {
         lock.lock();
         try {
-            if (!sessions.isEmpty() && sleeping > 0 && !wakeSent) {
-                wakeSent = true;
-                work.signal();
+            if (!sessions.isEmpty()) {
+                wakeOne();
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Wakes a sleeping worker unless one is already on its way; under {@code lock}. */
+    private void wakeOne() {
+        if (sleeping > 0 && !wakeSent) {
+            wakeSent = true;
+            work.signal();
         }
     }
 
