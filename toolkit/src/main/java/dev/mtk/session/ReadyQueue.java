@@ -19,14 +19,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * periodic check calls, instead of a second worker woken at once.
  */
 final class ReadyQueue {
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
+    private final ReentrantLock lock;
+    private final Condition work;
     /** Guarded by {@code lock}, as are the fields below. */
     private final ArrayDeque<SessionQueue> sessions = new ArrayDeque<>();
     /** Workers asleep in {@link #poll}. */
     private int sleeping;
     /** A worker was woken and has not yet come back for work: sessions added meanwhile wait for it. */
     private boolean wakeSent;
+
+    ReadyQueue() {
+        this(new ReentrantLock());
+    }
+
+    /**
+     * A queue guarding its state with {@code lock}: a test holding it keeps a woken worker from coming back, so that
+     * what the queue does meanwhile does not depend on the scheduler.
+     */
+    ReadyQueue(ReentrantLock lock) {
+        this.lock = lock;
+        this.work = lock.newCondition();
+    }
 
     /** {@code session} has work; wakes a sleeping worker unless one is already on its way. */
     void add(SessionQueue session) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class ReadyQueueTest {
     private static final SessionQueue SECOND = new SessionQueue(null, null, null, null);
     private static final long LONG_SECONDS = 60;
 
-    private final ReadyQueue ready = new ReadyQueue();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReadyQueue ready = new ReadyQueue(lock);
     private final ExecutorService sleepers = Executors.newCachedThreadPool();
 
     @AfterEach
@@ -45,16 +47,22 @@ class ReadyQueueTest {
     }
 
     /**
-     * Two workers asleep, two sessions added one after the other: one worker is woken and takes the first. Returns
-     * the other worker, still asleep.
+     * Two workers asleep, two sessions added one after the other before the woken worker can come back (the test holds
+     * the queue's lock across both adds): one worker is woken and takes the first. Returns the other worker, still
+     * asleep.
      */
     private Future<SessionQueue> twoSessionsForTwoSleepers() throws Exception {
         Future<SessionQueue> one = sleeper();
         Future<SessionQueue> two = sleeper();
         awaitSleeping(2);
 
-        ready.add(FIRST);
-        ready.add(SECOND);
+        lock.lock();
+        try {
+            ready.add(FIRST);
+            ready.add(SECOND);
+        } finally {
+            lock.unlock();
+        }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> one.isDone() || two.isDone());
         Future<SessionQueue> woken = one.isDone() ? one : two;
