@@ -63,7 +63,7 @@ final class HandlerWorkers implements AutoCloseable {
     /** Put in the queue once per worker by {@link #close()}: after the work queued before it, the worker ends. */
     private static final SessionQueue STOP = new SessionQueue(null, null, null, null);
 
-    private final ReadyQueue ready = new ReadyQueue();
+    private final ReadyQueue ready;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final AtomicInteger names = new AtomicInteger();
     private final AtomicInteger stuck = new AtomicInteger();
@@ -73,6 +73,7 @@ final class HandlerWorkers implements AutoCloseable {
     private final ScheduledFuture<?> watch;
     private final ScheduledFuture<?> growth;
     private final int coreThreads;
+    private final long idleMillis;
     private volatile boolean limitLogged;
 
     /** Starts {@code threads} workers, and a check of {@code behaviour}'s callbacks against {@code timeout}. */
@@ -83,6 +84,18 @@ final class HandlerWorkers implements AutoCloseable {
     /** The same, with the clock the timeout check reads (a test's, to move time by hand). */
     HandlerWorkers(int threads, Duration timeout, Behaviour behaviour, ScheduledExecutorService timer,
             LongSupplier clock) {
+        this(threads, timeout, behaviour, timer, clock, new ReadyQueue(), Duration.ofMillis(SURPLUS_IDLE_MILLIS));
+    }
+
+    /**
+     * The same, with the queue of sessions waiting for a worker (a test's, whose lock the test can hold) and how long
+     * a worker waits for work before it asks whether it is surplus (a test's, so long that only the growth check can
+     * wake a sleeping worker for a session that waits).
+     */
+    HandlerWorkers(int threads, Duration timeout, Behaviour behaviour, ScheduledExecutorService timer,
+            LongSupplier clock, ReadyQueue ready, Duration idle) {
+        this.ready = ready;
+        this.idleMillis = idle.toMillis();
         this.clock = clock;
         this.timeout = timeout;
         this.behaviour = behaviour;
@@ -309,7 +322,7 @@ final class HandlerWorkers implements AutoCloseable {
         public void run() {
             try {
                 while (!abandoned) {
-                    SessionQueue next = ready.poll(SURPLUS_IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                    SessionQueue next = ready.poll(idleMillis, TimeUnit.MILLISECONDS);
                     if (next == null) {
                         if (retire()) {
                             break;

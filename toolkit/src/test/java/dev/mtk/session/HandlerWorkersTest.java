@@ -15,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.mina.core.session.DummySession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,18 +98,37 @@ class HandlerWorkersTest {
 
     /**
      * The second session is queued while the worker woken for the first is on its way, so it wakes no other worker
-     * ({@link ReadyQueue}); once the first blocks, a worker already there takes it, and none is added.
+     * ({@link ReadyQueue}); once the first blocks, the growth check wakes the worker still asleep for it, and none is
+     * added. The test holds the queue's lock across both messages, so that the woken worker cannot come back between
+     * them, and the workers wait an hour before they look for work on their own, so that only the check can wake one.
      */
     @Test
     void aSessionQueuedBehindABlockedCallbackGetsTheSleepingWorker() {
-        SessionQueue first = queue(new DummySession(), blocking, workers);
-        SessionQueue second = queue(new DummySession(), blocking, workers);
+        ReentrantLock lock = new ReentrantLock();
+        ReadyQueue ready = new ReadyQueue(lock);
+        HandlerWorkers patient = new HandlerWorkers(2, Duration.ofSeconds(30), Behaviour.fixed(blocking), timer,
+                System::nanoTime, ready, Duration.ofHours(1));
+        try {
+            await().atMost(TIMEOUT).until(() -> ready.sleeping() == 2);
+            SessionQueue first = queue(new DummySession(), blocking, patient);
+            SessionQueue second = queue(new DummySession(), blocking, patient);
+            Message one = message();
+            Message two = message();
 
-        first.message(message());
-        second.message(message());
+            lock.lock();
+            try {
+                first.message(one);
+                second.message(two);
+            } finally {
+                lock.unlock();
+            }
 
-        await().atMost(TIMEOUT).until(() -> blocked.get() == 2);
-        assertThat(workers.threads()).as("served by the two workers there, none added").isEqualTo(2);
+            await().atMost(TIMEOUT).until(() -> blocked.get() == 2);
+            assertThat(patient.threads()).as("served by the two workers there, none added").isEqualTo(2);
+        } finally {
+            release.countDown();
+            patient.close();
+        }
     }
 
     @Test
