@@ -31,8 +31,8 @@ public final class WakeCost {
     private static volatile long handOffs;
 
     public static void main(String[] args) throws InterruptedException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 3;
+        int rounds = (int) argument(args, 0, "ROUNDS", 3);
+        long seconds = argument(args, 1, "SECONDS", 3);
         System.out.printf("%-5s %-5s %14s %16s %12s%n", "round", "mode", "hand-offs/s", "CPU ns/hand-off",
                 "cores busy");
         for (int round = 1; round <= rounds; round++) {
@@ -45,6 +45,25 @@ public final class WakeCost {
                         cpuPerHandOff, result[1] / (seconds * 1e9));
             }
         }
+    }
+
+    /** The positive whole number at {@code args[index]}, else {@code otherwise}; a bad one ends the run in one line. */
+    private static long argument(String[] args, int index, String name, long otherwise) {
+        if (args.length <= index) {
+            return otherwise;
+        }
+        try {
+            long value = Long.parseLong(args[index]);
+            if (value > 0 && value <= Integer.MAX_VALUE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a number out of range is
+        }
+        System.err.println("WakeCost: " + name + " must be a positive whole number, not '" + args[index]
+                + "'; usage: java bench/WakeCost.java [ROUNDS] [SECONDS]");
+        System.exit(2);
+        return otherwise;
     }
 
     /** Hand-offs made and process CPU nanoseconds spent over {@code seconds}. */
