@@ -135,6 +135,9 @@ def report(name, p):
     return {"messagesPerSecond": statistics.median(r["messagesPerSecond"] for r in reports),
             "latencyMicros": {"p99": statistics.median(r["latencyMicros"]["p99"] for r in reports)},
             "errors": sum(r["errors"] for r in reports)}
+def ratio(top, bottom, p):
+    """top's median rate over bottom's, at pipeline p."""
+    return report(top, p)["messagesPerSecond"] / report(bottom, p)["messagesPerSecond"]
 def spread(top, bottom, p):
     """' (rounds LOW-HIGH)': the lowest and highest of the ratio top / bottom taken round by round."""
     ratios = [t["messagesPerSecond"] / b["messagesPerSecond"] for t, b in zip(runs(top, p), runs(bottom, p))]
@@ -157,25 +160,23 @@ table("netty", ("native", "netty", "mtk", "groovy"))
 print(f"TLS (the same load with --tls --insecure and --warmup {tls_warmup}; both servers on the JDK's TLS 1.3):")
 table("netty-tls", ("netty-tls", "mtk-tls"))
 for p in (1, 32):
-    plain, groovy = report("mtk", p), report("groovy", p)
-    print(f"groovy script / plain mtk, pipeline {p}: {groovy['messagesPerSecond'] / plain['messagesPerSecond']:.2f}"
-          + spread("groovy", "mtk", p))
+    print(f"groovy script / plain mtk, pipeline {p}: {ratio('groovy', 'mtk', p):.2f}" + spread("groovy", "mtk", p))
 for p in (1, 32):
     compiled, script = report("kv", p), report("kvscript", p)
     print(f"kv mock: groovy script / compiled handler, pipeline {p}: "
           f"{script['messagesPerSecond']:,.0f} / {compiled['messagesPerSecond']:,.0f} msgs/s = "
-          f"{script['messagesPerSecond'] / compiled['messagesPerSecond']:.2f}"
+          f"{ratio('kvscript', 'kv', p):.2f}"
           + spread("kvscript", "kv", p) + f" (errors {script['errors']} / {compiled['errors']})")
 for p in (1, 32):
     for name in ("netty", "mtk"):
-        ratio = report(f"{name}-tls", p)["messagesPerSecond"] / report(name, p)["messagesPerSecond"]
-        print(f"{names[name]} TLS / plain, pipeline {p}: {ratio:.2f}" + spread(f"{name}-tls", name, p))
+        print(f"{names[name]} TLS / plain, pipeline {p}: {ratio(f'{name}-tls', name, p):.2f}"
+              + spread(f"{name}-tls", name, p))
 for p in (1, 32):
-    ratio = report("mtk", p)["messagesPerSecond"] / report("native", p)["messagesPerSecond"]
-    print(f"mtk server / native epoll reference, pipeline {p}: {ratio:.2f}" + spread("mtk", "native", p))
+    print(f"mtk server / native epoll reference, pipeline {p}: {ratio('mtk', 'native', p):.2f}"
+          + spread("mtk", "native", p))
 for p in (1, 32):
-    ratio = report("mtk-tls", p)["messagesPerSecond"] / report("netty-tls", p)["messagesPerSecond"]
-    print(f"mtk server TLS / netty baseline TLS, pipeline {p}: {ratio:.2f}" + spread("mtk-tls", "netty-tls", p))
+    print(f"mtk server TLS / netty baseline TLS, pipeline {p}: {ratio('mtk-tls', 'netty-tls', p):.2f}"
+          + spread("mtk-tls", "netty-tls", p))
 blocking = float(open(f"{work}/blocking.txt").read().split()[1])
 bench = runs("netty", 1)[0]["messagesPerSecond"]
 print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "
@@ -188,6 +189,6 @@ for label, name, base, p, goal in (
         ("mtk TLS / Netty TLS, pipeline 32", "mtk-tls", "netty-tls", 32, 1.0),
         ("kv script / compiled handler, pipeline 32", "kvscript", "kv", 32, 0.8),
         ("ack script / default server, pipeline 32", "groovy", "mtk", 32, 0.8)):
-    ratio = report(name, p)["messagesPerSecond"] / report(base, p)["messagesPerSecond"]
-    print(f"  {label:42} {ratio:.3f}  goal {goal:.1f}: {'met' if ratio >= goal else 'NOT met'}")
+    value = ratio(name, base, p)
+    print(f"  {label:42} {value:.3f}  goal {goal:.1f}: {'met' if value >= goal else 'NOT met'}")
 PY
