@@ -163,16 +163,15 @@ def table(base_name, servers):
 table("netty", ("native", "netty", "mtk", "workers", "groovy"))
 print(f"TLS (the same load with --tls --insecure and --warmup {tls_warmup}; both servers on the JDK's TLS 1.3):")
 table("netty-tls", ("netty-tls", "mtk-tls"))
-for p in (1, 32):
-    print(f"groovy script / plain mtk, pipeline {p}: {ratio('groovy', 'mtk', p):.2f}" + spread("groovy", "mtk", p))
+def ratios(label, top, bottom):
+    """One line per pipeline: 'LABEL, pipeline P: RATIO (rounds LOW-HIGH)', top's median rate over bottom's."""
+    for p in (1, 32):
+        print(f"{label}, pipeline {p}: {ratio(top, bottom, p):.2f}" + spread(top, bottom, p))
+ratios("groovy script / plain mtk", "groovy", "mtk")
 # The line above in two factors: the same built-in handler moved to the handler threads (what isolating user code
 # costs), and the script against that handler on the same threads (what Groovy costs).
-for p in (1, 32):
-    print(f"built-in handler on handler threads / on I/O threads, pipeline {p}: {ratio('workers', 'mtk', p):.2f}"
-          + spread("workers", "mtk", p))
-for p in (1, 32):
-    print(f"groovy script / built-in handler on handler threads, pipeline {p}: {ratio('groovy', 'workers', p):.2f}"
-          + spread("groovy", "workers", p))
+ratios("built-in handler on handler threads / on I/O threads", "workers", "mtk")
+ratios("groovy script / built-in handler on handler threads", "groovy", "workers")
 for p in (1, 32):
     compiled, script = report("kv", p), report("kvscript", p)
     print(f"kv mock: groovy script / compiled handler, pipeline {p}: "
@@ -183,12 +182,8 @@ for p in (1, 32):
     for name in ("netty", "mtk"):
         print(f"{names[name]} TLS / plain, pipeline {p}: {ratio(f'{name}-tls', name, p):.2f}"
               + spread(f"{name}-tls", name, p))
-for p in (1, 32):
-    print(f"mtk server / native epoll reference, pipeline {p}: {ratio('mtk', 'native', p):.2f}"
-          + spread("mtk", "native", p))
-for p in (1, 32):
-    print(f"mtk server TLS / netty baseline TLS, pipeline {p}: {ratio('mtk-tls', 'netty-tls', p):.2f}"
-          + spread("mtk-tls", "netty-tls", p))
+ratios("mtk server / native epoll reference", "mtk", "native")
+ratios("mtk server TLS / netty baseline TLS", "mtk-tls", "netty-tls")
 blocking = float(open(f"{work}/blocking.txt").read().split()[1])
 bench = runs("netty", 1)[0]["messagesPerSecond"]
 print(f"load generators against netty, pipeline 1: mtk bench {bench:,.0f} msgs/s, "
